@@ -1,0 +1,30 @@
+//! Embeds every tree in `decision-trees/` into the binary, so it runs from any directory and a
+//! new shipped tree is just a new file.
+
+use std::{env, fs, path::Path};
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("decision-trees");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .expect("decision-trees/ exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "json")
+                && p.file_name().is_some_and(|n| n != "schema.json")
+        })
+        .collect();
+    files.sort();
+    let mut code = String::from("&[\n");
+    for path in &files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let name = path.file_name().unwrap().to_string_lossy();
+        code.push_str(&format!(
+            "    ({name:?}, include_str!({:?})),\n",
+            path.display().to_string()
+        ));
+    }
+    code.push_str("]\n");
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("shipped_trees.rs");
+    fs::write(out, code).expect("write shipped_trees.rs");
+}

@@ -1,0 +1,123 @@
+//! How robust is the lead? For the leader i and runner-up j, changing only weight w_k by δ moves
+//! the gap P_i − P_j by −δ·(a_jk − a_ik) (Triantaphyllou & Sánchez 1997; see DESIGN.md). Weights
+//! are integers in 0..=5, so the answer is the smallest whole step that makes j rank above i
+//! under the same tie-break the ranking uses (ids).
+
+use super::rank::{ImpactMatrix, Ranked};
+use crate::tree::WEIGHT_RANGE;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sensitivity {
+    /// Fewer than two options in play: nothing to compare.
+    Alone,
+    /// Changing `criterion` from `from` to `to` makes the runner-up lead.
+    Flip {
+        leader: usize,
+        runner_up: usize,
+        margin: i64,
+        criterion: usize,
+        from: i64,
+        to: i64,
+    },
+    /// No change to a single weight within its range reverses the pair.
+    Stable {
+        leader: usize,
+        runner_up: usize,
+        margin: i64,
+    },
+}
+
+/// `ranking` must come from [`super::rank`] with the same weights.
+pub fn sensitivity(m: &ImpactMatrix, weights: &[i64], ranking: &[Ranked]) -> Sensitivity {
+    let mut in_play = ranking.iter().filter(|r| !r.ruled_out);
+    let (Some(lead), Some(second)) = (in_play.next(), in_play.next()) else {
+        return Sensitivity::Alone;
+    };
+    let (i, j) = (lead.option, second.option);
+    let gap = lead.score - second.score;
+    let j_wins_ties = m.options[j] < m.options[i];
+    let mut best: Option<(i64, usize, i64)> = None; // (|δ|, criterion, new weight)
+    for k in 0..m.criteria.len() {
+        let d = m.impact(j, k) - m.impact(i, k);
+        if d == 0 {
+            continue;
+        }
+        // Smallest step s ≥ 1 with s·|d| > gap (or ≥ gap when j wins ties).
+        let step = if j_wins_ties {
+            ceil_div(gap, d.abs()).max(1)
+        } else {
+            gap / d.abs() + 1
+        };
+        let to = weights[k] + step * d.signum();
+        if !WEIGHT_RANGE.contains(&to) {
+            continue;
+        }
+        if best.is_none_or(|(s, _, _)| step < s) {
+            best = Some((step, k, to));
+        }
+    }
+    match best {
+        Some((_, criterion, to)) => Sensitivity::Flip {
+            leader: i,
+            runner_up: j,
+            margin: gap,
+            criterion,
+            from: weights[criterion],
+            to,
+        },
+        None => Sensitivity::Stable {
+            leader: i,
+            runner_up: j,
+            margin: gap,
+        },
+    }
+}
+
+fn ceil_div(a: i64, b: i64) -> i64 {
+    (a + b - 1) / b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tradeoff::rank;
+
+    #[test]
+    fn reports_the_smallest_single_weight_flip() {
+        // a leads on x, b on y.
+        let m = ImpactMatrix::new(
+            vec!["t.a".into(), "t.b".into()],
+            vec!["t.x".into(), "t.y".into()],
+            vec![2, 0, 0, 1],
+        );
+        let w = [3, 3];
+        let r = rank(&m, &w, &[false, false]);
+        // a = 6, b = 3. Raising y: gap 3 shrinks by 1 per step, b wins ties? "t.b" > "t.a": no.
+        // so y must rise by 4 → 7 (out of range). Lowering x: gap shrinks 2 per step; 2 steps
+        // → x = 1: a = 2, b = 3: b leads.
+        assert_eq!(
+            sensitivity(&m, &w, &r),
+            Sensitivity::Flip {
+                leader: 0,
+                runner_up: 1,
+                margin: 3,
+                criterion: 0,
+                from: 3,
+                to: 1
+            }
+        );
+    }
+
+    #[test]
+    fn says_when_no_single_weight_flips() {
+        let m = ImpactMatrix::new(
+            vec!["t.a".into(), "t.b".into()],
+            vec!["t.x".into()],
+            vec![2, 1],
+        );
+        let r = rank(&m, &[5], &[false, false]);
+        assert!(matches!(sensitivity(&m, &[5], &r), Sensitivity::Stable { margin: 5, .. }));
+        let r = rank(&m, &[5], &[false, true]);
+        assert_eq!(sensitivity(&m, &[5], &r), Sensitivity::Alone);
+    }
+}

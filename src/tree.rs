@@ -1,0 +1,239 @@
+//! Decision trees: the file format, loading from the binary and from user directories, and
+//! validation. A [`Catalog`] holds only trees that passed validation, so the rest of the
+//! program can index into them without re-checking.
+
+pub mod model;
+pub mod validate;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+pub use model::*;
+pub use validate::{Problem, max_depth, validate};
+
+/// Trees compiled into the binary, so it runs from any directory.
+pub const SHIPPED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/shipped_trees.rs"));
+
+/// One tree file before parsing: a label for messages (its path, or `shipped:NAME`) and its text.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub label: String,
+    pub text: String,
+}
+
+impl Source {
+    pub fn shipped() -> Vec<Source> {
+        SHIPPED
+            .iter()
+            .map(|(name, text)| Source {
+                label: format!("decision-trees/{name}"),
+                text: (*text).to_string(),
+            })
+            .collect()
+    }
+
+    /// Reads one file; an unreadable file is a problem of that file, not a crash.
+    pub fn read(path: &Path) -> Result<Source, Problem> {
+        std::fs::read_to_string(path)
+            .map(|text| Source {
+                label: path.display().to_string(),
+                text,
+            })
+            .map_err(|e| Problem {
+                file: path.display().to_string(),
+                place: String::new(),
+                message: format!("cannot read the file: {e}"),
+            })
+    }
+
+    /// Every `*.json` tree file in a directory (except `schema.json`), sorted by name.
+    pub fn read_dir(dir: &Path) -> Result<Vec<Source>, Problem> {
+        let problem = |message: String| Problem {
+            file: dir.display().to_string(),
+            place: String::new(),
+            message,
+        };
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| problem(format!("cannot read the tree directory: {e}")))?;
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension().is_some_and(|x| x == "json")
+                    && p.file_name().is_some_and(|n| n != "schema.json")
+            })
+            .collect();
+        paths.sort();
+        paths.iter().map(|p| Source::read(p)).collect()
+    }
+}
+
+/// Parses one tree file. Syntax and type errors carry the file, line and column.
+pub fn parse(source: &Source) -> Result<Tree, Problem> {
+    serde_json::from_str(&source.text).map_err(|e| Problem {
+        file: source.label.clone(),
+        place: format!("line {} column {}", e.line(), e.column()),
+        message: json_message(&e),
+    })
+}
+
+/// serde_json appends " at line L column C" to its messages; we report those separately.
+fn json_message(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    match msg.rfind(" at line ") {
+        Some(cut) => msg[..cut].to_string(),
+        None => msg,
+    }
+}
+
+/// A tree that passed validation, with indexes for lookups by id.
+#[derive(Debug, Clone)]
+pub struct LoadedTree {
+    pub tree: Tree,
+    /// Where the tree came from (a path, or `decision-trees/NAME` for shipped trees).
+    pub origin: String,
+    pub shipped: bool,
+    node_index: HashMap<String, usize>,
+    option_index: HashMap<String, usize>,
+    criterion_index: HashMap<String, usize>,
+    pub max_depth: usize,
+}
+
+impl LoadedTree {
+    fn new(tree: Tree, origin: String, shipped: bool) -> Self {
+        let node_index = tree
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id().to_string(), i))
+            .collect();
+        let option_index = tree
+            .options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id.clone(), i))
+            .collect();
+        let criterion_index = tree
+            .criteria
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        let max_depth = max_depth(&tree);
+        LoadedTree {
+            tree,
+            origin,
+            shipped,
+            node_index,
+            option_index,
+            criterion_index,
+            max_depth,
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.tree.id
+    }
+
+    pub fn node_ix(&self, id: &str) -> Option<usize> {
+        self.node_index.get(id).copied()
+    }
+
+    pub fn node(&self, ix: usize) -> &Node {
+        &self.tree.nodes[ix]
+    }
+
+    pub fn root_ix(&self) -> usize {
+        self.node_index[&self.tree.root]
+    }
+
+    pub fn option_ix(&self, id: &str) -> Option<usize> {
+        self.option_index.get(id).copied()
+    }
+
+    pub fn criterion_ix(&self, id: &str) -> Option<usize> {
+        self.criterion_index.get(id).copied()
+    }
+
+    pub fn questions(&self) -> usize {
+        self.tree
+            .nodes
+            .iter()
+            .filter(|n| matches!(n, Node::Question(_)))
+            .count()
+    }
+
+    pub fn outcomes(&self) -> usize {
+        self.tree.nodes.len() - self.questions()
+    }
+}
+
+/// All valid trees available to this run, in a stable order (shipped order, then by id).
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    trees: Vec<LoadedTree>,
+}
+
+impl Catalog {
+    /// Parses and validates sources in order; a later tree with the same id replaces an earlier
+    /// one (user trees override shipped ones). Invalid trees are left out and their problems
+    /// returned, all of them.
+    pub fn build(sources: Vec<Source>, shipped_count: usize) -> (Catalog, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let mut parsed: Vec<(Tree, String, bool)> = Vec::new();
+        for (i, source) in sources.into_iter().enumerate() {
+            match parse(&source) {
+                Ok(tree) => {
+                    if let Some(pos) = parsed.iter().position(|(t, _, _)| t.id == tree.id) {
+                        parsed.remove(pos);
+                    }
+                    parsed.push((tree, source.label, i < shipped_count));
+                }
+                Err(p) => problems.push(p),
+            }
+        }
+        let known: HashSet<&str> = parsed
+            .iter()
+            .flat_map(|(t, _, _)| t.options.iter().map(|o| o.id.as_str()))
+            .collect();
+        let mut valid = Vec::new();
+        let mut tree_problems = Vec::new();
+        for (tree, label, shipped) in &parsed {
+            let found = validate(tree, label, &known);
+            if found.is_empty() {
+                valid.push((tree.clone(), label.clone(), *shipped));
+            } else {
+                tree_problems.extend(found);
+            }
+        }
+        problems.extend(tree_problems);
+        let trees = valid
+            .into_iter()
+            .map(|(t, label, shipped)| LoadedTree::new(t, label, shipped))
+            .collect();
+        (Catalog { trees }, problems)
+    }
+
+    /// The shipped trees only.
+    pub fn shipped() -> (Catalog, Vec<Problem>) {
+        let sources = Source::shipped();
+        let n = sources.len();
+        Catalog::build(sources, n)
+    }
+
+    pub fn trees(&self) -> &[LoadedTree] {
+        &self.trees
+    }
+
+    pub fn get(&self, id: &str) -> Option<&LoadedTree> {
+        self.trees.iter().find(|t| t.id() == id)
+    }
+
+    /// The tree that owns an option id, found by its namespace prefix.
+    pub fn tree_of_option(&self, option: &str) -> Option<&LoadedTree> {
+        self.trees.iter().find(|t| t.option_ix(option).is_some())
+    }
+
+    pub fn ids(&self) -> Vec<&str> {
+        self.trees.iter().map(|t| t.id()).collect()
+    }
+}
