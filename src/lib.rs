@@ -4,6 +4,7 @@
 //! line in `main.rs` and the TUI in `tui` are thin shells over the same calls.
 
 pub mod config;
+pub mod report;
 pub mod session;
 pub mod tradeoff;
 pub mod tree;

@@ -1,1 +1,503 @@
-fn main() {}
+//! Command line: parses arguments with clap and hands each command to one function. Errors are
+//! printed on one line; exit status 1 for failures, 2 for bad input to `decide`.
+
+use std::io::{IsTerminal, Read as _};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde_json::json;
+
+use tradeoffs::report::{self, DecisionReport};
+use tradeoffs::session::{Decision, Session, list_answers};
+use tradeoffs::tradeoff::TradeoffGraph;
+use tradeoffs::tree::{Catalog, Node, Problem, Source, render};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "tradeoffs",
+    version,
+    about = "Step through an architecture decision, weigh the trade-offs, record it as an ADR.",
+    long_about = "Step through an architecture decision, weigh the trade-offs, record it as an ADR.\n\nWithout a command, opens the interactive TUI."
+)]
+struct Cli {
+    /// Extra directory (or file) of decision trees; a tree with a shipped tree's id replaces it.
+    #[arg(long = "trees", value_name = "DIR", global = true)]
+    trees: Vec<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// List, validate and show decision trees.
+    #[command(subcommand)]
+    Trees(TreesCommand),
+    /// Walk a tree non-interactively and print the ranked, explained decision.
+    Decide(DecideArgs),
+}
+
+#[derive(Subcommand, Debug)]
+enum TreesCommand {
+    /// List the available trees.
+    List {
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check tree files (or every loaded tree) against the format's rules.
+    Validate {
+        /// Tree files to check; without any, every loaded tree is checked.
+        paths: Vec<PathBuf>,
+    },
+    /// Print a tree as an outline, a Graphviz graph or a Mermaid flowchart.
+    Show {
+        /// Tree id, as listed by `tradeoffs trees list`.
+        id: String,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ShowFormat {
+    Text,
+    Dot,
+    Mermaid,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum DecideFormat {
+    Text,
+    Json,
+}
+
+#[derive(Args, Debug)]
+struct DecideArgs {
+    /// Tree to walk (with --path).
+    #[arg(long, value_name = "ID", required_unless_present = "answers")]
+    tree: Option<String>,
+    /// Answer numbers, 1-based, one per question: `--path 2,1,3`.
+    #[arg(
+        long,
+        value_name = "N,N,...",
+        conflicts_with = "answers",
+        requires = "tree"
+    )]
+    path: Option<String>,
+    /// Replay a saved session file instead (`-` reads stdin).
+    #[arg(long, value_name = "FILE")]
+    answers: Option<String>,
+    /// Override a priority: `--weight db.consistency=5` (repeatable; 0..5).
+    #[arg(long = "weight", value_name = "CRITERION=N")]
+    weights: Vec<String>,
+    /// Choose this option instead of the top-ranked one.
+    #[arg(long = "option", value_name = "ID")]
+    option: Option<String>,
+    #[arg(long, value_enum, default_value_t = DecideFormat::Text)]
+    format: DecideFormat,
+}
+
+/// Bad input to `decide`: reported on one line with exit status 2.
+#[derive(Debug)]
+struct BadInput(String);
+
+impl std::fmt::Display for BadInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for BadInput {}
+
+fn bad(msg: impl Into<String>) -> anyhow::Error {
+    BadInput(msg.into()).into()
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            let rendered = e.to_string();
+            let first = rendered.lines().next().unwrap_or("invalid arguments");
+            eprintln!("{first} (see `tradeoffs --help`)");
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {}", one_line(&format!("{e:#}")));
+            if e.downcast_ref::<BadInput>().is_some() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.lines().collect::<Vec<_>>().join(" ")
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        None => {
+            if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+                bail!(
+                    "the interactive TUI needs a terminal on stdin and stdout; for scripts use `tradeoffs decide --tree ID --path N,N,...` (see `tradeoffs decide --help`)"
+                );
+            }
+            let catalog = load_catalog(&cli.trees, true)?;
+            println!(
+                "{} trees loaded; the interactive TUI is not built yet. Try `tradeoffs decide --help`.",
+                catalog.trees().len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Trees(TreesCommand::List { json })) => {
+            trees_list(&load_catalog(&cli.trees, true)?, json)
+        }
+        Some(Command::Trees(TreesCommand::Validate { paths })) => {
+            trees_validate(&cli.trees, &paths)
+        }
+        Some(Command::Trees(TreesCommand::Show { id, format })) => {
+            trees_show(&load_catalog(&cli.trees, true)?, &id, format)
+        }
+        Some(Command::Decide(args)) => decide(&load_catalog(&cli.trees, true)?, &args),
+    }
+}
+
+/// Shipped trees, then the user's config trees, then `--trees`; later ones replace earlier ones.
+fn gather_sources(extra: &[PathBuf]) -> Result<(Vec<Source>, usize)> {
+    let mut sources = Source::shipped();
+    let shipped = sources.len();
+    if let Some(dir) = tradeoffs::config::user_trees_dir()
+        && dir.is_dir()
+    {
+        sources.extend(Source::read_dir(&dir).map_err(|p| anyhow::anyhow!("{p}"))?);
+    }
+    for path in extra {
+        let found = if path.is_dir() {
+            Source::read_dir(path)
+        } else {
+            Source::read(path).map(|s| vec![s])
+        };
+        sources.extend(found.map_err(|p| {
+            anyhow::anyhow!(
+                "--trees {}: {}; pass a directory of tree files or one tree file",
+                path.display(),
+                p.message
+            )
+        })?);
+    }
+    Ok((sources, shipped))
+}
+
+fn load_catalog(extra: &[PathBuf], warn: bool) -> Result<Catalog> {
+    let (sources, shipped) = gather_sources(extra)?;
+    let (catalog, problems) = Catalog::build(sources, shipped);
+    if warn && !problems.is_empty() {
+        let mut files: Vec<&str> = problems.iter().map(|p| p.file.as_str()).collect();
+        files.dedup();
+        eprintln!(
+            "warning: skipped {} invalid tree file(s) ({}); run `tradeoffs trees validate` for details",
+            files.len(),
+            files.join(", ")
+        );
+    }
+    Ok(catalog)
+}
+
+fn trees_list(catalog: &Catalog, as_json: bool) -> Result<ExitCode> {
+    if as_json {
+        let list: Vec<_> = catalog
+            .trees()
+            .iter()
+            .map(|t| {
+                json!({
+                    "id": t.id(),
+                    "title": t.tree.title,
+                    "description": t.tree.description,
+                    "source": t.tree.source,
+                    "origin": t.origin,
+                    "questions": t.questions(),
+                    "outcomes": t.outcomes(),
+                    "options": t.tree.options.len(),
+                    "criteria": t.tree.criteria.len(),
+                    "max_depth": t.max_depth,
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&list)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{:<14} {:<34} {:>3} {:>3} {:>3} {:>3} {:>5}  SOURCE",
+        "ID", "TITLE", "Q", "OUT", "OPT", "CRI", "DEPTH"
+    );
+    for t in catalog.trees() {
+        println!(
+            "{:<14} {:<34} {:>3} {:>3} {:>3} {:>3} {:>5}  {}",
+            t.id(),
+            render::plain(&t.tree.title),
+            t.questions(),
+            t.outcomes(),
+            t.tree.options.len(),
+            t.tree.criteria.len(),
+            t.max_depth,
+            render::plain(&t.tree.source)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn trees_validate(extra: &[PathBuf], paths: &[PathBuf]) -> Result<ExitCode> {
+    let (mut sources, shipped) = gather_sources(extra)?;
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut checked: Vec<String> = Vec::new();
+    if paths.is_empty() {
+        checked.extend(sources.iter().map(|s| s.label.clone()));
+    } else {
+        for p in paths {
+            match Source::read(p) {
+                Ok(s) => {
+                    checked.push(s.label.clone());
+                    sources.push(s);
+                }
+                Err(problem) => problems.push(Problem {
+                    message: format!("{}; check the path", problem.message),
+                    ..problem
+                }),
+            }
+        }
+    }
+    let (catalog, found) = Catalog::build(sources, shipped);
+    problems.extend(found.into_iter().filter(|p| checked.contains(&p.file)));
+    if problems.is_empty() {
+        let ids: Vec<&str> = catalog
+            .trees()
+            .iter()
+            .filter(|t| checked.contains(&t.origin))
+            .map(|t| t.id())
+            .collect();
+        println!(
+            "ok: {} tree file(s) valid ({})",
+            checked.len(),
+            ids.join(", ")
+        );
+        Ok(ExitCode::SUCCESS)
+    } else {
+        for p in &problems {
+            println!("{p}");
+        }
+        eprintln!("{} problem(s) found", problems.len());
+        Ok(ExitCode::FAILURE)
+    }
+}
+
+fn unknown_tree(catalog: &Catalog, id: &str) -> String {
+    format!(
+        "unknown tree \"{id}\"; available: {} (see `tradeoffs trees list`)",
+        catalog.ids().join(", ")
+    )
+}
+
+fn trees_show(catalog: &Catalog, id: &str, format: ShowFormat) -> Result<ExitCode> {
+    let Some(tree) = catalog.get(id) else {
+        bail!(unknown_tree(catalog, id));
+    };
+    let text = match format {
+        ShowFormat::Text => render::outline(tree),
+        ShowFormat::Dot => render::dot(tree),
+        ShowFormat::Mermaid => render::mermaid(tree),
+    };
+    print!("{text}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Builds the session a `decide` invocation describes: from `--path` or a saved session file,
+/// then the `--weight` and `--option` overrides.
+fn decide_session(catalog: &Catalog, args: &DecideArgs) -> Result<Session> {
+    let mut session = if let Some(file) = &args.answers {
+        let (label, text) = if file == "-" {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .context("reading the session from stdin")?;
+            ("stdin".to_string(), text)
+        } else {
+            let text = std::fs::read_to_string(Path::new(file))
+                .map_err(|e| bad(format!("cannot read answers file {file}: {e}")))?;
+            (file.clone(), text)
+        };
+        Session::from_json(&text, catalog).map_err(|e| bad(format!("{label}: {e}")))?
+    } else {
+        let id = args.tree.as_deref().unwrap_or_default();
+        let tree = catalog
+            .get(id)
+            .ok_or_else(|| bad(unknown_tree(catalog, id)))?;
+        let mut decision = Decision::new(id);
+        let numbers = parse_path(args.path.as_deref().unwrap_or(""))?;
+        for (step, &n) in numbers.iter().enumerate() {
+            let walk = tradeoffs::session::Walk::replay(tree, &decision)?;
+            let Some(q) = walk.question() else {
+                let Node::Outcome(o) = tree.node(walk.current) else {
+                    unreachable!()
+                };
+                return Err(bad(format!(
+                    "the path is longer than the tree: after {step} answer(s) it reached the outcome \"{}\"; drop the last {} number(s)",
+                    o.title,
+                    numbers.len() - step
+                )));
+            };
+            if n == 0 || n > q.answers.len() {
+                return Err(bad(format!(
+                    "answer {n} at step {} is out of range for \"{}\"; choose 1..{}: {}",
+                    step + 1,
+                    q.prompt,
+                    q.answers.len(),
+                    list_answers(q)
+                )));
+            }
+            decision.answer(tree, n - 1)?;
+        }
+        let walk = tradeoffs::session::Walk::replay(tree, &decision)?;
+        if let Some(q) = walk.question() {
+            return Err(bad(format!(
+                "the path stops before an outcome, at question {} \"{}\"; add one of: {}",
+                numbers.len() + 1,
+                q.prompt,
+                list_answers(q)
+            )));
+        }
+        let mut s = Session::new("cli", 0);
+        s.decisions.push(decision);
+        s
+    };
+    for spec in &args.weights {
+        let (criterion, value) = spec.split_once('=').ok_or_else(|| {
+            bad(format!(
+                "--weight {spec}: expected CRITERION=N, e.g. db.consistency=5"
+            ))
+        })?;
+        let weight: i64 = value.trim().parse().map_err(|_| {
+            bad(format!(
+                "--weight {spec}: \"{value}\" is not a whole number 0..5"
+            ))
+        })?;
+        let criterion = criterion.trim();
+        let known = session_criteria(catalog, &session).join(", ");
+        let decision = session
+            .decisions
+            .iter_mut()
+            .find(|d| {
+                catalog
+                    .get(&d.tree)
+                    .is_some_and(|t| t.criterion_ix(criterion).is_some())
+            })
+            .ok_or_else(|| {
+                bad(format!(
+                    "--weight {spec}: unknown criterion \"{criterion}\"; known: {known}"
+                ))
+            })?;
+        let tree = catalog.get(&decision.tree).expect("checked above");
+        decision
+            .set_weight(tree, criterion, weight)
+            .map_err(|e| bad(format!("--weight {spec}: {e}")))?;
+    }
+    if let Some(option) = &args.option {
+        let trees = session_tree_ids(&session);
+        let decision = session
+            .decisions
+            .iter_mut()
+            .find(|d| {
+                catalog
+                    .get(&d.tree)
+                    .is_some_and(|t| t.option_ix(option).is_some())
+            })
+            .ok_or_else(|| {
+                bad(format!(
+                    "--option {option}: unknown option; see `tradeoffs trees show {trees}`"
+                ))
+            })?;
+        let tree = catalog.get(&decision.tree).expect("checked above");
+        decision
+            .choose(tree, option)
+            .map_err(|e| bad(format!("--option {option}: {e}")))?;
+    }
+    Ok(session)
+}
+
+fn session_criteria<'c>(catalog: &'c Catalog, session: &Session) -> Vec<&'c str> {
+    session
+        .decisions
+        .iter()
+        .filter_map(|d| catalog.get(&d.tree))
+        .flat_map(|t| t.tree.criteria.iter().map(|c| c.id.as_str()))
+        .collect()
+}
+
+fn session_tree_ids(session: &Session) -> String {
+    session
+        .decisions
+        .iter()
+        .map(|d| d.tree.as_str())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+fn parse_path(path: &str) -> Result<Vec<usize>> {
+    if path.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    path.split(',')
+        .map(|p| {
+            p.trim().parse::<usize>().map_err(|_| {
+                bad(format!(
+                    "--path {path}: \"{}\" is not an answer number; use 1-based numbers like 2,1,3",
+                    p.trim()
+                ))
+            })
+        })
+        .collect()
+}
+
+fn decide(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
+    let session = decide_session(catalog, args)?;
+    let graph = TradeoffGraph::build(catalog);
+    let reports: Vec<DecisionReport> = (0..session.decisions.len())
+        .map(|i| report::build(catalog, &graph, &session, i))
+        .collect::<Result<_, _>>()
+        .map_err(|e| bad(e.to_string()))?;
+    if let Some(r) = reports.iter().find(|r| r.outcome.is_none()) {
+        return Err(bad(format!(
+            "the decision for tree \"{}\" has not reached an outcome; the next question is \"{}\"",
+            r.tree,
+            r.pending.as_deref().unwrap_or("?")
+        )));
+    }
+    match args.format {
+        DecideFormat::Text => {
+            let texts: Vec<String> = reports.iter().map(DecisionReport::to_text).collect();
+            print!("{}", texts.join("\n----\n\n"));
+        }
+        DecideFormat::Json => {
+            let text = if reports.len() == 1 {
+                serde_json::to_string_pretty(&reports[0])?
+            } else {
+                serde_json::to_string_pretty(&reports)?
+            };
+            println!("{text}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

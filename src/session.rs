@@ -158,7 +158,8 @@ impl Decision {
         }
         let saved = self.answers.clone();
         self.answers.truncate(step);
-        self.answer(tree, answer).inspect_err(|_| self.answers = saved)
+        self.answer(tree, answer)
+            .inspect_err(|_| self.answers = saved)
     }
 
     pub fn set_weight(
@@ -405,7 +406,8 @@ impl<'t> Walk<'t> {
                 }),
             }
         }
-        self.steps.push((self.tree.node_ix(&q.id).expect("question in tree"), a));
+        self.steps
+            .push((self.tree.node_ix(&q.id).expect("question in tree"), a));
         self.current = self
             .tree
             .node_ix(ans.next.as_deref().expect("validated trees have next"))
@@ -481,7 +483,10 @@ mod tests {
         let w = Walk::replay(&t, &d).unwrap();
         // Answer 1 of q-first raises sm.speed by 2 (from 3) and rules out sm.c.
         assert_eq!(w.weights, vec![5, 2]);
-        assert_eq!(w.ruled_out[2].as_ref().unwrap().answer.as_deref(), Some("Fast"));
+        assert_eq!(
+            w.ruled_out[2].as_ref().unwrap().answer.as_deref(),
+            Some("Fast")
+        );
         d.set_weight(&t, "sm.speed", 1).unwrap();
         assert_eq!(Walk::replay(&t, &d).unwrap().weights, vec![1, 2]);
     }
@@ -498,7 +503,10 @@ mod tests {
         assert_eq!(d.answers.len(), 1);
         assert_eq!(d.chosen, None);
         let w = Walk::replay(&t, &d).unwrap();
-        assert!(w.ruled_out[2].is_none(), "rule-out from the old answer survived");
+        assert!(
+            w.ruled_out[2].is_none(),
+            "rule-out from the old answer survived"
+        );
         assert_eq!(w.weights, vec![3, 2]);
         assert!(d.back());
         assert!(!d.back());
@@ -519,6 +527,9 @@ mod tests {
             answer: "Fast".into(),
         };
         let e = Walk::replay(&t, &d).unwrap_err();
-        assert!(e.0.contains("\"q-vanished\", which no longer exists"), "{e}");
+        assert!(
+            e.0.contains("\"q-vanished\", which no longer exists"),
+            "{e}"
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! program can index into them without re-checking.
 
 pub mod model;
+pub mod render;
 pub mod validate;
 
 use std::collections::{HashMap, HashSet};

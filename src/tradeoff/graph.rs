@@ -27,8 +27,14 @@ impl GNode {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum GEdge {
-    Impact { impact: i64, rationale: String },
-    Relation { kind: RelationKind, rationale: String },
+    Impact {
+        impact: i64,
+        rationale: String,
+    },
+    Relation {
+        kind: RelationKind,
+        rationale: String,
+    },
 }
 
 /// One option → option relation, as read back from the graph.
@@ -125,7 +131,9 @@ impl TradeoffGraph {
         let criteria: Vec<String> = tree.tree.criteria.iter().map(|c| c.id.clone()).collect();
         let mut impacts = vec![0i64; options.len() * criteria.len()];
         for (i, o) in options.iter().enumerate() {
-            let Some(&ix) = self.index.get(o) else { continue };
+            let Some(&ix) = self.index.get(o) else {
+                continue;
+            };
             for e in self.graph.edges_directed(ix, Direction::Outgoing) {
                 if let GEdge::Impact { impact, .. } = e.weight()
                     && let Some(k) = tree.criterion_ix(self.graph[e.target()].id())

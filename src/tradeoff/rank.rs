@@ -118,10 +118,16 @@ mod tests {
         let m = matrix();
         // a: 2-1=1, b: 1+1=2, c: -2+2=0 with weights 1,1; rule b out.
         let r = rank(&m, &[1, 1], &[false, true, false]);
-        assert_eq!(r.iter().map(|r| r.option).collect::<Vec<_>>(), vec![0, 2, 1]);
+        assert_eq!(
+            r.iter().map(|r| r.option).collect::<Vec<_>>(),
+            vec![0, 2, 1]
+        );
         // Equal scores: ids decide.
         let r = rank(&m, &[0, 0], &[false; 3]);
-        assert_eq!(r.iter().map(|r| r.option).collect::<Vec<_>>(), vec![0, 1, 2]);
+        assert_eq!(
+            r.iter().map(|r| r.option).collect::<Vec<_>>(),
+            vec![0, 1, 2]
+        );
     }
 
     #[test]

@@ -116,7 +116,10 @@ mod tests {
             vec![2, 1],
         );
         let r = rank(&m, &[5], &[false, false]);
-        assert!(matches!(sensitivity(&m, &[5], &r), Sensitivity::Stable { margin: 5, .. }));
+        assert!(matches!(
+            sensitivity(&m, &[5], &r),
+            Sensitivity::Stable { margin: 5, .. }
+        ));
         let r = rank(&m, &[5], &[false, true]);
         assert_eq!(sensitivity(&m, &[5], &r), Sensitivity::Alone);
     }

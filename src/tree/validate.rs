@@ -102,7 +102,10 @@ pub fn validate(tree: &Tree, file: &str, known_options: &HashSet<&str>) -> Vec<P
         for (crit, imp) in &o.impacts {
             let iplace = format!("{place}.impacts[\"{crit}\"]");
             if !criteria.contains(crit.as_str()) {
-                out.push(&iplace, format!("impact names unknown criterion \"{crit}\""));
+                out.push(
+                    &iplace,
+                    format!("impact names unknown criterion \"{crit}\""),
+                );
             }
             if !IMPACT_RANGE.contains(&imp.impact) {
                 out.push(
@@ -220,20 +223,27 @@ fn check_nodes(
                             Some(&to) => {
                                 graph.add_edge(from, to, ());
                             }
-                            None => out.push(
-                                format!("{aplace}.next"),
-                                format!("unknown node \"{next}\""),
-                            ),
+                            None => out
+                                .push(format!("{aplace}.next"), format!("unknown node \"{next}\"")),
                         },
                     }
                     for (e, effect) in ans.effects.iter().enumerate() {
-                        check_effect(out, &format!("{aplace}.effects[{e}]"), effect, criteria, options);
+                        check_effect(
+                            out,
+                            &format!("{aplace}.effects[{e}]"),
+                            effect,
+                            criteria,
+                            options,
+                        );
                     }
                 }
             }
             Node::Outcome(o) => {
                 if o.options.is_empty() {
-                    out.push(format!("{place}.options"), "an outcome must offer at least one option");
+                    out.push(
+                        format!("{place}.options"),
+                        "an outcome must offer at least one option",
+                    );
                 }
                 for (i, opt) in o.options.iter().enumerate() {
                     if options.contains(opt.as_str()) {
@@ -298,7 +308,10 @@ fn check_effect(
     match effect {
         Effect::Set { criterion, weight } => {
             if !criteria.contains(criterion.as_str()) {
-                out.push(format!("{place}.criterion"), format!("unknown criterion \"{criterion}\""));
+                out.push(
+                    format!("{place}.criterion"),
+                    format!("unknown criterion \"{criterion}\""),
+                );
             }
             if !WEIGHT_RANGE.contains(weight) {
                 out.push(
@@ -309,7 +322,10 @@ fn check_effect(
         }
         Effect::Raise { criterion, by } | Effect::Lower { criterion, by } => {
             if !criteria.contains(criterion.as_str()) {
-                out.push(format!("{place}.criterion"), format!("unknown criterion \"{criterion}\""));
+                out.push(
+                    format!("{place}.criterion"),
+                    format!("unknown criterion \"{criterion}\""),
+                );
             }
             if !(1..=*WEIGHT_RANGE.end()).contains(by) {
                 out.push(
@@ -320,7 +336,10 @@ fn check_effect(
         }
         Effect::RuleOut { option, .. } => {
             if !options.contains(option.as_str()) {
-                out.push(format!("{place}.option"), format!("unknown option \"{option}\""));
+                out.push(
+                    format!("{place}.option"),
+                    format!("unknown option \"{option}\""),
+                );
             }
         }
         Effect::Note { .. } => {}

@@ -1,0 +1,167 @@
+//! A tree as text for people and diagram tools: an indented outline, Graphviz DOT, Mermaid.
+//! Shared subtrees are drawn once; the outline points back to them instead of repeating them.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+use super::{LoadedTree, Node};
+
+/// Indented outline: questions, their answers and where each leads.
+pub fn outline(t: &LoadedTree) -> String {
+    let mut out = String::new();
+    let tree = &t.tree;
+    let _ = writeln!(out, "{} ({})", plain(&tree.title), tree.id);
+    let _ = writeln!(out, "{}", plain(&tree.description));
+    let _ = writeln!(out, "Source: {}", plain(&tree.source));
+    let _ = writeln!(out, "\nCriteria (default weight):");
+    for c in &tree.criteria {
+        let _ = writeln!(
+            out,
+            "  {:<28} {}  {}",
+            c.id,
+            c.default_weight,
+            plain(&c.name)
+        );
+    }
+    let _ = writeln!(out, "\nOptions:");
+    for o in &tree.options {
+        let _ = writeln!(out, "  {:<28} {}", o.id, plain(&o.name));
+    }
+    let _ = writeln!(out, "\nQuestions:");
+    let mut seen = HashSet::new();
+    outline_node(t, t.root_ix(), 1, &mut seen, &mut out);
+    out
+}
+
+fn outline_node(
+    t: &LoadedTree,
+    ix: usize,
+    depth: usize,
+    seen: &mut HashSet<usize>,
+    out: &mut String,
+) {
+    let pad = "  ".repeat(depth);
+    match t.node(ix) {
+        Node::Outcome(o) => {
+            let _ = writeln!(
+                out,
+                "{pad}=> [{}] {}: {}",
+                o.id,
+                plain(&o.title),
+                o.options.join(", ")
+            );
+        }
+        Node::Question(q) => {
+            if !seen.insert(ix) {
+                let _ = writeln!(out, "{pad}-> [{}] (shown above)", q.id);
+                return;
+            }
+            let _ = writeln!(out, "{pad}? [{}] {}", q.id, plain(&q.prompt));
+            for (i, a) in q.answers.iter().enumerate() {
+                let _ = writeln!(out, "{pad}  {}) {}", i + 1, plain(&a.label));
+                if let Some(next) = a.next.as_deref().and_then(|n| t.node_ix(n)) {
+                    outline_node(t, next, depth + 2, seen, out);
+                }
+            }
+        }
+    }
+}
+
+/// Graphviz DOT: questions as boxes, outcomes as rounded boxes, answers as edge labels.
+pub fn dot(t: &LoadedTree) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "digraph \"{}\" {{", dot_escape(&t.tree.id));
+    let _ = writeln!(out, "  rankdir=LR;\n  node [fontname=\"Helvetica\"];");
+    for node in &t.tree.nodes {
+        match node {
+            Node::Question(q) => {
+                let _ = writeln!(
+                    out,
+                    "  \"{}\" [shape=box, label=\"{}\"];",
+                    dot_escape(&q.id),
+                    dot_escape(&q.prompt)
+                );
+            }
+            Node::Outcome(o) => {
+                let _ = writeln!(
+                    out,
+                    "  \"{}\" [shape=box, style=\"rounded,filled\", fillcolor=\"#e8f4e8\", label=\"{}\\n{}\"];",
+                    dot_escape(&o.id),
+                    dot_escape(&o.title),
+                    dot_escape(&o.options.join(", "))
+                );
+            }
+        }
+    }
+    for node in &t.tree.nodes {
+        if let Node::Question(q) = node {
+            for a in &q.answers {
+                if let Some(next) = &a.next {
+                    let _ = writeln!(
+                        out,
+                        "  \"{}\" -> \"{}\" [label=\"{}\"];",
+                        dot_escape(&q.id),
+                        dot_escape(next),
+                        dot_escape(&a.label)
+                    );
+                }
+            }
+        }
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// Mermaid flowchart (GitHub renders it in Markdown).
+pub fn mermaid(t: &LoadedTree) -> String {
+    let mut out = String::from("flowchart TD\n");
+    let id = |s: &str| s.replace('-', "_");
+    for node in &t.tree.nodes {
+        match node {
+            Node::Question(q) => {
+                let _ = writeln!(out, "  {}[\"{}\"]", id(&q.id), mermaid_escape(&q.prompt));
+            }
+            Node::Outcome(o) => {
+                let _ = writeln!(out, "  {}([\"{}\"])", id(&o.id), mermaid_escape(&o.title));
+            }
+        }
+    }
+    for node in &t.tree.nodes {
+        if let Node::Question(q) = node {
+            for a in &q.answers {
+                if let Some(next) = &a.next {
+                    let _ = writeln!(
+                        out,
+                        "  {} -->|\"{}\"| {}",
+                        id(&q.id),
+                        mermaid_escape(&a.label),
+                        id(next)
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Text from a tree file with control characters removed, so it cannot drive a terminal.
+pub fn plain(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+fn dot_escape(s: &str) -> String {
+    plain(s).replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// Mermaid labels in quotes: quotes and the characters Mermaid treats specially become entity
+/// codes.
+pub fn mermaid_escape(s: &str) -> String {
+    plain(s)
+        .replace('"', "#quot;")
+        .replace('<', "#lt;")
+        .replace('>', "#gt;")
+        .replace('|', "#124;")
+        .replace('`', "#96;")
+}
