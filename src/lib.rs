@@ -6,5 +6,7 @@
 pub mod config;
 pub mod report;
 pub mod session;
+pub mod store;
 pub mod tradeoff;
 pub mod tree;
+pub mod tui;

@@ -26,6 +26,14 @@ struct Cli {
     #[arg(long = "trees", value_name = "DIR", global = true)]
     trees: Vec<PathBuf>,
 
+    /// Open the TUI on a saved session: the latest one, or the one with this id.
+    #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
+    resume: Option<String>,
+
+    /// Do not capture the mouse in the TUI (keeps the terminal's own text selection working).
+    #[arg(long)]
+    no_mouse: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -157,10 +165,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 );
             }
             let catalog = load_catalog(&cli.trees, true)?;
-            println!(
-                "{} trees loaded; the interactive TUI is not built yet. Try `tradeoffs decide --help`.",
-                catalog.trees().len()
-            );
+            let options = tradeoffs::tui::Options {
+                resume: cli.resume.map(|id| (!id.is_empty()).then_some(id)),
+                no_mouse: cli.no_mouse,
+            };
+            tradeoffs::tui::run(catalog, options)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Trees(TreesCommand::List { json })) => {

@@ -1,0 +1,316 @@
+//! Saved sessions on disk: one JSON file per session in [`crate::config::sessions_dir`]. The TUI
+//! autosaves after every change and lists these files on its home screen; `--resume` loads one.
+//!
+//! Writes go to a temporary file in the same directory and are renamed over the old file, so a
+//! crash or a full disk mid-write leaves the previous save intact instead of half a JSON file.
+//! No terminal code lives here.
+
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow, bail};
+
+use crate::session::{Session, Walk};
+use crate::tree::Catalog;
+
+/// One line of the "saved sessions" list: enough to recognise a session without opening it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub id: String,
+    /// Tree titles of the session's decisions, in order (tree ids when a tree is not loaded).
+    pub trees: Vec<String>,
+    /// Questions answered, over all decisions.
+    pub answered: usize,
+    /// Decisions that have reached an outcome.
+    pub decided: usize,
+    pub decisions: usize,
+    /// Seconds since the Unix epoch of the last change.
+    pub updated: u64,
+    /// Why the session cannot be resumed (bad JSON, a tree that changed), if it cannot.
+    pub problem: Option<String>,
+}
+
+/// The directory of saved sessions.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+impl Store {
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Store { dir: dir.into() }
+    }
+
+    /// The store in the user's data directory (or `$TRADEOFFS_DATA_DIR/sessions`).
+    pub fn open_default() -> Result<Self> {
+        crate::config::sessions_dir().map(Store::new).ok_or_else(|| {
+            anyhow!(
+                "cannot find a data directory for saved sessions; set TRADEOFFS_DATA_DIR to a writable directory"
+            )
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn path_of(&self, id: &str) -> Result<PathBuf> {
+        check_id(id)?;
+        Ok(self.dir.join(format!("{id}.json")))
+    }
+
+    /// Writes the session atomically (temporary file, then rename) and returns its path.
+    pub fn save(&self, session: &Session) -> Result<PathBuf> {
+        let path = self.path_of(&session.id)?;
+        fs::create_dir_all(&self.dir).with_context(|| {
+            format!(
+                "cannot create the sessions directory {}; check its permissions or set TRADEOFFS_DATA_DIR",
+                self.dir.display()
+            )
+        })?;
+        let tmp = self
+            .dir
+            .join(format!(".{}.{}.tmp", session.id, std::process::id()));
+        let write = || -> std::io::Result<()> {
+            let mut f = fs::File::create(&tmp)?;
+            f.write_all(session.to_json().as_bytes())?;
+            f.write_all(b"\n")?;
+            f.sync_all()?;
+            fs::rename(&tmp, &path)
+        };
+        write().map_err(|e| {
+            let _ = fs::remove_file(&tmp);
+            anyhow!(
+                "cannot save the session to {}: {e}; free some space or fix the directory's permissions (the session stays open)",
+                path.display()
+            )
+        })?;
+        Ok(path)
+    }
+
+    /// Loads a session and checks it against the loaded trees.
+    pub fn load(&self, id: &str, catalog: &Catalog) -> Result<Session> {
+        let path = self.path_of(id)?;
+        let text = fs::read_to_string(&path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                anyhow!(
+                    "no saved session \"{id}\" in {}; run `tradeoffs` to see the saved sessions",
+                    self.dir.display()
+                )
+            } else {
+                anyhow!("cannot read {}: {e}", path.display())
+            }
+        })?;
+        Session::from_json(&text, catalog).map_err(|e| anyhow!("{}: {e}", path.display()))
+    }
+
+    /// Every saved session, the most recently changed first. Files that cannot be read or no
+    /// longer fit the trees are listed with their problem rather than hidden.
+    pub fn list(&self, catalog: &Catalog) -> Vec<Summary> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut out: Vec<Summary> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .filter_map(|p| {
+                let id = p.file_stem()?.to_str()?.to_string();
+                check_id(&id).ok()?;
+                Some(summarize(&id, &p, catalog))
+            })
+            .collect();
+        out.sort_by(|a, b| b.updated.cmp(&a.updated).then(a.id.cmp(&b.id)));
+        out
+    }
+
+    /// The most recently changed session that can be resumed.
+    pub fn latest(&self, catalog: &Catalog) -> Result<Session> {
+        let list = self.list(catalog);
+        let Some(s) = list.iter().find(|s| s.problem.is_none()) else {
+            bail!(
+                "no saved session to resume in {}; run `tradeoffs` to start one",
+                self.dir.display()
+            );
+        };
+        self.load(&s.id, catalog)
+    }
+}
+
+fn summarize(id: &str, path: &Path, catalog: &Catalog) -> Summary {
+    let mut summary = Summary {
+        id: id.to_string(),
+        trees: Vec::new(),
+        answered: 0,
+        decided: 0,
+        decisions: 0,
+        updated: fs::metadata(path)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_secs()),
+        problem: None,
+    };
+    let text = match fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            summary.problem = Some(format!("cannot read: {e}"));
+            return summary;
+        }
+    };
+    match Session::from_json(&text, catalog) {
+        Ok(s) => {
+            if s.updated > 0 {
+                summary.updated = s.updated;
+            }
+            summary.decisions = s.decisions.len();
+            for d in &s.decisions {
+                summary.answered += d.answers.len();
+                match catalog.get(&d.tree) {
+                    Some(t) => {
+                        summary.trees.push(t.tree.title.clone());
+                        if Walk::replay(t, d).is_ok_and(|w| w.at_outcome()) {
+                            summary.decided += 1;
+                        }
+                    }
+                    None => summary.trees.push(d.tree.clone()),
+                }
+            }
+        }
+        Err(e) => summary.problem = Some(e.to_string()),
+    }
+    summary
+}
+
+/// Session ids become file names, so only plain characters are allowed.
+fn check_id(id: &str) -> Result<()> {
+    if id.is_empty()
+        || id.len() > 64
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        bail!(
+            "\"{id}\" is not a session id; ids are letters, digits, '-' and '_' (run `tradeoffs` to see the saved sessions)"
+        );
+    }
+    Ok(())
+}
+
+/// A new session id from the time, `YYYYMMDD-HHMMSS`, with `-2`, `-3`... when taken.
+pub fn new_id(now: u64, taken: &[&str]) -> String {
+    let (y, mo, d, h, mi, s) = civil(now);
+    let base = format!("{y:04}{mo:02}{d:02}-{h:02}{mi:02}{s:02}");
+    if !taken.contains(&base.as_str()) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken.contains(&id.as_str()))
+        .expect("some suffix is free")
+}
+
+/// `YYYY-MM-DD HH:MM` (UTC) for lists; `-` for an unknown time.
+pub fn format_time(secs: u64) -> String {
+    if secs == 0 {
+        return "-".into();
+    }
+    let (y, mo, d, h, mi, _) = civil(secs);
+    format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}")
+}
+
+/// Seconds since the epoch → UTC calendar date and time (Howard Hinnant's `civil_from_days`),
+/// so the crate needs no date library for two timestamps.
+fn civil(secs: u64) -> (i64, u32, u32, u32, u32, u32) {
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (
+        y,
+        m,
+        d,
+        (rem / 3600) as u32,
+        (rem % 3600 / 60) as u32,
+        (rem % 60) as u32,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::Decision;
+    use crate::tree::Source;
+
+    fn catalog() -> Catalog {
+        let (c, p) = Catalog::build(
+            vec![Source {
+                label: "small.json".into(),
+                text: include_str!("../tests/fixtures/valid/small.json").into(),
+            }],
+            0,
+        );
+        assert!(p.is_empty(), "{p:?}");
+        c
+    }
+
+    #[test]
+    fn save_then_load_and_list_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().join("sessions"));
+        let cat = catalog();
+        let tree = cat.get("small").unwrap();
+        let mut s = Session::new("20240101-000000", 1_704_067_200);
+        let mut d = Decision::new("small");
+        d.answer(tree, 0).unwrap();
+        d.answer(tree, 1).unwrap();
+        s.decisions.push(d);
+        store.save(&s).unwrap();
+        assert_eq!(store.load(&s.id, &cat).unwrap(), s);
+        let list = store.list(&cat);
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].trees, vec!["Small test tree".to_string()]);
+        assert_eq!((list[0].answered, list[0].decided), (2, 1));
+        assert_eq!(list[0].updated, 1_704_067_200);
+        // No temporary file is left behind.
+        let names: Vec<_> = fs::read_dir(store.dir()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn broken_files_are_listed_with_their_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("bad.json"), "{ nope").unwrap();
+        let store = Store::new(dir.path());
+        let list = store.list(&catalog());
+        assert_eq!(list.len(), 1);
+        assert!(list[0].problem.as_deref().unwrap().contains("line 1"));
+        let e = store.latest(&catalog()).unwrap_err().to_string();
+        assert!(e.contains("no saved session to resume"), "{e}");
+    }
+
+    #[test]
+    fn ids_cannot_escape_the_directory() {
+        let store = Store::new("/tmp/nowhere");
+        let e = store.load("../etc/passwd", &catalog()).unwrap_err();
+        assert!(e.to_string().contains("is not a session id"), "{e}");
+    }
+
+    #[test]
+    fn ids_and_times_are_readable_and_unique() {
+        assert_eq!(new_id(1_704_067_200, &[]), "20240101-000000");
+        assert_eq!(
+            new_id(1_704_067_200, &["20240101-000000"]),
+            "20240101-000000-2"
+        );
+        assert_eq!(format_time(951_827_696), "2000-02-29 12:34");
+        assert_eq!(format_time(0), "-");
+    }
+}

@@ -1,0 +1,204 @@
+//! The interactive TUI: The Elm Architecture over the core. [`app::App`] is the one state,
+//! [`update::update`] turns a message into a new state plus effects, [`view::view`] draws it,
+//! and [`keys`] declares every binding once for dispatch, the status bar and the help overlay.
+//!
+//! This file is the thin shell around them: it owns the terminal (ratatui `init`/`restore`, which
+//! also restore on panic), reads events, and runs the effects `update` asks for (saving the
+//! session, rendering and writing the ADR) through the same core calls `tradeoffs decide` uses.
+
+pub mod app;
+pub mod keys;
+pub mod update;
+pub mod view;
+
+mod adr_shim;
+/// The ADR export API; a stand-in until `crate::adr` lands on main.
+use adr_shim as adr;
+
+use std::collections::VecDeque;
+use std::io::stdout;
+use std::path::PathBuf;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use anyhow::Result;
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+};
+use crossterm::execute;
+
+use crate::store::Store;
+use crate::tree::Catalog;
+
+use app::{App, PreviewText};
+use update::{Effect, Msg, update};
+
+/// Seconds since the epoch, for session ids and "last change".
+pub fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// `git config user.name`, to pre-fill the deciders; `None` when git or the setting is missing.
+pub fn git_user_name() -> Option<String> {
+    let out = std::process::Command::new("git")
+        .args(["config", "user.name"])
+        .output()
+        .ok()?;
+    let name = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    (out.status.success() && !name.is_empty()).then_some(name)
+}
+
+/// Where effects go: the session store and the repository the ADR is written into.
+#[derive(Debug, Clone)]
+pub struct Shell {
+    pub store: Store,
+    /// Directory the repository's ADR directory is looked up from (the working directory).
+    pub repo: PathBuf,
+}
+
+impl Shell {
+    /// Applies a message and every effect it causes, feeding each effect's result back in,
+    /// until the state is settled.
+    pub fn dispatch(&self, app: &mut App, msg: Msg) {
+        let mut queue = VecDeque::from([msg]);
+        while let Some(m) = queue.pop_front() {
+            for effect in update(app, m) {
+                queue.extend(self.run(app, effect));
+            }
+        }
+    }
+
+    fn run(&self, app: &App, effect: Effect) -> Option<Msg> {
+        Some(match effect {
+            Effect::Save => {
+                let session = app.session.as_ref()?;
+                Msg::Saved(self.store.save(session).map_err(|e| format!("{e:#}")))
+            }
+            Effect::Load(id) => Msg::Loaded(
+                self.store
+                    .load(&id, &app.catalog)
+                    .map_err(|e| format!("{e:#}")),
+            ),
+            Effect::List => Msg::Listed(self.store.list(&app.catalog)),
+            Effect::Preview => Msg::Previewed(self.preview(app).map_err(|e| format!("{e:#}"))),
+            Effect::Export => Msg::Exported(self.export(app).map_err(|e| format!("{e:#}"))),
+        })
+    }
+
+    /// The report, record metadata and target directory for the active decision. Related ADRs
+    /// are the ones already written for the session's other decisions.
+    fn record_inputs(
+        &self,
+        app: &App,
+    ) -> Result<(crate::report::DecisionReport, adr::RecordMeta, adr::Target)> {
+        let report = app
+            .report
+            .clone()
+            .ok_or_else(|| anyhow::anyhow!("there is no evaluated decision to record"))?;
+        let (active, decision) = app
+            .active()
+            .ok_or_else(|| anyhow::anyhow!("there is no decision to record"))?;
+        let mut meta = adr::RecordMeta::for_decision(&report, &decision.record);
+        if let Some(s) = &app.session {
+            meta.related = s
+                .decisions
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != active)
+                .filter_map(|(_, d)| d.record.exported.as_ref().map(PathBuf::from))
+                .collect();
+        }
+        let target = adr::locate(&self.repo, None, None)?;
+        Ok((report, meta, target))
+    }
+
+    fn preview(&self, app: &App) -> Result<PreviewText> {
+        let (report, meta, target) = self.record_inputs(app)?;
+        let text = adr::render(&report, &meta, &target)?;
+        let dir = target
+            .dir
+            .strip_prefix(&self.repo)
+            .unwrap_or(&target.dir)
+            .display()
+            .to_string();
+        Ok(PreviewText {
+            text,
+            dir,
+            warnings: target.warnings.clone(),
+        })
+    }
+
+    fn export(&self, app: &App) -> Result<PathBuf> {
+        let (report, meta, target) = self.record_inputs(app)?;
+        adr::export(&report, &meta, &target)
+    }
+}
+
+/// How the TUI starts.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `Some(None)`: resume the latest session; `Some(Some(id))`: that one.
+    pub resume: Option<Option<String>>,
+    /// Leave the mouse alone, so the terminal's own text selection keeps working.
+    pub no_mouse: bool,
+}
+
+/// Runs the TUI until the user quits. Everything that can fail before the terminal is taken
+/// over (no data directory, an unknown session id) fails here, with the terminal untouched.
+pub fn run(catalog: Catalog, options: Options) -> Result<()> {
+    let store = Store::open_default()?;
+    let shell = Shell {
+        store,
+        repo: std::env::current_dir()?,
+    };
+    let saved = shell.store.list(&catalog);
+    let mut app = App::new(catalog, saved, git_user_name(), now());
+    if let Some(id) = options.resume {
+        let session = match id {
+            Some(id) => shell.store.load(&id, &app.catalog)?,
+            None => shell.store.latest(&app.catalog)?,
+        };
+        update::open_session(&mut app, session);
+    }
+
+    if !options.no_mouse {
+        // ratatui's panic hook restores the terminal, then calls this one; mouse reporting
+        // left on would fill the shell with escape codes on every mouse move.
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(stdout(), DisableMouseCapture);
+            previous(info);
+        }));
+    }
+    let mut terminal = ratatui::init();
+    if !options.no_mouse {
+        let _ = execute!(stdout(), EnableMouseCapture);
+    }
+    let result = event_loop(&mut terminal, &mut app, &shell);
+    if !options.no_mouse {
+        let _ = execute!(stdout(), DisableMouseCapture);
+    }
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, shell: &Shell) -> Result<()> {
+    let size = terminal.size()?;
+    app.size = (size.width, size.height);
+    while !app.quit {
+        terminal.draw(|f| view::view(app, f))?;
+        let msg = match event::read()? {
+            Event::Key(k) => Msg::Key(k),
+            Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) => Msg::Click {
+                column: m.column,
+                row: m.row,
+            },
+            Event::Resize(w, h) => Msg::Resize(w, h),
+            _ => continue,
+        };
+        app.now = now();
+        shell.dispatch(app, msg);
+    }
+    Ok(())
+}

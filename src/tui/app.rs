@@ -1,0 +1,343 @@
+//! The TUI's one state. It holds the session (the user's inputs, as the core stores them) and the
+//! report derived from it by the same `report::build` that `tradeoffs decide` uses; everything
+//! else here is where the cursor is. No terminal I/O.
+
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{CursorMove, TextArea};
+
+use crate::report::{self, DecisionReport};
+use crate::session::{RecordDraft, Session, Walk};
+use crate::store::Summary;
+use crate::tradeoff::TradeoffGraph;
+use crate::tree::{Catalog, render::plain};
+
+use super::keys::Context;
+
+/// The ADR statuses the form cycles through, in order.
+pub const STATUSES: [&str; 4] = ["proposed", "accepted", "rejected", "deprecated"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    Question,
+    Priorities,
+    Outcome,
+    Record,
+    Preview,
+    Exported,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HomePanel {
+    Trees,
+    Sessions,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Status,
+    Deciders,
+    Context,
+}
+
+impl Field {
+    pub const ALL: [Field; 4] = [Field::Title, Field::Status, Field::Deciders, Field::Context];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Title => "Title",
+            Field::Status => "Status",
+            Field::Deciders => "Deciders (comma-separated)",
+            Field::Context => "Context (optional; Enter makes a new line)",
+        }
+    }
+}
+
+/// The record form. Text fields are `ratatui-textarea` editors, so cursor movement, deletion,
+/// undo and multi-line editing work the way users expect without hand-written editing code.
+#[derive(Debug, Clone)]
+pub struct RecordForm {
+    pub focus: Field,
+    pub title: TextArea<'static>,
+    pub status: usize,
+    pub deciders: TextArea<'static>,
+    pub context: TextArea<'static>,
+}
+
+fn editor(text: &str, placeholder: &str) -> TextArea<'static> {
+    let lines: Vec<String> = text.lines().map(plain).collect();
+    let mut t = TextArea::new(if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
+    });
+    t.set_cursor_line_style(Style::default());
+    t.set_placeholder_text(placeholder);
+    t.move_cursor(CursorMove::Bottom);
+    t.move_cursor(CursorMove::End);
+    t
+}
+
+impl RecordForm {
+    /// The form for a decision: what the user typed before, else the defaults (title from the
+    /// outcome, status "proposed", deciders from `git config user.name`).
+    pub fn new(draft: &RecordDraft, report: &DecisionReport, git_user: Option<&str>) -> Self {
+        let title = draft.title.clone().unwrap_or_else(|| {
+            report
+                .outcome
+                .as_ref()
+                .map(|o| o.title.clone())
+                .unwrap_or_default()
+        });
+        let deciders = if draft.deciders.is_empty() {
+            git_user.unwrap_or_default().to_string()
+        } else {
+            draft.deciders.join(", ")
+        };
+        let status = draft
+            .status
+            .as_deref()
+            .and_then(|s| STATUSES.iter().position(|x| *x == s))
+            .unwrap_or(0);
+        let mut form = RecordForm {
+            focus: Field::Title,
+            title: editor(&title, "A short title for the decision"),
+            status,
+            deciders: editor(&deciders, "Who decided"),
+            context: editor(
+                &draft.context,
+                "Why now? Constraints, people, deadlines (the question path is added for you)",
+            ),
+        };
+        form.apply_focus();
+        form
+    }
+
+    pub fn editor_mut(&mut self) -> Option<&mut TextArea<'static>> {
+        match self.focus {
+            Field::Title => Some(&mut self.title),
+            Field::Deciders => Some(&mut self.deciders),
+            Field::Context => Some(&mut self.context),
+            Field::Status => None,
+        }
+    }
+
+    pub fn move_focus(&mut self, forward: bool) {
+        let i = Field::ALL
+            .iter()
+            .position(|f| *f == self.focus)
+            .unwrap_or(0);
+        let n = Field::ALL.len();
+        self.focus = Field::ALL[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }];
+        self.apply_focus();
+    }
+
+    /// Only the focused editor shows a cursor, so the user always sees where typing goes.
+    pub fn apply_focus(&mut self) {
+        let focus = self.focus;
+        for (field, t) in [
+            (Field::Title, &mut self.title),
+            (Field::Deciders, &mut self.deciders),
+            (Field::Context, &mut self.context),
+        ] {
+            t.set_cursor_style(if field == focus {
+                Style::default().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::default()
+            });
+        }
+    }
+
+    /// Writes the form into the decision's draft, so it is saved with the session.
+    pub fn store(&self, draft: &mut RecordDraft) {
+        let title = self.title.lines().join(" ").trim().to_string();
+        draft.title = (!title.is_empty()).then_some(title);
+        draft.status = Some(STATUSES[self.status].to_string());
+        draft.deciders = self
+            .deciders
+            .lines()
+            .join(",")
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect();
+        draft.context = self.context.lines().join("\n").trim_end().to_string();
+    }
+}
+
+/// The rendered ADR and where it will go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreviewText {
+    pub text: String,
+    /// The directory the ADR will be written to.
+    pub dir: String,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub catalog: Catalog,
+    pub graph: TradeoffGraph,
+    pub screen: Screen,
+    pub session: Option<Session>,
+    /// The active decision, evaluated; rebuilt after every change to the session.
+    pub report: Option<DecisionReport>,
+    /// Saved sessions for the home screen.
+    pub saved: Vec<Summary>,
+    pub home_panel: HomePanel,
+    pub tree_sel: usize,
+    pub session_sel: usize,
+    /// The home screen was opened by "decide another": a tree adds a decision to this session.
+    pub adding: bool,
+    pub answer_sel: usize,
+    /// Tab moved the focus to the side panel (ranking / explanation), which then scrolls.
+    pub side_focus: bool,
+    pub side_scroll: u16,
+    pub prio_sel: usize,
+    pub prio_return: Screen,
+    pub outcome_sel: usize,
+    pub form: Option<RecordForm>,
+    /// `None` while the preview is being rendered.
+    pub preview: Option<Result<PreviewText, String>>,
+    pub preview_scroll: u16,
+    /// The path written, or why the export failed.
+    pub export: Option<Result<String, String>>,
+    pub help: bool,
+    pub confirm_quit: bool,
+    /// One-line message for the user (an error, what just happened); cleared by the next key.
+    pub notice: Option<String>,
+    pub save_error: Option<String>,
+    /// Terminal size, for the "too small" check and mapping mouse clicks.
+    pub size: (u16, u16),
+    /// Seconds since the epoch, set by the shell before each message, for session ids and times.
+    pub now: u64,
+    pub git_user: Option<String>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(catalog: Catalog, saved: Vec<Summary>, git_user: Option<String>, now: u64) -> Self {
+        let graph = TradeoffGraph::build(&catalog);
+        App {
+            catalog,
+            graph,
+            screen: Screen::Home,
+            session: None,
+            report: None,
+            saved,
+            home_panel: HomePanel::Trees,
+            tree_sel: 0,
+            session_sel: 0,
+            adding: false,
+            answer_sel: 0,
+            side_focus: false,
+            side_scroll: 0,
+            prio_sel: 0,
+            prio_return: Screen::Question,
+            outcome_sel: 0,
+            form: None,
+            preview: None,
+            preview_scroll: 0,
+            export: None,
+            help: false,
+            confirm_quit: false,
+            notice: None,
+            save_error: None,
+            size: (80, 24),
+            now,
+            git_user,
+            quit: false,
+        }
+    }
+
+    /// Which set of key bindings applies right now.
+    pub fn context(&self) -> Context {
+        if self.confirm_quit {
+            return Context::ConfirmQuit;
+        }
+        if self.help {
+            return Context::HelpOverlay;
+        }
+        self.screen_context()
+    }
+
+    /// The bindings of the screen itself, ignoring overlays (what the help overlay lists).
+    pub fn screen_context(&self) -> Context {
+        match self.screen {
+            Screen::Home => Context::Home,
+            Screen::Question => Context::Question,
+            Screen::Priorities => Context::Priorities,
+            Screen::Outcome => Context::Outcome,
+            Screen::Record => match self.form.as_ref().map(|f| f.focus) {
+                Some(Field::Status) => Context::RecordStatus,
+                _ => Context::RecordText,
+            },
+            Screen::Preview => Context::Preview,
+            Screen::Exported => Context::Exported,
+        }
+    }
+
+    /// The decision being worked on and its tree.
+    pub fn active(&self) -> Option<(usize, &crate::session::Decision)> {
+        let s = self.session.as_ref()?;
+        s.decisions.get(s.active).map(|d| (s.active, d))
+    }
+
+    /// Re-evaluates the active decision through the core, and keeps every cursor in range.
+    pub fn refresh(&mut self) {
+        self.report = self.session.as_ref().and_then(|s| {
+            match report::build(&self.catalog, &self.graph, s, s.active) {
+                Ok(r) => Some(r),
+                Err(e) => {
+                    self.notice = Some(format!("cannot evaluate this decision: {e}"));
+                    None
+                }
+            }
+        });
+        if let Some(r) = &self.report {
+            self.prio_sel = self.prio_sel.min(r.criteria.len().saturating_sub(1));
+            self.outcome_sel = self.outcome_sel.min(r.ranking.len().saturating_sub(1));
+        }
+        let answers = self.current_question().map_or(0, |q| q.answers.len());
+        self.answer_sel = self.answer_sel.min(answers.saturating_sub(1));
+    }
+
+    /// The open question of the active decision.
+    pub fn current_question(&self) -> Option<&crate::tree::Question> {
+        let (_, d) = self.active()?;
+        let tree = self.catalog.get(&d.tree)?;
+        let walk = Walk::replay(tree, d).ok()?;
+        walk.question()
+    }
+
+    /// Why quitting now would leave something undone, if it would.
+    pub fn pending_work(&self) -> Option<String> {
+        if let Some(e) = &self.save_error {
+            return Some(format!("The last autosave failed ({e})."));
+        }
+        let s = self.session.as_ref()?;
+        let unexported = s
+            .decisions
+            .iter()
+            .filter(|d| d.record.exported.is_none())
+            .filter(|d| {
+                self.catalog
+                    .get(&d.tree)
+                    .and_then(|t| Walk::replay(t, d).ok())
+                    .is_some_and(|w| w.at_outcome())
+            })
+            .count();
+        (unexported > 0).then(|| {
+            format!(
+                "{unexported} decision(s) reached an outcome but have no exported ADR yet. The session is saved; resume it with `tradeoffs --resume {}`.",
+                s.id
+            )
+        })
+    }
+}

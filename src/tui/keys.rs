@@ -1,0 +1,526 @@
+//! The key registry: every key binding is declared once, in [`BINDINGS`], and that one table
+//! drives dispatch, the status bar and the `?` help overlay, so the help can never drift from
+//! what the keys do (the gitui/helix approach).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// What a key asks for. Unit variants only, so the registry can be a `static` table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Select,
+    Back,
+    NextPanel,
+    PrevPanel,
+    Help,
+    Quit,
+    /// Ctrl-C: quit at once, from anywhere, after saving what can be saved.
+    ForceQuit,
+    Priorities,
+    Increase,
+    Decrease,
+    ResetWeight,
+    DecideAnother,
+    Preview,
+    Export,
+    Home,
+    Yes,
+    No,
+}
+
+/// Where a binding applies. `Global` bindings work on every screen that is not editing text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    Global,
+    Home,
+    Question,
+    Priorities,
+    Outcome,
+    /// The record form while a text field has the focus: letters are text, not commands.
+    RecordText,
+    /// The record form while the status field has the focus.
+    RecordStatus,
+    Preview,
+    Exported,
+    HelpOverlay,
+    ConfirmQuit,
+}
+
+/// A key with its modifiers, in a form that can live in a `static`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn k(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn c(ch: char) -> Key {
+    k(KeyCode::Char(ch))
+}
+
+const fn ctrl(ch: char) -> Key {
+    Key {
+        code: KeyCode::Char(ch),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+impl Key {
+    /// Whether a key event is this key. Shift is ignored for characters, since the character
+    /// already says it (`?` arrives as Shift+`?` on some terminals).
+    pub fn matches(&self, ev: &KeyEvent) -> bool {
+        // Shift is part of the character itself, and of BackTab (crossterm reports Shift-Tab
+        // as BackTab with SHIFT set).
+        let mods = if matches!(ev.code, KeyCode::Char(_) | KeyCode::BackTab) {
+            ev.modifiers - KeyModifiers::SHIFT
+        } else {
+            ev.modifiers
+        };
+        let code = match ev.code {
+            KeyCode::Char(ch) if ev.modifiers.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(ch.to_ascii_lowercase())
+            }
+            other => other,
+        };
+        self.code == code && self.mods == mods
+    }
+
+    /// The name shown in the status bar and help.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::Left => "←".to_string(),
+            KeyCode::Right => "→".to_string(),
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            KeyCode::Backspace => "Backspace".to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::BackTab => "Shift-Tab".to_string(),
+            KeyCode::PageUp => "PgUp".to_string(),
+            KeyCode::PageDown => "PgDn".to_string(),
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(ch) => ch.to_string(),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{}", base.to_uppercase())
+        } else {
+            base
+        }
+    }
+}
+
+/// One entry of the registry.
+#[derive(Debug)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// Short text for the status bar.
+    pub short: &'static str,
+    /// Full text for the help overlay.
+    pub help: &'static str,
+    pub contexts: &'static [Context],
+    /// Shown in the status bar (the help overlay shows every binding).
+    pub bar: bool,
+}
+
+use Context as X;
+
+const NAV: &[Context] = &[X::Home, X::Question, X::Priorities, X::Outcome, X::Preview];
+const BACK: &[Context] = &[
+    X::Home,
+    X::Question,
+    X::Priorities,
+    X::Outcome,
+    X::Preview,
+    X::Exported,
+];
+
+/// Every key binding of the TUI. Earlier entries win when two match in the same context.
+pub static BINDINGS: &[Binding] = &[
+    Binding {
+        keys: &[ctrl('c')],
+        action: Action::ForceQuit,
+        short: "quit now",
+        help: "Quit at once, from any screen (the session is saved first)",
+        contexts: &[X::Global],
+        bar: false,
+    },
+    // Overlays first: while one is open, only its keys work.
+    Binding {
+        keys: &[c('y')],
+        action: Action::Yes,
+        short: "quit",
+        help: "Yes, quit",
+        contexts: &[X::ConfirmQuit],
+        bar: true,
+    },
+    Binding {
+        keys: &[c('n'), k(KeyCode::Esc)],
+        action: Action::No,
+        short: "stay",
+        help: "No, keep working",
+        contexts: &[X::ConfirmQuit],
+        bar: true,
+    },
+    Binding {
+        keys: &[c('?'), k(KeyCode::Esc), c('q'), k(KeyCode::F(1))],
+        action: Action::Help,
+        short: "close help",
+        help: "Close this help",
+        contexts: &[X::HelpOverlay],
+        bar: true,
+    },
+    // Record form.
+    Binding {
+        keys: &[k(KeyCode::Tab)],
+        action: Action::NextPanel,
+        short: "next field",
+        help: "Next field",
+        contexts: &[X::RecordText, X::RecordStatus],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::BackTab)],
+        action: Action::PrevPanel,
+        short: "prev field",
+        help: "Previous field",
+        contexts: &[X::RecordText, X::RecordStatus],
+        bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Right), k(KeyCode::Char(' ')), c('l')],
+        action: Action::Increase,
+        short: "next status",
+        help: "Next status (proposed, accepted, rejected, deprecated)",
+        contexts: &[X::RecordStatus],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Left), c('h')],
+        action: Action::Decrease,
+        short: "prev status",
+        help: "Previous status",
+        contexts: &[X::RecordStatus],
+        bar: false,
+    },
+    Binding {
+        keys: &[ctrl('s')],
+        action: Action::Preview,
+        short: "preview",
+        help: "Preview the ADR that will be written",
+        contexts: &[X::RecordText, X::RecordStatus],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        action: Action::Back,
+        short: "back",
+        help: "Back to the outcome (what you typed is kept)",
+        contexts: &[X::RecordText, X::RecordStatus],
+        bar: true,
+    },
+    // Navigation.
+    Binding {
+        keys: &[k(KeyCode::Up), c('k')],
+        action: Action::Up,
+        short: "move",
+        help: "Move up (scroll up in the preview)",
+        contexts: NAV,
+        bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Down), c('j')],
+        action: Action::Down,
+        short: "move",
+        help: "Move down (scroll down in the preview)",
+        contexts: NAV,
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::PageUp)],
+        action: Action::PageUp,
+        short: "page up",
+        help: "Scroll a page up",
+        contexts: &[X::Preview],
+        bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::PageDown), k(KeyCode::Char(' '))],
+        action: Action::PageDown,
+        short: "page down",
+        help: "Scroll a page down",
+        contexts: &[X::Preview],
+        bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        action: Action::Select,
+        short: "choose",
+        help: "Start the highlighted tree or resume the highlighted session",
+        contexts: &[X::Home],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        action: Action::Select,
+        short: "answer",
+        help: "Answer with the highlighted choice",
+        contexts: &[X::Question],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        action: Action::Select,
+        short: "decide & record",
+        help: "Decide for the highlighted option and fill in the record",
+        contexts: &[X::Outcome],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter), c('e')],
+        action: Action::Export,
+        short: "export",
+        help: "Write the ADR into the repository",
+        contexts: &[X::Preview],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        action: Action::Export,
+        short: "retry",
+        help: "Try the export again (after an error)",
+        contexts: &[X::Exported],
+        bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Right), c('l'), c('+')],
+        action: Action::Increase,
+        short: "weight +",
+        help: "Raise the highlighted criterion's weight",
+        contexts: &[X::Priorities],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Left), c('h'), c('-')],
+        action: Action::Decrease,
+        short: "weight -",
+        help: "Lower the highlighted criterion's weight",
+        contexts: &[X::Priorities],
+        bar: true,
+    },
+    Binding {
+        keys: &[c('r')],
+        action: Action::ResetWeight,
+        short: "reset",
+        help: "Reset the highlighted weight to what the tree and your answers give",
+        contexts: &[X::Priorities],
+        bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc), k(KeyCode::Backspace)],
+        action: Action::Back,
+        short: "back",
+        help: "Back one step (the previous answer can be changed)",
+        contexts: BACK,
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Tab)],
+        action: Action::NextPanel,
+        short: "panel",
+        help: "Switch panel",
+        contexts: &[X::Home, X::Question, X::Outcome],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::BackTab)],
+        action: Action::PrevPanel,
+        short: "switch panel",
+        help: "Switch panel (backwards)",
+        contexts: &[X::Home, X::Question, X::Outcome],
+        bar: false,
+    },
+    Binding {
+        keys: &[c('p')],
+        action: Action::Priorities,
+        short: "priorities",
+        help: "Adjust the priorities (criterion weights) and watch the ranking move",
+        contexts: &[X::Question, X::Outcome],
+        bar: true,
+    },
+    Binding {
+        keys: &[c('a')],
+        action: Action::DecideAnother,
+        short: "decide another",
+        help: "Decide another tree in this session (conflicts between decisions show)",
+        contexts: &[X::Outcome, X::Exported],
+        bar: true,
+    },
+    Binding {
+        keys: &[c('H')],
+        action: Action::Home,
+        short: "home",
+        help: "Back to the home screen (the session stays saved)",
+        contexts: &[X::Exported],
+        bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::F(1))],
+        action: Action::Help,
+        short: "help",
+        help: "Show or hide this help (? types a question mark here)",
+        contexts: &[X::RecordText, X::RecordStatus],
+        bar: true,
+    },
+    Binding {
+        keys: &[c('?'), k(KeyCode::F(1))],
+        action: Action::Help,
+        short: "help",
+        help: "Show or hide this help",
+        contexts: &[X::Global],
+        bar: true,
+    },
+    Binding {
+        keys: &[c('q')],
+        action: Action::Quit,
+        short: "quit",
+        help: "Quit (asks first if there is unfinished work)",
+        contexts: &[X::Global],
+        bar: true,
+    },
+];
+
+/// The action a key press asks for in `context`, if any. Key releases and repeats are ignored:
+/// terminals that report them would otherwise act twice per key.
+pub fn lookup(context: Context, ev: &KeyEvent) -> Option<Action> {
+    if ev.kind != KeyEventKind::Press {
+        return None;
+    }
+    bindings_for(context)
+        .into_iter()
+        .find(|b| b.keys.iter().any(|key| key.matches(ev)))
+        .map(|b| b.action)
+}
+
+/// The bindings that work in `context`, in registry order (for the help overlay).
+pub fn bindings_for(context: Context) -> Vec<&'static Binding> {
+    let overlay = matches!(context, X::HelpOverlay | X::ConfirmQuit);
+    // In the record form letters are text (or nothing), never commands like `q`.
+    let text = matches!(context, X::RecordText | X::RecordStatus);
+    BINDINGS
+        .iter()
+        .filter(|b| {
+            b.contexts.contains(&context)
+                || (b.contexts.contains(&X::Global)
+                    && (b.action == Action::ForceQuit || (!overlay && !text)))
+        })
+        .collect()
+}
+
+/// `↑/k` style label of all keys of a binding.
+pub fn keys_label(b: &Binding) -> String {
+    b.keys.iter().map(Key::label).collect::<Vec<_>>().join("/")
+}
+
+/// Status-bar entries for `context`: (keys, short text), merging bindings that share a text
+/// (`↑↓/jk move`).
+pub fn status_entries(context: Context) -> Vec<(String, &'static str)> {
+    let mut all = bindings_for(context);
+    // Help and quit first: a narrow status bar cuts from the end and must never hide them.
+    all.sort_by_key(|b| !matches!(b.action, Action::Help | Action::Quit));
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    for b in &all {
+        if !b.bar {
+            continue;
+        }
+        let keys = if b.action == Action::Down {
+            "↑↓/jk".to_string()
+        } else {
+            b.keys[0].label()
+        };
+        out.push((keys, b.short));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn letters_are_text_in_the_record_form_but_commands_elsewhere() {
+        let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(lookup(Context::RecordText, &q), None);
+        assert_eq!(lookup(Context::Question, &q), Some(Action::Quit));
+        let cc = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for ctx in [Context::RecordText, Context::HelpOverlay, Context::Home] {
+            assert_eq!(lookup(ctx, &cc), Some(Action::ForceQuit), "{ctx:?}");
+        }
+    }
+
+    #[test]
+    fn releases_are_ignored() {
+        let mut ev = press(KeyCode::Enter, KeyModifiers::NONE);
+        ev.kind = KeyEventKind::Release;
+        assert_eq!(lookup(Context::Question, &ev), None);
+    }
+
+    #[test]
+    fn every_context_that_navigates_shows_help_and_quit() {
+        for ctx in [
+            Context::Home,
+            Context::Question,
+            Context::Priorities,
+            Context::Outcome,
+            Context::Preview,
+            Context::Exported,
+        ] {
+            let actions: Vec<Action> = bindings_for(ctx).iter().map(|b| b.action).collect();
+            assert!(actions.contains(&Action::Help), "{ctx:?}");
+            assert!(actions.contains(&Action::Quit), "{ctx:?}");
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for ctx in [
+            Context::Home,
+            Context::Question,
+            Context::Priorities,
+            Context::Outcome,
+            Context::RecordText,
+            Context::RecordStatus,
+            Context::Preview,
+            Context::Exported,
+            Context::HelpOverlay,
+            Context::ConfirmQuit,
+        ] {
+            let mut seen: Vec<Key> = Vec::new();
+            for b in bindings_for(ctx) {
+                for key in b.keys {
+                    assert!(
+                        !seen.contains(key),
+                        "{} bound twice in {ctx:?}",
+                        key.label()
+                    );
+                    seen.push(*key);
+                }
+            }
+        }
+    }
+}
