@@ -37,7 +37,7 @@ enum Command {
     #[command(subcommand)]
     Trees(TreesCommand),
     /// Walk a tree non-interactively and print the ranked, explained decision.
-    Decide(DecideArgs),
+    Decide(Box<DecideArgs>),
 }
 
 #[derive(Subcommand, Debug)]
