@@ -289,15 +289,22 @@ fn trees_list(catalog: &Catalog, as_json: bool) -> Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&list)?);
         return Ok(ExitCode::SUCCESS);
     }
+    let titles: Vec<String> = catalog
+        .trees()
+        .iter()
+        .map(|t| render::plain(&t.tree.title))
+        .collect();
+    let idw = catalog.ids().iter().map(|i| i.len()).max().unwrap_or(2).max(2);
+    let tw = titles.iter().map(|t| t.chars().count()).max().unwrap_or(5).max(5);
     println!(
-        "{:<14} {:<34} {:>3} {:>3} {:>3} {:>3} {:>5}  SOURCE",
+        "{:<idw$}  {:<tw$}  {:>3} {:>3} {:>3} {:>3} {:>5}  SOURCE",
         "ID", "TITLE", "Q", "OUT", "OPT", "CRI", "DEPTH"
     );
-    for t in catalog.trees() {
+    for (t, title) in catalog.trees().iter().zip(&titles) {
         println!(
-            "{:<14} {:<34} {:>3} {:>3} {:>3} {:>3} {:>5}  {}",
+            "{:<idw$}  {:<tw$}  {:>3} {:>3} {:>3} {:>3} {:>5}  {}",
             t.id(),
-            render::plain(&t.tree.title),
+            title,
             t.questions(),
             t.outcomes(),
             t.tree.options.len(),
