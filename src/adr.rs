@@ -64,6 +64,16 @@ impl RecordMeta {
     /// Defaults for a decision: the draft's values where set, else the outcome's suggested
     /// title, "proposed", today's date and `git config user.name`.
     pub fn for_decision(report: &DecisionReport, draft: &RecordDraft) -> RecordMeta {
+        RecordMeta::for_decision_in(report, draft, Some(Path::new(".")))
+    }
+
+    /// Like [`RecordMeta::for_decision`], asking git in `git_dir` for the decider (or not at
+    /// all with `None`, when the caller names the deciders itself).
+    pub fn for_decision_in(
+        report: &DecisionReport,
+        draft: &RecordDraft,
+        git_dir: Option<&Path>,
+    ) -> RecordMeta {
         let title = draft
             .title
             .clone()
@@ -71,7 +81,7 @@ impl RecordMeta {
             .or_else(|| report.outcome.as_ref().map(|o| o.title.clone()))
             .unwrap_or_else(|| format!("Decide: {}", report.tree_title));
         let deciders = if draft.deciders.is_empty() {
-            git_user_name(Path::new(".")).into_iter().collect()
+            git_dir.and_then(git_user_name).into_iter().collect()
         } else {
             draft.deciders.clone()
         };
@@ -175,7 +185,7 @@ fn check_meta(meta: &RecordMeta) -> Result<String> {
 pub fn render(report: &DecisionReport, meta: &RecordMeta, target: &Target) -> Result<String> {
     check_meta(meta)?;
     let number = if target.dir.is_dir() {
-        write::next_number(&target.dir)?
+        write::next_number(&target.dir, target.adrs_front_matter)?
     } else {
         1
     };
@@ -187,7 +197,7 @@ pub fn render(report: &DecisionReport, meta: &RecordMeta, target: &Target) -> Re
         &Placement {
             number: Some(number),
             adrs_front_matter: target.adrs_front_matter,
-            spelling: Some(target.spelling),
+            spelling: None,
             links: &links,
         },
     ))
@@ -246,9 +256,14 @@ pub fn export_all(
     let old = supersedes
         .map(|which| write::find_existing(dir, which))
         .transpose()?;
+    let spelling = if old.is_some() && locate::uses_adr_tools_spelling(dir) {
+        Spelling::AdrTools
+    } else {
+        Spelling::Correct
+    };
 
     loop {
-        let first = write::next_number(dir)?;
+        let first = write::next_number(dir, target.adrs_front_matter)?;
         let names: Vec<(Option<u32>, String)> = slugs
             .iter()
             .enumerate()
@@ -292,7 +307,7 @@ pub fn export_all(
                     &Placement {
                         number: names[i].0,
                         adrs_front_matter: target.adrs_front_matter,
-                        spelling: Some(target.spelling),
+                        spelling: Some(spelling),
                         links: &links,
                     },
                 ))
@@ -304,7 +319,7 @@ pub fn export_all(
                 names[0].0,
                 &items[0].1.title,
                 &names[0].1,
-                target.spelling,
+                spelling,
             )?),
             None => None,
         };

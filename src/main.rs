@@ -294,8 +294,19 @@ fn trees_list(catalog: &Catalog, as_json: bool) -> Result<ExitCode> {
         .iter()
         .map(|t| render::plain(&t.tree.title))
         .collect();
-    let idw = catalog.ids().iter().map(|i| i.len()).max().unwrap_or(2).max(2);
-    let tw = titles.iter().map(|t| t.chars().count()).max().unwrap_or(5).max(5);
+    let idw = catalog
+        .ids()
+        .iter()
+        .map(|i| i.len())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    let tw = titles
+        .iter()
+        .map(|t| t.chars().count())
+        .max()
+        .unwrap_or(5)
+        .max(5);
     println!(
         "{:<idw$}  {:<tw$}  {:>3} {:>3} {:>3} {:>3} {:>5}  SOURCE",
         "ID", "TITLE", "Q", "OUT", "OPT", "CRI", "DEPTH"
@@ -609,10 +620,8 @@ fn record_meta(
     args: &DecideArgs,
     start: &Path,
 ) -> Result<RecordMeta> {
-    let mut meta = RecordMeta::for_decision(report, &decision.record);
-    if decision.record.deciders.is_empty() && args.deciders.is_empty() {
-        meta.deciders = adr::git_user_name(start).into_iter().collect();
-    }
+    let ask_git = args.deciders.is_empty().then_some(start);
+    let mut meta = RecordMeta::for_decision_in(report, &decision.record, ask_git);
     if let Some(t) = &args.title {
         meta.title = t.clone();
     }

@@ -12,8 +12,6 @@ pub struct Target {
     pub dialect: Dialect,
     /// The repository uses the `adrs` tool's front matter (`number:` and `title:` keys).
     pub adrs_front_matter: bool,
-    /// Nygard status word for a new ADR ("Proposed" unless the repository's habit differs).
-    pub spelling: Spelling,
     /// The directory does not exist yet and will be created on export.
     pub missing: bool,
     /// Things the user should know (markers that disagree, a directory that will be created).
@@ -99,16 +97,10 @@ pub fn locate(
             found.adrs_front_matter,
         ),
     };
-    let spelling = if !missing && uses_adr_tools_spelling(&found.dir) {
-        Spelling::AdrTools
-    } else {
-        Spelling::Correct
-    };
     Ok(Target {
         dir: found.dir,
         dialect,
         adrs_front_matter,
-        spelling,
         missing,
         warnings,
         found_by: found.by,
@@ -352,7 +344,9 @@ pub fn classify(text: &str) -> Option<(Dialect, bool)> {
     None
 }
 
-fn uses_adr_tools_spelling(dir: &Path) -> bool {
+/// Whether the directory's ADRs use adr-tools' "Superceded" spelling. Only asked when
+/// superseding, since it reads every file.
+pub fn uses_adr_tools_spelling(dir: &Path) -> bool {
     adr_files(dir).is_ok_and(|files| {
         files.iter().any(|f| {
             read_head(f, 4096)
