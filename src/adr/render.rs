@@ -303,7 +303,7 @@ impl Slots<'_> {
             .iter()
             .filter(|c| c.value < 0)
             .take(2)
-            .map(|c| format!("weaker {}", lower_name(&c.name)))
+            .map(|c| lower_name(&c.name))
             .collect();
         let mut s = format!(
             "**In short:** In the context of {}, facing the need for {}, we decided for {}",
@@ -325,7 +325,7 @@ impl Slots<'_> {
             md(&if costs.is_empty() {
                 "no weighted downside beyond the trade-offs listed below".to_string()
             } else {
-                join_and(&costs)
+                format!("a cost in {}", join_and(&costs))
             })
         );
         s
@@ -441,7 +441,7 @@ impl Slots<'_> {
         let because = if reasons.is_empty() {
             "it has the highest score of the options in play".to_string()
         } else {
-            join_and(&reasons)
+            reasons.join("; ")
         };
         let mut s = format!(
             "Chosen option: \"{}\", because {}.",
@@ -709,8 +709,10 @@ fn join_and<S: AsRef<str>>(items: &[S]) -> String {
     match items {
         [] => String::new(),
         [one] => one.as_ref().to_string(),
+        [a, b] => format!("{} and {}", a.as_ref(), b.as_ref()),
+        // Names often contain "and" themselves, so the serial comma keeps the list readable.
         [rest @ .., last] => format!(
-            "{} and {}",
+            "{}, and {}",
             rest.iter()
                 .map(AsRef::as_ref)
                 .collect::<Vec<_>>()
