@@ -11,10 +11,6 @@ pub mod keys;
 pub mod update;
 pub mod view;
 
-mod adr_shim;
-/// The ADR export API; a stand-in until `crate::adr` lands on main.
-use adr_shim as adr;
-
 use std::collections::VecDeque;
 use std::io::stdout;
 use std::path::PathBuf;
@@ -26,6 +22,7 @@ use crossterm::event::{
 };
 use crossterm::execute;
 
+use crate::adr;
 use crate::store::Store;
 use crate::tree::Catalog;
 
@@ -37,16 +34,6 @@ pub fn now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())
-}
-
-/// `git config user.name`, to pre-fill the deciders; `None` when git or the setting is missing.
-pub fn git_user_name() -> Option<String> {
-    let out = std::process::Command::new("git")
-        .args(["config", "user.name"])
-        .output()
-        .ok()?;
-    let name = String::from_utf8_lossy(&out.stdout).trim().to_string();
-    (out.status.success() && !name.is_empty()).then_some(name)
 }
 
 /// Where effects go: the session store and the repository the ADR is written into.
@@ -99,7 +86,8 @@ impl Shell {
         let (active, decision) = app
             .active()
             .ok_or_else(|| anyhow::anyhow!("there is no decision to record"))?;
-        let mut meta = adr::RecordMeta::for_decision(&report, &decision.record);
+        // The form already offered `git config user.name`; an emptied field stays empty.
+        let mut meta = adr::RecordMeta::for_decision_in(&report, &decision.record, None);
         if let Some(s) = &app.session {
             meta.related = s
                 .decisions
@@ -124,7 +112,7 @@ impl Shell {
             .to_string();
         Ok(PreviewText {
             text,
-            dir,
+            dir: format!("{dir} ({})", target.dialect.name()),
             warnings: target.warnings.clone(),
         })
     }
@@ -153,7 +141,8 @@ pub fn run(catalog: Catalog, options: Options) -> Result<()> {
         repo: std::env::current_dir()?,
     };
     let saved = shell.store.list(&catalog);
-    let mut app = App::new(catalog, saved, git_user_name(), now());
+    let git_user = adr::git_user_name(&shell.repo);
+    let mut app = App::new(catalog, saved, git_user, now());
     if let Some(id) = options.resume {
         let session = match id {
             Some(id) => shell.store.load(&id, &app.catalog)?,

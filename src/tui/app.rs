@@ -13,8 +13,8 @@ use crate::tree::{Catalog, render::plain};
 
 use super::keys::Context;
 
-/// The ADR statuses the form cycles through, in order.
-pub const STATUSES: [&str; 4] = ["proposed", "accepted", "rejected", "deprecated"];
+/// The ADR statuses the form cycles through, in order (the ones the ADR writer accepts).
+pub use crate::adr::STATUSES;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {

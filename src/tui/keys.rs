@@ -110,6 +110,7 @@ impl Key {
             KeyCode::PageDown => "PgDn".to_string(),
             KeyCode::Char(' ') => "Space".to_string(),
             KeyCode::Char(ch) => ch.to_string(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         if self.mods.contains(KeyModifiers::CONTROL) {
