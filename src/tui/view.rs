@@ -238,7 +238,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
                 .and_then(|(_, d)| app.catalog.get(&d.tree))
                 .map_or(0, |t| t.max_depth);
             spans.push(Span::raw(format!(
-                " · question {} (paths up to {depth})",
+                " · question {} (paths ≤ {depth})",
                 r.path.len() + 1
             )));
         }
@@ -302,15 +302,21 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|b| Span::raw(keys::keys_label(b)).width())
         .max()
         .unwrap_or(0);
-    let mut lines: Vec<Line> = bindings
-        .iter()
-        .map(|b| {
-            Line::from(vec![
-                Span::styled(format!("  {:<key_w$}  ", keys::keys_label(b)), bold()),
-                Span::raw(b.help),
-            ])
-        })
-        .collect();
+    let text_w = (area.width as usize).saturating_sub(key_w + 10).max(10);
+    let mut lines: Vec<Line> = Vec::new();
+    for b in &bindings {
+        for (i, l) in wrap(b.help, text_w).into_iter().enumerate() {
+            let keys = if i == 0 {
+                keys::keys_label(b)
+            } else {
+                String::new()
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<key_w$}  "), bold()),
+                Span::raw(l),
+            ]));
+        }
+    }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
         "  Mouse: click an answer to choose it; click a row to highlight it.",

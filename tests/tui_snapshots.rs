@@ -1,0 +1,214 @@
+//! Snapshot tests of every TUI screen at 80×24 (the floor) and 120×40, drawn into ratatui's
+//! `TestBackend`. Review changes with `cargo insta review`.
+
+#[path = "support/tui.rs"]
+mod tui_support;
+
+use tradeoffs::adr::{Dialect, RecordMeta, render_standalone};
+use tradeoffs::store::Summary;
+use tradeoffs::tui::app::{App, PreviewText};
+use tradeoffs::tui::update::{Msg, update};
+use tui_support::*;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn snap(name: &str, app: &mut App) {
+    for (w, h) in SIZES {
+        let t = draw(app, w, h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
+    }
+}
+
+/// The database tree: second answer first (an existing PostgreSQL/MySQL schema), then the
+/// first answer of every question, which ends at a shortlist of PostgreSQL and MySQL.
+fn at_database_outcome() -> App {
+    let mut a = app();
+    let tree = a.catalog.get("database").unwrap().clone();
+    let path = path_to(&tree, "db.mysql").expect("a path keeps MySQL in play");
+    keys(&mut a, &format!("j<ret>{}", answer_keys(&path)));
+    assert!(a.report.as_ref().unwrap().outcome.is_some());
+    a
+}
+
+#[test]
+fn home() {
+    snap("home", &mut app());
+}
+
+#[test]
+fn home_with_saved_sessions() {
+    let mut a = app();
+    a.saved = vec![
+        Summary {
+            id: "20231114-221320".into(),
+            trees: vec![
+                "System architecture style".into(),
+                "Database selection and design".into(),
+            ],
+            answered: 14,
+            decided: 2,
+            decisions: 2,
+            updated: NOW,
+            problem: None,
+        },
+        Summary {
+            id: "20231101-090000".into(),
+            trees: vec![],
+            answered: 0,
+            decided: 0,
+            decisions: 0,
+            updated: NOW - 86_400 * 13,
+            problem: Some("tree \"database\" changed: question \"q-old\" no longer exists".into()),
+        },
+    ];
+    keys(&mut a, "<tab>");
+    snap("home_sessions", &mut a);
+}
+
+#[test]
+fn question() {
+    let mut a = app();
+    keys(&mut a, "j<ret>j<ret>");
+    snap("question", &mut a);
+}
+
+#[test]
+fn question_with_ranking_focused() {
+    let mut a = app();
+    keys(&mut a, "j<ret>j<ret><tab>j");
+    snap("question_ranking_focus", &mut a);
+}
+
+#[test]
+fn priorities() {
+    let mut a = app();
+    keys(&mut a, "j<ret>j<ret>pjj<right><right>");
+    snap("priorities", &mut a);
+}
+
+#[test]
+fn outcome() {
+    snap("outcome", &mut at_database_outcome());
+}
+
+#[test]
+fn outcome_with_conflict_between_decisions() {
+    let mut a = app();
+    let arch = a.catalog.get("architecture").unwrap().clone();
+    let sec = a.catalog.get("security").unwrap().clone();
+    let p1 = path_to(&arch, "arch.serverless").expect("serverless reachable");
+    let p2 = path_to(&sec, "sec.mtls-service-identity").expect("mTLS reachable");
+    keys(&mut a, &format!("<ret>{}", answer_keys(&p1)));
+    let serverless = a
+        .report
+        .as_ref()
+        .unwrap()
+        .ranking
+        .iter()
+        .position(|o| o.id == "arch.serverless")
+        .unwrap();
+    keys(&mut a, &format!("{}<ret><esc>a", "j".repeat(serverless)));
+    keys(&mut a, &format!("jj<ret>{}", answer_keys(&p2)));
+    let mtls = a
+        .report
+        .as_ref()
+        .unwrap()
+        .ranking
+        .iter()
+        .position(|o| o.id == "sec.mtls-service-identity")
+        .unwrap();
+    keys(&mut a, &format!("{}<ret><esc>", "j".repeat(mtls)));
+    assert!(
+        !a.report.as_ref().unwrap().conflicts.is_empty(),
+        "mTLS and serverless conflict"
+    );
+    snap("outcome_conflict", &mut a);
+}
+
+#[test]
+fn record_form() {
+    let mut a = at_database_outcome();
+    keys(
+        &mut a,
+        "<ret><tab><right><tab><tab>Orders need joins.<ret>Second line.",
+    );
+    snap("record", &mut a);
+}
+
+#[test]
+fn preview() {
+    let mut a = at_database_outcome();
+    keys(&mut a, "<ret><c-s>");
+    let (_, d) = a.active().unwrap();
+    let mut meta = RecordMeta::for_decision_in(a.report.as_ref().unwrap(), &d.record, None);
+    meta.date = "2024-01-31".into();
+    let text = render_standalone(a.report.as_ref().unwrap(), &meta, Dialect::Madr);
+    update(
+        &mut a,
+        Msg::Previewed(Ok(PreviewText {
+            text,
+            dir: "docs/decisions (MADR)".into(),
+            warnings: vec![],
+        })),
+    );
+    keys(&mut a, "jjj");
+    snap("preview", &mut a);
+}
+
+#[test]
+fn exported_and_export_failed() {
+    let mut a = at_database_outcome();
+    keys(&mut a, "<ret><c-s>");
+    update(
+        &mut a,
+        Msg::Exported(Ok("docs/decisions/0001-use-postgresql.md".into())),
+    );
+    snap("exported", &mut a);
+    let mut a = at_database_outcome();
+    keys(&mut a, "<ret><c-s>");
+    update(
+        &mut a,
+        Msg::Exported(Err(
+            "cannot create docs/decisions/0001-x.md: Permission denied (os error 13)".into(),
+        )),
+    );
+    snap("export_failed", &mut a);
+}
+
+#[test]
+fn help_overlay_lists_the_screens_keys() {
+    let mut a = app();
+    keys(&mut a, "j<ret>?");
+    snap("help_question", &mut a);
+}
+
+#[test]
+fn quit_asks_when_a_decision_is_not_exported() {
+    let mut a = at_database_outcome();
+    keys(&mut a, "q");
+    assert!(a.confirm_quit && !a.quit);
+    snap("confirm_quit", &mut a);
+}
+
+#[test]
+fn too_small_terminal_shows_a_message() {
+    let mut a = app();
+    let t = draw(&mut a, 60, 20);
+    insta::assert_snapshot!("too_small_60x20", t.backend());
+}
+
+#[test]
+fn control_characters_from_trees_never_reach_the_screen() {
+    let mut sources = tradeoffs::tree::Source::shipped();
+    let mut tree: tradeoffs::tree::Tree = serde_json::from_str(&sources[0].text).unwrap();
+    tree.title = "Evil\u{1b}[2J\u{7}title".into();
+    sources[0].text = serde_json::to_string(&tree).unwrap();
+    let n = sources.len();
+    let (cat, problems) = tradeoffs::tree::Catalog::build(sources, n);
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut a = App::new(cat, Vec::new(), None, NOW);
+    let t = draw(&mut a, 80, 24);
+    let shown = format!("{}", t.backend());
+    assert!(shown.contains("Evil [2J title"), "{shown}");
+    assert!(!shown.contains('\u{1b}') && !shown.contains('\u{7}'));
+}
