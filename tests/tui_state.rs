@@ -1,0 +1,241 @@
+//! State tests: key sequences → the session the core sees. Saving, resuming and exporting go
+//! through the real shell with temporary directories.
+
+#[path = "support/tui.rs"]
+mod tui_support;
+
+use tradeoffs::session::Walk;
+use tradeoffs::store::Store;
+use tradeoffs::tui::Shell;
+use tradeoffs::tui::app::{App, Screen};
+use tradeoffs::tui::update::Msg;
+use tui_support::*;
+
+fn answers(app: &App) -> Vec<String> {
+    let (_, d) = app.active().unwrap();
+    d.answers.iter().map(|s| s.answer.clone()).collect()
+}
+
+fn labels(app: &App, q: &str) -> Vec<String> {
+    let t = app.catalog.get("database").unwrap();
+    match t.node(t.node_ix(q).unwrap()) {
+        tradeoffs::tree::Node::Question(q) => q.answers.iter().map(|a| a.label.clone()).collect(),
+        _ => unreachable!(),
+    }
+}
+
+#[test]
+fn answer_back_and_change_an_answer() {
+    let mut a = app();
+    keys(&mut a, "j<ret>");
+    assert_eq!(a.screen, Screen::Question);
+    let root = a.catalog.get("database").unwrap().tree.root.clone();
+    let first = labels(&a, &root);
+    keys(&mut a, "j<ret><ret>");
+    let after_two = answers(&a);
+    assert_eq!(after_two.len(), 2);
+    assert_eq!(after_two[0], first[1]);
+    // Back pops the last answer and highlights it, so Enter re-gives the same answer...
+    keys(&mut a, "<esc>");
+    assert_eq!(answers(&a), vec![first[1].clone()]);
+    assert_eq!(a.answer_sel, 0);
+    keys(&mut a, "<bs>");
+    assert!(answers(&a).is_empty());
+    assert_eq!(a.answer_sel, 1, "the previous answer is highlighted");
+    // ...and moving first changes it; everything derived is recomputed by the core.
+    keys(&mut a, "j<ret>");
+    assert_eq!(answers(&a), vec![first[2].clone()]);
+    let (_, d) = a.active().unwrap();
+    let tree = a.catalog.get("database").unwrap();
+    let walk = Walk::replay(tree, d).unwrap();
+    let report = a.report.as_ref().unwrap();
+    for (o, r) in tree.tree.options.iter().zip(&walk.ruled_out) {
+        let shown = report.option(&o.id).unwrap();
+        assert_eq!(shown.ruled_out.is_some(), r.is_some(), "{}", o.id);
+    }
+}
+
+#[test]
+fn back_from_the_first_question_returns_home() {
+    let mut a = app();
+    keys(&mut a, "<ret><esc>");
+    assert_eq!(a.screen, Screen::Home);
+    assert!(a.session.is_none());
+}
+
+#[test]
+fn priorities_change_the_weight_and_the_ranking_at_once() {
+    let mut a = app();
+    keys(&mut a, "j<ret>p");
+    let before = a.report.as_ref().unwrap().criteria[0].weight;
+    keys(&mut a, "<left><left>");
+    let (_, d) = a.active().unwrap();
+    let id = a.report.as_ref().unwrap().criteria[0].id.clone();
+    assert_eq!(d.overrides.get(&id), Some(&(before - 2).max(0)));
+    assert_eq!(
+        a.report.as_ref().unwrap().criteria[0].weight,
+        (before - 2).max(0)
+    );
+    keys(&mut a, "r");
+    let (_, d) = a.active().unwrap();
+    assert!(d.overrides.is_empty());
+    keys(&mut a, "<esc>");
+    assert_eq!(a.screen, Screen::Question);
+}
+
+#[test]
+fn choosing_a_ruled_out_option_is_refused_with_the_reason() {
+    let mut a = app();
+    let tree = a.catalog.get("database").unwrap().clone();
+    let path = path_to(&tree, "db.postgresql").unwrap();
+    keys(&mut a, &format!("j<ret>{}", answer_keys(&path)));
+    let r = a.report.as_ref().unwrap();
+    let out = r
+        .ranking
+        .iter()
+        .position(|o| o.ruled_out.is_some())
+        .unwrap();
+    keys(&mut a, &format!("{}<ret>", "j".repeat(out)));
+    assert_eq!(a.screen, Screen::Outcome);
+    assert!(a.notice.as_deref().unwrap().contains("is ruled out"));
+    assert_eq!(a.active().unwrap().1.chosen, None);
+}
+
+#[test]
+fn letters_in_the_form_are_text_and_ctrl_c_always_quits() {
+    let mut a = app();
+    let tree = a.catalog.get("database").unwrap().clone();
+    let path = path_to(&tree, "db.postgresql").unwrap();
+    keys(&mut a, &format!("j<ret>{}<ret>", answer_keys(&path)));
+    assert_eq!(a.screen, Screen::Record);
+    keys(&mut a, "<c-u>");
+    // Clear the title and type one with q, j, k and ? in it.
+    let title_len = a.form.as_ref().unwrap().title.lines()[0].chars().count();
+    keys(&mut a, &"<bs>".repeat(title_len));
+    keys(&mut a, "quick jokes?");
+    assert!(!a.quit && !a.help);
+    keys(&mut a, "<tab><right><tab><tab>line one<ret>line two<c-c>");
+    assert!(a.quit);
+    let d = a.active().unwrap().1;
+    assert_eq!(d.record.title.as_deref(), Some("quick jokes?"));
+    assert_eq!(d.record.status.as_deref(), Some("accepted"));
+    assert_eq!(d.record.deciders, vec!["Ada Lovelace".to_string()]);
+    assert_eq!(d.record.context, "line one\nline two");
+}
+
+#[test]
+fn sessions_autosave_and_resume_where_they_stopped() {
+    let data = tempfile::tempdir().unwrap();
+    let repo = tempfile::tempdir().unwrap();
+    let shell = Shell {
+        store: Store::new(data.path().join("sessions")),
+        repo: repo.path().to_path_buf(),
+    };
+    let mut a = app();
+    keys_via(&shell, &mut a, "j<ret>j<ret><ret>");
+    let saved = answers(&a);
+    let id = a.session.as_ref().unwrap().id.clone();
+    assert_eq!(id, "20231114-221320");
+    // A new app lists the session on the home screen and resumes it with Tab, Enter.
+    let mut b = App::new(shipped(), shell.store.list(&shipped()), None, NOW + 60);
+    assert_eq!(b.saved.len(), 1);
+    assert_eq!(b.saved[0].answered, 2);
+    keys_via(&shell, &mut b, "<tab><ret>");
+    assert_eq!(b.screen, Screen::Question);
+    assert_eq!(answers(&b), saved);
+    // Going on from the resumed state works like before.
+    keys_via(&shell, &mut b, "<esc>");
+    assert_eq!(answers(&b).len(), 1);
+    let on_disk = shell.store.load(&id, &b.catalog).unwrap();
+    assert_eq!(on_disk.decisions[0].answers.len(), 1, "back is saved too");
+}
+
+#[test]
+fn export_writes_the_adr_and_an_error_keeps_everything() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = tempfile::tempdir().unwrap();
+    let repo = tempfile::tempdir().unwrap();
+    let adr_dir = repo.path().join("docs/decisions");
+    std::fs::create_dir_all(&adr_dir).unwrap();
+    let shell = Shell {
+        store: Store::new(data.path().join("sessions")),
+        repo: repo.path().to_path_buf(),
+    };
+    let mut a = app();
+    let tree = a.catalog.get("database").unwrap().clone();
+    let path = path_to(&tree, "db.postgresql").unwrap();
+    keys_via(
+        &shell,
+        &mut a,
+        &format!("j<ret>{}<ret>", answer_keys(&path)),
+    );
+    keys_via(&shell, &mut a, "<c-s>");
+    assert_eq!(a.screen, Screen::Preview);
+    let preview = a.preview.clone().unwrap().unwrap();
+    assert!(preview.dir.starts_with("docs/decisions"), "{}", preview.dir);
+
+    // Read-only directory: the error is shown, the session and the draft stay.
+    std::fs::set_permissions(&adr_dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let writable = std::fs::write(adr_dir.join("probe"), "x").is_ok();
+    keys_via(&shell, &mut a, "<ret>");
+    assert_eq!(a.screen, Screen::Exported);
+    if !writable {
+        assert!(matches!(a.export, Some(Err(_))), "{:?}", a.export);
+        assert!(a.session.is_some() && a.form.is_some());
+    }
+    std::fs::set_permissions(&adr_dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let _ = std::fs::remove_file(adr_dir.join("probe"));
+    if !writable {
+        // Enter retries once the problem is fixed.
+        keys_via(&shell, &mut a, "<ret>");
+    }
+    let Some(Ok(written)) = a.export.clone() else {
+        panic!("export failed: {:?}", a.export)
+    };
+    let text = std::fs::read_to_string(&written).unwrap();
+    assert!(text.contains("PostgreSQL"), "{text}");
+    let id = a.session.as_ref().unwrap().id.clone();
+    let on_disk = shell.store.load(&id, &a.catalog).unwrap();
+    assert_eq!(
+        on_disk.decisions[0].record.exported.as_deref(),
+        Some(written.as_str())
+    );
+    // Nothing left unexported: q quits without asking.
+    keys_via(&shell, &mut a, "q");
+    assert!(a.quit && !a.confirm_quit);
+}
+
+#[test]
+fn mouse_click_on_an_answer_answers_it() {
+    let mut a = app();
+    keys(&mut a, "j<ret>");
+    let t = draw(&mut a, 80, 24);
+    let screen = format!("{}", t.backend());
+    // Find the row where answer 3 is drawn and click it.
+    let row = screen
+        .lines()
+        .position(|l| l.contains("  3. "))
+        .expect("answer 3 drawn") as u16;
+    let root = a.catalog.get("database").unwrap().tree.root.clone();
+    let third = labels(&a, &root)[2].clone();
+    tradeoffs::tui::update::update(&mut a, Msg::Click { column: 10, row });
+    assert_eq!(answers(&a), vec![third]);
+}
+
+#[test]
+fn decide_another_adds_a_decision_and_esc_on_an_empty_one_drops_it() {
+    let mut a = app();
+    let tree = a.catalog.get("database").unwrap().clone();
+    let path = path_to(&tree, "db.postgresql").unwrap();
+    keys(&mut a, &format!("j<ret>{}", answer_keys(&path)));
+    keys(&mut a, "a");
+    assert_eq!(a.screen, Screen::Home);
+    keys(&mut a, "k<ret>");
+    let s = a.session.as_ref().unwrap();
+    assert_eq!((s.decisions.len(), s.active), (2, 1));
+    assert_eq!(s.decisions[1].tree, "architecture");
+    keys(&mut a, "<esc>");
+    let s = a.session.as_ref().unwrap();
+    assert_eq!((s.decisions.len(), s.active), (1, 0));
+    assert_eq!(a.screen, Screen::Outcome);
+}
