@@ -1,0 +1,208 @@
+//! End-to-end: the real binary in a pseudo-terminal (portable-pty), its screen parsed by vt100.
+//! Walks a full path of the database tree by keys, edits the title, exports into a temporary
+//! git repository, quits, then checks the ADR file and that the terminal was restored.
+//!
+//! Waits are for screen content, never for a time: if the program stops drawing, the reader
+//! sees end-of-file and the test fails with the last screen.
+
+#[path = "support/tui.rs"]
+mod tui_support;
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::process::Command;
+use std::sync::mpsc::{Receiver, channel};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+struct Term {
+    parser: vt100::Parser,
+    rx: Receiver<Vec<u8>>,
+    writer: Box<dyn Write + Send>,
+    eof: bool,
+}
+
+impl Term {
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Reads output until `pred` holds for the screen; panics with the screen at end of output.
+    fn wait(&mut self, what: &str, pred: impl Fn(&vt100::Screen) -> bool) {
+        while !pred(self.parser.screen()) {
+            match self.rx.recv() {
+                Ok(bytes) => self.parser.process(&bytes),
+                Err(_) => {
+                    self.eof = true;
+                    assert!(
+                        pred(self.parser.screen()),
+                        "output ended before {what}; screen:\n{}",
+                        self.screen()
+                    );
+                    return;
+                }
+            }
+        }
+    }
+
+    fn wait_text(&mut self, text: &str) {
+        let t = text.to_string();
+        self.wait(text, move |s| s.contents().contains(&t));
+    }
+
+    fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+}
+
+#[test]
+fn full_walk_edit_export_and_quit_in_a_real_terminal() {
+    let repo = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    for args in [
+        &["init", "-q"][..],
+        &["config", "user.name", "Pty Tester"][..],
+    ] {
+        let ok = Command::new("git")
+            .arg("-C")
+            .arg(repo.path())
+            .args(args)
+            .status()
+            .unwrap();
+        assert!(ok.success(), "git {args:?}");
+    }
+
+    let catalog = tui_support::shipped();
+    let tree = catalog.get("database").unwrap();
+    let path = tui_support::path_to(tree, "db.postgresql").expect("PostgreSQL reachable");
+
+    let pty = native_pty_system();
+    let pair = pty
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tradeoffs"));
+    cmd.cwd(repo.path());
+    cmd.env("TRADEOFFS_DATA_DIR", data.path());
+    cmd.env("TRADEOFFS_CONFIG_DIR", config.path());
+    cmd.env("TRADEOFFS_DATE", "2024-02-29");
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("ADR_DIRECTORY");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut t = Term {
+        parser: vt100::Parser::new(
+            NonZeroU16::new(24).unwrap(),
+            NonZeroU16::new(80).unwrap(),
+            0,
+        ),
+        rx,
+        writer: pair.master.take_writer().unwrap(),
+        eof: false,
+    };
+
+    t.wait_text("Decision trees");
+    assert!(
+        t.parser.screen().alternate_screen(),
+        "the TUI uses the alternate screen"
+    );
+    t.send("j");
+    t.wait_text("▶ Database selection");
+    t.send("\r");
+    for (i, n) in path.iter().enumerate() {
+        t.wait_text(&format!("question {} ", i + 1));
+        for _ in 1..*n {
+            t.send("j");
+        }
+        t.send("\r");
+    }
+    t.wait_text("Outcome");
+    let sel = {
+        let (c, _) = tradeoffs::tree::Catalog::shipped();
+        let graph = tradeoffs::tradeoff::TradeoffGraph::build(&c);
+        let mut d = tradeoffs::session::Decision::new("database");
+        for n in &path {
+            d.answer(c.get("database").unwrap(), n - 1).unwrap();
+        }
+        let mut s = tradeoffs::session::Session::new("x", 0);
+        s.decisions.push(d);
+        let r = tradeoffs::report::build(&c, &graph, &s, 0).unwrap();
+        r.ranking
+            .iter()
+            .position(|o| o.id == "db.postgresql")
+            .unwrap()
+    };
+    for _ in 0..sel {
+        t.send("j");
+    }
+    t.wait_text("Breakdown: PostgreSQL");
+    t.send("\r");
+    t.wait_text("Record the decision for PostgreSQL");
+    t.wait_text("Pty Tester");
+    // Clear the pre-filled title and type a new one.
+    t.send(&"\x7f".repeat(120));
+    t.send("Use PostgreSQL for orders");
+    t.wait_text("Use PostgreSQL for orders");
+    t.send("\x13"); // Ctrl-S
+    t.wait_text("Preview: will be written to docs/decisions");
+    t.send("\r");
+    t.wait_text("ADR written to");
+    t.send("q");
+    t.wait("the terminal is restored", |s| !s.alternate_screen());
+    let status = child.wait().unwrap();
+    assert!(status.success(), "exit status {status:?}");
+    // Drain what is left, then check the state the program left the terminal in.
+    while let Ok(bytes) = t.rx.recv() {
+        t.parser.process(&bytes);
+    }
+    let screen = t.parser.screen();
+    assert!(!screen.alternate_screen(), "alternate screen left");
+    assert!(!screen.hide_cursor(), "cursor shown again");
+
+    let adr = repo
+        .path()
+        .join("docs/decisions/0001-use-postgresql-for-orders.md");
+    let text = std::fs::read_to_string(&adr)
+        .unwrap_or_else(|e| panic!("{}: {e}; screen:\n{}", adr.display(), t.screen()));
+    assert!(text.contains("Use PostgreSQL for orders"), "{text}");
+    assert!(text.contains("2024-02-29"), "{text}");
+    assert!(text.contains("Pty Tester"), "{text}");
+    // The session was autosaved and records the export.
+    let sessions: Vec<_> = std::fs::read_dir(data.path().join("sessions"))
+        .unwrap()
+        .collect();
+    assert_eq!(sessions.len(), 1);
+    let saved = std::fs::read_to_string(sessions[0].as_ref().unwrap().path()).unwrap();
+    assert!(
+        saved.contains("0001-use-postgresql-for-orders.md"),
+        "{saved}"
+    );
+}
+
+#[test]
+fn without_a_terminal_it_points_to_decide_and_fails() {
+    let out = Command::new(env!("CARGO_BIN_EXE_tradeoffs"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("tradeoffs decide"), "{err}");
+}
