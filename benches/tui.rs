@@ -1,0 +1,87 @@
+//! Keystroke → next complete frame: `update` on the key, then `view` into a reused 80×24
+//! `TestBackend` (what the real loop does, minus writing bytes to the terminal).
+//!
+//! Shipped trees always; a large generated tree when `TRADEOFFS_BENCH_TREE` names a tree file
+//! (write one with the generator on the `tests` branch:
+//! `cargo run --release --example gen_tree -- 10000 500 20 > /tmp/tree-10000.json`).
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use tradeoffs::tree::{Catalog, Source};
+use tradeoffs::tui::app::App;
+use tradeoffs::tui::update::{Msg, update};
+use tradeoffs::tui::view::view;
+
+fn key(app: &mut App, code: KeyCode) {
+    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn frame(app: &App, t: &mut Terminal<TestBackend>) {
+    t.draw(|f| view(black_box(app), f)).unwrap();
+}
+
+/// Benches on an app opened on `tree` after `depth` first answers.
+fn bench_tree(c: &mut Criterion, label: &str, catalog: Catalog, tree_index: usize, depth: usize) {
+    let mut app = App::new(catalog, Vec::new(), Some("Bench".into()), 1_700_000_000);
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    for _ in 0..tree_index {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    for _ in 0..depth {
+        key(&mut app, KeyCode::Enter);
+    }
+    assert!(app.current_question().is_some(), "{label}: still at a question");
+    c.bench_function(&format!("{label}: move (j) + frame"), |b| {
+        b.iter(|| {
+            key(&mut app, KeyCode::Char('j'));
+            frame(&app, &mut t);
+            key(&mut app, KeyCode::Char('k'));
+            frame(&app, &mut t);
+        })
+    });
+    c.bench_function(&format!("{label}: answer + frame, back + frame"), |b| {
+        b.iter(|| {
+            key(&mut app, KeyCode::Enter);
+            frame(&app, &mut t);
+            key(&mut app, KeyCode::Esc);
+            frame(&app, &mut t);
+        })
+    });
+    key(&mut app, KeyCode::Char('p'));
+    c.bench_function(&format!("{label}: weight +/- + frame (re-rank)"), |b| {
+        b.iter(|| {
+            key(&mut app, KeyCode::Left);
+            frame(&app, &mut t);
+            key(&mut app, KeyCode::Right);
+            frame(&app, &mut t);
+        })
+    });
+}
+
+fn shipped(c: &mut Criterion) {
+    let (catalog, problems) = Catalog::shipped();
+    assert!(problems.is_empty(), "{problems:?}");
+    let database = catalog.trees().iter().position(|t| t.id() == "database").unwrap();
+    bench_tree(c, "database (shipped)", catalog, database, 2);
+}
+
+fn generated(c: &mut Criterion) {
+    let Ok(path) = std::env::var("TRADEOFFS_BENCH_TREE") else {
+        eprintln!("TRADEOFFS_BENCH_TREE not set: skipping the generated-tree benches");
+        return;
+    };
+    let source = Source::read(std::path::Path::new(&path)).expect("readable tree file");
+    let (catalog, problems) = Catalog::build(vec![source], 0);
+    assert!(problems.is_empty(), "{problems:?}");
+    let nodes = catalog.trees()[0].tree.nodes.len();
+    bench_tree(c, &format!("generated {nodes} nodes"), catalog, 0, 6);
+}
+
+criterion_group!(benches, shipped, generated);
+criterion_main!(benches);
