@@ -828,10 +828,9 @@ fn explanation_lines(r: &DecisionReport, width: usize) -> Vec<Line<'static>> {
     }
     lines.push(heading("Conflicts"));
     if r.conflicts.is_empty() {
-        lines.push(Line::from(Span::styled(
-            "none with the other decisions of this session",
-            muted(),
-        )));
+        for l in wrap("none with the other decisions of this session", width) {
+            lines.push(Line::from(Span::styled(l, muted())));
+        }
     }
     for c in &r.conflicts {
         for (i, l) in wrap(&c.text, width.saturating_sub(2))
