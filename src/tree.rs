@@ -175,20 +175,15 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// Parses and validates sources in order; a later tree with the same id replaces an earlier
-    /// one (user trees override shipped ones). Invalid trees are left out and their problems
-    /// returned, all of them.
+    /// Parses and validates sources in order; a later valid tree with the same id replaces an
+    /// earlier one (user trees override shipped ones). Invalid trees are left out and their
+    /// problems returned, all of them, for every file.
     pub fn build(sources: Vec<Source>, shipped_count: usize) -> (Catalog, Vec<Problem>) {
         let mut problems = Vec::new();
         let mut parsed: Vec<(Tree, String, bool)> = Vec::new();
         for (i, source) in sources.into_iter().enumerate() {
             match parse(&source) {
-                Ok(tree) => {
-                    if let Some(pos) = parsed.iter().position(|(t, _, _)| t.id == tree.id) {
-                        parsed.remove(pos);
-                    }
-                    parsed.push((tree, source.label, i < shipped_count));
-                }
+                Ok(tree) => parsed.push((tree, source.label, i < shipped_count)),
                 Err(p) => problems.push(p),
             }
         }
@@ -196,11 +191,14 @@ impl Catalog {
             .iter()
             .flat_map(|(t, _, _)| t.options.iter().map(|o| o.id.as_str()))
             .collect();
-        let mut valid = Vec::new();
+        // Every file is validated, even one that a later file with the same id replaces, so no
+        // file's problems go unreported; replacement happens among the valid trees only.
+        let mut valid: Vec<(Tree, String, bool)> = Vec::new();
         let mut tree_problems = Vec::new();
         for (tree, label, shipped) in &parsed {
             let found = validate(tree, label, &known);
             if found.is_empty() {
+                valid.retain(|(t, _, _)| t.id != tree.id);
                 valid.push((tree.clone(), label.clone(), *shipped));
             } else {
                 tree_problems.extend(found);
