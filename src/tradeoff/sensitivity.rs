@@ -37,7 +37,7 @@ pub fn sensitivity(m: &ImpactMatrix, weights: &[i64], ranking: &[Ranked]) -> Sen
     let gap = lead.score - second.score;
     let j_wins_ties = m.options[j] < m.options[i];
     let mut best: Option<(i64, usize, i64)> = None; // (|δ|, criterion, new weight)
-    for k in 0..m.criteria.len() {
+    for (k, &weight) in weights.iter().enumerate().take(m.criteria.len()) {
         let d = m.impact(j, k) - m.impact(i, k);
         if d == 0 {
             continue;
@@ -48,7 +48,7 @@ pub fn sensitivity(m: &ImpactMatrix, weights: &[i64], ranking: &[Ranked]) -> Sen
         } else {
             gap / d.abs() + 1
         };
-        let to = weights[k] + step * d.signum();
+        let to = weight + step * d.signum();
         if !WEIGHT_RANGE.contains(&to) {
             continue;
         }
