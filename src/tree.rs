@@ -4,6 +4,7 @@
 
 pub mod model;
 pub mod render;
+pub mod synthetic;
 pub mod validate;
 
 use std::collections::{HashMap, HashSet};
