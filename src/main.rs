@@ -488,7 +488,10 @@ fn decide(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
     match args.format {
         DecideFormat::Text => {
             let texts: Vec<String> = reports.iter().map(DecisionReport::to_text).collect();
-            print!("{}", texts.join("\n----\n\n"));
+            // Tree text is shown as text: no control or escape character reaches the terminal.
+            for line in texts.join("\n----\n\n").lines() {
+                println!("{}", render::plain(line));
+            }
         }
         DecideFormat::Json => {
             let text = if reports.len() == 1 {

@@ -1093,3 +1093,43 @@ fn decide_works_on_every_shipped_tree() {
         assert_eq!(r["ranking"].as_array().unwrap().len(), t.tree.options.len());
     }
 }
+
+#[test]
+fn control_characters_from_tree_files_never_reach_the_terminal() {
+    let env = Env::new();
+    let dir = TempDir::new().unwrap();
+    let mut tree: Value = serde_json::from_str(&small_text()).unwrap();
+    tree["title"] = "Small \u{1b}]0;pwned\u{7} tree".into();
+    tree["source"] = "Test\u{1b}[2J fixture".into();
+    tree["nodes"][0]["prompt"] = "What \u{1b}[31mmatters\u{1b}[0m most?".into();
+    tree["nodes"][0]["answers"][0]["label"] = "Fast\u{8}\u{8}\u{8}".into();
+    tree["options"][0]["name"] = "Option \u{1b}[2JA".into();
+    tree["options"][0]["impacts"]["sm.speed"]["rationale"] = "A is\r fast.".into();
+    std::fs::write(dir.path().join("small.json"), tree.to_string()).unwrap();
+    let d = dir.path().to_str().unwrap();
+    let runs = [
+        env.run(&["--trees", d, "trees", "list"]),
+        env.run(&["--trees", d, "trees", "show", "small"]),
+        env.run(&["--trees", d, "trees", "show", "small", "--format", "dot"]),
+        env.run(&[
+            "--trees", d, "trees", "show", "small", "--format", "mermaid",
+        ]),
+        env.run(&["--trees", d, "decide", "--tree", "small", "--path", "1,1"]),
+        env.run(&[
+            "--trees", d, "decide", "--tree", "small", "--path", "1,1", "--format", "json",
+        ]),
+    ];
+    for run in &runs {
+        let out = run.ok();
+        assert!(
+            !out.chars().any(|c| c.is_control() && c != '\n'),
+            "control character in output:\n{out:?}"
+        );
+    }
+    // The words are still there.
+    assert!(
+        runs[4].stdout.contains("Why Option  [2JA:"),
+        "{}",
+        runs[4].stdout
+    );
+}
