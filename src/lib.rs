@@ -3,6 +3,7 @@
 //! The core (`tree`, `tradeoff`, `session`, `report`, `adr`) has no terminal code; the command
 //! line in `main.rs` and the TUI in `tui` are thin shells over the same calls.
 
+pub mod adr;
 pub mod config;
 pub mod report;
 pub mod session;

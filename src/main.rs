@@ -9,6 +9,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
+use tradeoffs::adr::{self, Dialect, RecordMeta};
 use tradeoffs::report::{self, DecisionReport};
 use tradeoffs::session::{Decision, Session, list_answers};
 use tradeoffs::tradeoff::TradeoffGraph;
@@ -36,7 +37,7 @@ enum Command {
     #[command(subcommand)]
     Trees(TreesCommand),
     /// Walk a tree non-interactively and print the ranked, explained decision.
-    Decide(DecideArgs),
+    Decide(Box<DecideArgs>),
 }
 
 #[derive(Subcommand, Debug)]
@@ -70,8 +71,27 @@ enum ShowFormat {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum DecideFormat {
+    /// Readable summary (default).
     Text,
+    /// The decision object, for tools.
     Json,
+    /// MADR 4 Markdown.
+    Madr,
+    /// Nygard / adr-tools Markdown.
+    Nygard,
+    /// log4brains Markdown.
+    Log4brains,
+}
+
+impl DecideFormat {
+    fn dialect(self) -> Option<Dialect> {
+        match self {
+            DecideFormat::Text | DecideFormat::Json => None,
+            DecideFormat::Madr => Some(Dialect::Madr),
+            DecideFormat::Nygard => Some(Dialect::Nygard),
+            DecideFormat::Log4brains => Some(Dialect::Log4brains),
+        }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -96,8 +116,37 @@ struct DecideArgs {
     /// Choose this option instead of the top-ranked one.
     #[arg(long = "option", value_name = "ID")]
     option: Option<String>,
-    #[arg(long, value_enum, default_value_t = DecideFormat::Text)]
-    format: DecideFormat,
+    /// Output: text, json, or an ADR rendering (madr, nygard, log4brains). With --export it
+    /// picks the dialect for a new ADR directory; existing ADRs' dialect wins.
+    #[arg(long, value_enum)]
+    format: Option<DecideFormat>,
+    /// Write the ADR into the repository's ADR directory and print the path written.
+    #[arg(long)]
+    export: bool,
+    /// ADR directory to use instead of the one found from the repository's markers.
+    #[arg(long, value_name = "DIR")]
+    adr_dir: Option<PathBuf>,
+    /// Directory to start looking for the repository's ADR directory from (default: current).
+    #[arg(short = 'C', value_name = "DIR")]
+    directory: Option<PathBuf>,
+    /// ADR title (default: the outcome's suggested title).
+    #[arg(long)]
+    title: Option<String>,
+    /// ADR status: proposed (default), accepted, rejected, deprecated.
+    #[arg(long)]
+    status: Option<String>,
+    /// Person who took the decision (repeatable; default: `git config user.name`).
+    #[arg(long = "decider", value_name = "NAME")]
+    deciders: Vec<String>,
+    /// Context paragraph for the ADR, in your words.
+    #[arg(long)]
+    context: Option<String>,
+    /// Date of the ADR, YYYY-MM-DD (default: today, or TRADEOFFS_DATE).
+    #[arg(long)]
+    date: Option<String>,
+    /// Number (or file name) of an existing ADR that this one supersedes.
+    #[arg(long, value_name = "N", requires = "export")]
+    supersedes: Option<String>,
 }
 
 /// Bad input to `decide`: reported on one line with exit status 2.
@@ -240,15 +289,33 @@ fn trees_list(catalog: &Catalog, as_json: bool) -> Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&list)?);
         return Ok(ExitCode::SUCCESS);
     }
+    let titles: Vec<String> = catalog
+        .trees()
+        .iter()
+        .map(|t| render::plain(&t.tree.title))
+        .collect();
+    let idw = catalog
+        .ids()
+        .iter()
+        .map(|i| i.len())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    let tw = titles
+        .iter()
+        .map(|t| t.chars().count())
+        .max()
+        .unwrap_or(5)
+        .max(5);
     println!(
-        "{:<14} {:<34} {:>3} {:>3} {:>3} {:>3} {:>5}  SOURCE",
+        "{:<idw$}  {:<tw$}  {:>3} {:>3} {:>3} {:>3} {:>5}  SOURCE",
         "ID", "TITLE", "Q", "OUT", "OPT", "CRI", "DEPTH"
     );
-    for t in catalog.trees() {
+    for (t, title) in catalog.trees().iter().zip(&titles) {
         println!(
-            "{:<14} {:<34} {:>3} {:>3} {:>3} {:>3} {:>5}  {}",
+            "{:<idw$}  {:<tw$}  {:>3} {:>3} {:>3} {:>3} {:>5}  {}",
             t.id(),
-            render::plain(&t.tree.title),
+            title,
             t.questions(),
             t.outcomes(),
             t.tree.options.len(),
@@ -485,22 +552,104 @@ fn decide(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
             r.pending.as_deref().unwrap_or("?")
         )));
     }
-    match args.format {
-        DecideFormat::Text => {
-            let texts: Vec<String> = reports.iter().map(DecisionReport::to_text).collect();
-            // Tree text is shown as text: no control or escape character reaches the terminal.
-            for line in texts.join("\n----\n\n").lines() {
-                println!("{}", render::plain(line));
+    let format = args.format.unwrap_or(DecideFormat::Text);
+    if !args.export && format.dialect().is_none() {
+        match format {
+            DecideFormat::Json => {
+                let text = if reports.len() == 1 {
+                    serde_json::to_string_pretty(&reports[0])?
+                } else {
+                    serde_json::to_string_pretty(&reports)?
+                };
+                println!("{text}");
+            }
+            _ => {
+                let texts: Vec<String> = reports.iter().map(DecisionReport::to_text).collect();
+                // Tree text is shown as text: no control or escape character reaches the terminal.
+                for line in texts.join("\n----\n\n").lines() {
+                    println!("{}", render::plain(line));
+                }
             }
         }
-        DecideFormat::Json => {
-            let text = if reports.len() == 1 {
-                serde_json::to_string_pretty(&reports[0])?
-            } else {
-                serde_json::to_string_pretty(&reports)?
-            };
-            println!("{text}");
-        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.export && format.dialect().is_none() && args.format.is_some() {
+        return Err(bad(
+            "--export writes Markdown; use --format madr, nygard or log4brains, or leave --format out",
+        ));
+    }
+    if args.title.is_some() && session.decisions.len() > 1 {
+        return Err(bad(format!(
+            "--title names one ADR but the session holds {} decisions; set titles in the session file",
+            session.decisions.len()
+        )));
+    }
+    let start = match &args.directory {
+        Some(d) => d.clone(),
+        None => std::env::current_dir().context("cannot read the current directory")?,
+    };
+    let metas: Vec<RecordMeta> = reports
+        .iter()
+        .zip(&session.decisions)
+        .map(|(r, d)| record_meta(r, d, args, &start))
+        .collect::<Result<_>>()?;
+    let mut target = adr::locate(&start, args.adr_dir.as_deref(), format.dialect())?;
+    if !args.export {
+        // Print exactly the rendering asked for, numbered as it would be in this repository.
+        target.dialect = format.dialect().expect("checked above");
+        let texts: Vec<String> = reports
+            .iter()
+            .zip(&metas)
+            .map(|(r, m)| adr::render(r, m, &target).map_err(|e| bad(e.to_string())))
+            .collect::<Result<_>>()?;
+        print!("{}", texts.join("\n"));
+        return Ok(ExitCode::SUCCESS);
+    }
+    for w in &target.warnings {
+        eprintln!("warning: {w}");
+    }
+    let items: Vec<(&DecisionReport, &RecordMeta)> = reports.iter().zip(&metas).collect();
+    let paths = adr::export_all(&items, &target, args.supersedes.as_deref())?;
+    for p in paths {
+        println!("{}", p.display());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The record's metadata: session draft, then command-line flags.
+fn record_meta(
+    report: &DecisionReport,
+    decision: &Decision,
+    args: &DecideArgs,
+    start: &Path,
+) -> Result<RecordMeta> {
+    let ask_git = args.deciders.is_empty().then_some(start);
+    let mut meta = RecordMeta::for_decision_in(report, &decision.record, ask_git);
+    if let Some(t) = &args.title {
+        meta.title = t.clone();
+    }
+    if let Some(s) = &args.status {
+        let s = s.trim().to_lowercase();
+        if !adr::STATUSES.contains(&s.as_str()) {
+            return Err(bad(format!(
+                "--status {s}: use one of {}",
+                adr::STATUSES.join(", ")
+            )));
+        }
+        meta.status = s;
+    }
+    if !args.deciders.is_empty() {
+        meta.deciders = args.deciders.clone();
+    }
+    if let Some(c) = &args.context {
+        meta.context = c.clone();
+    }
+    if let Some(d) = &args.date {
+        if !adr::is_iso_date(d) {
+            return Err(bad(format!("--date {d}: use YYYY-MM-DD")));
+        }
+        meta.date = d.clone();
+    }
+    adr::write::check_title(&meta.title).map_err(|e| bad(e.to_string()))?;
+    Ok(meta)
 }

@@ -41,6 +41,8 @@ pub struct DecisionReport {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PathStep {
     pub question_id: String,
+    /// 1-based answer number, as `--path` takes it.
+    pub number: usize,
     pub question: String,
     pub answer: String,
     pub consequence: String,
@@ -180,6 +182,7 @@ pub fn build(
             };
             PathStep {
                 question_id: q.id.clone(),
+                number: a + 1,
                 question: q.prompt.clone(),
                 answer: q.answers[a].label.clone(),
                 consequence: q.answers[a].consequence.clone(),

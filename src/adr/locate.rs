@@ -1,0 +1,382 @@
+//! Finding a repository's ADR directory and the dialect its ADRs are written in, by the rules of
+//! ADR-CONVENTIONS.md sections 1 and 2 (the same places adr-tools, adrs, log4brains and MADR look).
+
+use std::path::{Path, PathBuf};
+
+use super::Dialect;
+
+/// Where ADRs go and how they must look there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub dir: PathBuf,
+    pub dialect: Dialect,
+    /// The repository uses the `adrs` tool's front matter (`number:` and `title:` keys).
+    pub adrs_front_matter: bool,
+    /// The directory does not exist yet and will be created on export.
+    pub missing: bool,
+    /// Things the user should know (markers that disagree, a directory that will be created).
+    pub warnings: Vec<String>,
+    /// What found the directory, for messages ("--adr-dir", ".adr-dir", "default").
+    pub found_by: String,
+}
+
+/// How the repository spells the supersede link (adr-tools writes "Superceded").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spelling {
+    Correct,
+    AdrTools,
+}
+
+/// One marker found while walking up: the directory it names and the dialect it implies.
+struct Found {
+    dir: PathBuf,
+    by: String,
+    dialect: Option<Dialect>,
+    adrs_front_matter: bool,
+}
+
+/// Finds the ADR directory for a repository containing `start`. `adr_dir` (the `--adr-dir`
+/// flag) wins over everything; `format` is used when neither existing files nor markers say
+/// which dialect to write.
+pub fn locate(
+    start: &Path,
+    adr_dir: Option<&Path>,
+    format: Option<Dialect>,
+) -> anyhow::Result<Target> {
+    let mut warnings = Vec::new();
+    let found = if let Some(dir) = adr_dir {
+        Found {
+            dir: absolute(start, dir),
+            by: "--adr-dir".into(),
+            dialect: None,
+            adrs_front_matter: false,
+        }
+    } else if let Some(dir) = std::env::var_os("ADR_DIRECTORY").filter(|v| !v.is_empty()) {
+        Found {
+            dir: absolute(start, Path::new(&dir)),
+            by: "ADR_DIRECTORY".into(),
+            dialect: None,
+            adrs_front_matter: false,
+        }
+    } else if let Some(cfg) = std::env::var_os("ADRS_CONFIG").filter(|v| !v.is_empty()) {
+        let cfg = absolute(start, Path::new(&cfg));
+        let base = cfg.parent().unwrap_or(start).to_path_buf();
+        adrs_toml(&cfg, &base)
+    } else {
+        walk_up(start, &mut warnings)
+    };
+    let missing = !found.dir.is_dir();
+    if missing {
+        warnings.push(format!(
+            "the ADR directory {} does not exist yet; it will be created",
+            found.dir.display()
+        ));
+    }
+    let existing = if missing {
+        None
+    } else {
+        detect_dialect(&found.dir)
+    };
+    let (dialect, adrs_front_matter) = match existing {
+        Some((d, fm)) => {
+            if let Some(f) = format
+                && f != d
+            {
+                warnings.push(format!(
+                    "the ADRs in {} are {}; writing {} to match them instead of {}",
+                    found.dir.display(),
+                    d.name(),
+                    d.name(),
+                    f.name()
+                ));
+            }
+            (d, fm || found.adrs_front_matter)
+        }
+        None => (
+            found.dialect.or(format).unwrap_or(Dialect::Madr),
+            found.adrs_front_matter,
+        ),
+    };
+    Ok(Target {
+        dir: found.dir,
+        dialect,
+        adrs_front_matter,
+        missing,
+        warnings,
+        found_by: found.by,
+    })
+}
+
+fn absolute(base: &Path, p: &Path) -> PathBuf {
+    if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        base.join(p)
+    }
+}
+
+/// Walks from `start` up to the directory holding `.git`, taking the first marker found.
+fn walk_up(start: &Path, warnings: &mut Vec<String>) -> Found {
+    let mut dir = Some(start);
+    while let Some(d) = dir {
+        let markers = markers_at(d);
+        if let Some(first) = markers.first() {
+            for other in &markers[1..] {
+                if other.dir != first.dir {
+                    warnings.push(format!(
+                        "{} names {} but {} names {}; using the first",
+                        first.by,
+                        first.dir.display(),
+                        other.by,
+                        other.dir.display()
+                    ));
+                }
+            }
+            return markers.into_iter().next().expect("non-empty");
+        }
+        if d.join(".git").exists() {
+            break;
+        }
+        dir = d.parent();
+    }
+    // Nothing found: the MADR default, at the repository root when there is one.
+    let root = repo_root(start).unwrap_or_else(|| start.to_path_buf());
+    Found {
+        dir: root.join("docs/decisions"),
+        by: "default".into(),
+        dialect: None,
+        adrs_front_matter: false,
+    }
+}
+
+fn repo_root(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf)
+}
+
+/// Every marker present in one directory, in precedence order.
+fn markers_at(d: &Path) -> Vec<Found> {
+    let mut out = Vec::new();
+    for name in ["adrs.toml", ".adrs.toml"] {
+        let cfg = d.join(name);
+        if cfg.is_file() {
+            out.push(adrs_toml(&cfg, d));
+            break;
+        }
+    }
+    let adr_dir = d.join(".adr-dir");
+    if adr_dir.is_file()
+        && let Ok(text) = std::fs::read_to_string(&adr_dir)
+        && let Some(line) = text.lines().next().map(str::trim).filter(|l| !l.is_empty())
+    {
+        out.push(Found {
+            dir: d.join(line),
+            by: ".adr-dir".into(),
+            // adr-tools manages this directory: never front matter there.
+            dialect: Some(Dialect::Nygard),
+            adrs_front_matter: false,
+        });
+    }
+    let l4b = d.join(".log4brains.yml");
+    if l4b.is_file()
+        && let Ok(text) = std::fs::read_to_string(&l4b)
+        && let Some(folder) = yaml_value(&text, "adrFolder")
+    {
+        out.push(Found {
+            dir: d.join(folder),
+            by: ".log4brains.yml".into(),
+            dialect: Some(Dialect::Log4brains),
+            adrs_front_matter: false,
+        });
+    }
+    let madrrc = d.join(".madrrc.json");
+    if madrrc.is_file()
+        && let Ok(text) = std::fs::read_to_string(&madrrc)
+        && let Ok(v) = serde_json::from_str::<serde_json::Value>(&text)
+        && let Some(folder) = v.get("madrDirectory").and_then(|f| f.as_str())
+    {
+        out.push(Found {
+            dir: d.join(folder),
+            by: ".madrrc.json".into(),
+            dialect: Some(Dialect::Madr),
+            adrs_front_matter: false,
+        });
+    }
+    for (rel, dialect) in [
+        ("doc/adr", None),
+        ("docs/decisions", Some(Dialect::Madr)),
+        ("docs/adr", None),
+        ("docs/adrs", None),
+        ("docs/architecture-decisions", None),
+        ("doc/adrs", None),
+        ("adr", None),
+        ("adrs", None),
+    ] {
+        let p = d.join(rel);
+        if p.is_dir() {
+            out.push(Found {
+                dir: p,
+                by: format!("existing {rel}/"),
+                dialect,
+                adrs_front_matter: false,
+            });
+            break;
+        }
+    }
+    out
+}
+
+/// Reads the few keys of an `adrs.toml` that matter here.
+fn adrs_toml(cfg: &Path, base: &Path) -> Found {
+    let text = std::fs::read_to_string(cfg).unwrap_or_default();
+    let mut dir = "doc/adr".to_string();
+    let mut ng = false;
+    let mut dialect = None;
+    for line in text.lines() {
+        let Some((key, value)) = line.split_once('=') else {
+            continue;
+        };
+        let value = value.trim().trim_matches('"').trim_matches('\'');
+        match key.trim() {
+            "adr_dir" => dir = value.to_string(),
+            "mode" => ng = value == "ng",
+            "format" => {
+                dialect = match value {
+                    "madr" => Some(Dialect::Madr),
+                    "nygard" => Some(Dialect::Nygard),
+                    _ => None,
+                }
+            }
+            _ => {}
+        }
+    }
+    Found {
+        dir: base.join(dir),
+        by: cfg
+            .file_name()
+            .map_or("adrs.toml".into(), |n| n.to_string_lossy().into_owned()),
+        dialect: Some(dialect.unwrap_or(if ng { Dialect::Madr } else { Dialect::Nygard })),
+        adrs_front_matter: ng,
+    }
+}
+
+/// The value of `key:` anywhere in a simple YAML file (enough for `project.adrFolder`).
+fn yaml_value(text: &str, key: &str) -> Option<String> {
+    text.lines().find_map(|l| {
+        let (k, v) = l.trim().split_once(':')?;
+        (k.trim() == key).then(|| v.trim().trim_matches('"').trim_matches('\'').to_string())
+    })
+}
+
+/// Names log4brains reserves in its folders; they are never ADRs.
+pub const RESERVED: &[&str] = &["template.md", "readme.md", "index.md", "backlog.md"];
+
+/// The ADR files of a directory: top-level `.md` files but the reserved names, sorted by name.
+pub fn adr_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "md")
+                && p.file_name().is_some_and(|n| {
+                    !RESERVED.contains(&n.to_string_lossy().to_lowercase().as_str())
+                })
+                && p.is_file()
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// The dialect of the newest recognisable ADR in `dir`, and whether it carries adrs front matter.
+fn detect_dialect(dir: &Path) -> Option<(Dialect, bool)> {
+    let files = adr_files(dir).ok()?;
+    files.iter().rev().find_map(|f| {
+        let head = read_head(f, 2048)?;
+        classify(&head)
+    })
+}
+
+pub(crate) fn read_head(path: &Path, limit: usize) -> Option<String> {
+    use std::io::Read as _;
+    let mut buf = vec![0u8; limit];
+    let mut f = std::fs::File::open(path).ok()?;
+    let n = f.read(&mut buf).ok()?;
+    buf.truncate(n);
+    Some(String::from_utf8_lossy(&buf).into_owned())
+}
+
+/// Recognises the dialect of one ADR from its first lines (ADR-CONVENTIONS.md section 2).
+pub fn classify(text: &str) -> Option<(Dialect, bool)> {
+    let mut lines = text.lines();
+    let first = lines.next()?.trim_end();
+    if first == "---" {
+        let fm: Vec<&str> = lines.take_while(|l| l.trim_end() != "---").collect();
+        let has = |k: &str| fm.iter().any(|l| l.starts_with(k));
+        if has("number:") {
+            return Some((Dialect::Madr, true));
+        }
+        if has("status:") || has("date:") {
+            return Some((Dialect::Madr, false));
+        }
+        return None;
+    }
+    if let Some(rest) = first.strip_prefix("# ") {
+        let numbered = rest
+            .split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        let body: Vec<&str> = text.lines().skip(1).take(30).collect();
+        if numbered
+            && body.iter().any(|l| l.starts_with("Date: "))
+            && body.iter().any(|l| l.trim_end() == "## Status")
+        {
+            return Some((Dialect::Nygard, false));
+        }
+        if body
+            .iter()
+            .find(|l| !l.trim().is_empty())
+            .is_some_and(|l| l.starts_with("- Status:"))
+        {
+            return Some((Dialect::Log4brains, false));
+        }
+    }
+    None
+}
+
+/// Whether the directory's ADRs use adr-tools' "Superceded" spelling. Only asked when
+/// superseding, since it reads every file.
+pub fn uses_adr_tools_spelling(dir: &Path) -> bool {
+    adr_files(dir).is_ok_and(|files| {
+        files.iter().any(|f| {
+            read_head(f, 4096)
+                .is_some_and(|t| t.contains("Superceded by") || t.contains("Supercedes "))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_each_dialect_from_its_head() {
+        assert_eq!(
+            classify("# 2. Use Rust\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n"),
+            Some((Dialect::Nygard, false))
+        );
+        assert_eq!(
+            classify("---\nstatus: \"proposed\"\ndate: 2026-01-01\n---\n# T\n"),
+            Some((Dialect::Madr, false))
+        );
+        assert_eq!(
+            classify("---\nnumber: 3\ntitle: T\nstatus: accepted\n---\n"),
+            Some((Dialect::Madr, true))
+        );
+        assert_eq!(
+            classify("# Use Rust\n\n- Status: accepted\n- Date: 2026-01-01\n"),
+            Some((Dialect::Log4brains, false))
+        );
+        assert_eq!(classify("just some notes\n"), None);
+    }
+}
