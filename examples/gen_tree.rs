@@ -20,5 +20,8 @@ fn main() {
         })
         .collect();
     let arg = |i: usize, default: usize| args.get(i).copied().unwrap_or(default);
-    println!("{}", json(Spec::new(arg(0, 10_000), arg(1, 500), arg(2, 20))));
+    println!(
+        "{}",
+        json(Spec::new(arg(0, 10_000), arg(1, 500), arg(2, 20)))
+    );
 }
