@@ -206,6 +206,44 @@ impl Catalog {
             }
         }
         problems.extend(tree_problems);
+        // A relation may point into a tree that failed to load or was replaced. Such a tree
+        // would lose an edge without a word, so it is left out with a problem naming the
+        // target; repeat until no tree points at a missing option.
+        loop {
+            let available: HashSet<String> = valid
+                .iter()
+                .flat_map(|(t, _, _)| t.options.iter().map(|o| o.id.clone()))
+                .collect();
+            let mut dropped = false;
+            valid.retain(|(tree, label, _)| {
+                let missing: Vec<Problem> = tree
+                    .options
+                    .iter()
+                    .flat_map(|o| {
+                        o.relations.iter().enumerate().filter_map(|(r, rel)| {
+                            (!available.contains(&rel.target)).then(|| Problem {
+                                file: label.clone(),
+                                place: format!("options[\"{}\"].relations[{r}].target", o.id),
+                                message: format!(
+                                    "relation {} names option \"{}\", whose tree did not load; fix that tree first",
+                                    rel.kind.as_str(),
+                                    rel.target
+                                ),
+                            })
+                        })
+                    })
+                    .collect();
+                if missing.is_empty() {
+                    return true;
+                }
+                dropped = true;
+                problems.extend(missing);
+                false
+            });
+            if !dropped {
+                break;
+            }
+        }
         let trees = valid
             .into_iter()
             .map(|(t, label, shipped)| LoadedTree::new(t, label, shipped))

@@ -384,3 +384,28 @@ fn unreadable_file_is_a_problem_not_a_panic() {
     assert!(p.message.starts_with("cannot read the file:"), "{p}");
     assert!(p.file.ends_with("does-not-exist.json"));
 }
+
+#[test]
+fn a_tree_relating_to_a_tree_that_failed_to_load_is_left_out_with_a_reason() {
+    // other.json relates to small's options; here `small` is broken (a cycle), so the
+    // relations would silently lose their targets.
+    let sources = vec![
+        Source::read(&fixture("invalid/cycle.json")).unwrap(),
+        Source::read(&fixture("valid/other.json")).unwrap(),
+    ];
+    let (catalog, problems) = Catalog::build(sources, 0);
+    assert!(catalog.trees().is_empty(), "{:?}", catalog.ids());
+    let dangling: Vec<&Problem> = problems
+        .iter()
+        .filter(|p| p.file.ends_with("other.json"))
+        .collect();
+    assert!(!dangling.is_empty());
+    for p in dangling {
+        assert!(p.place.contains(".relations["), "{p}");
+        assert!(
+            p.message
+                .contains("whose tree did not load; fix that tree first"),
+            "{p}"
+        );
+    }
+}
