@@ -220,8 +220,11 @@ impl Catalog {
                     .options
                     .iter()
                     .flat_map(|o| {
-                        o.relations.iter().enumerate().filter_map(|(r, rel)| {
-                            (!available.contains(&rel.target)).then(|| Problem {
+                        o.relations
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, rel)| !available.contains(&rel.target))
+                            .map(|(r, rel)| Problem {
                                 file: label.clone(),
                                 place: format!("options[\"{}\"].relations[{r}].target", o.id),
                                 message: format!(
@@ -230,7 +233,6 @@ impl Catalog {
                                     rel.target
                                 ),
                             })
-                        })
                     })
                     .collect();
                 if missing.is_empty() {
