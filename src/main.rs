@@ -349,6 +349,13 @@ fn trees_validate(extra: &[PathBuf], paths: &[PathBuf]) -> Result<ExitCode> {
     }
     let (catalog, found) = Catalog::build(sources, shipped);
     problems.extend(found.into_iter().filter(|p| checked.contains(&p.file)));
+    for p in catalog
+        .dangling()
+        .iter()
+        .filter(|p| checked.contains(&p.file))
+    {
+        eprintln!("warning: {p}");
+    }
     if problems.is_empty() {
         let ids: Vec<&str> = catalog
             .trees()

@@ -173,6 +173,7 @@ impl LoadedTree {
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     trees: Vec<LoadedTree>,
+    dangling: Vec<Problem>,
 }
 
 impl Catalog {
@@ -206,51 +207,41 @@ impl Catalog {
             }
         }
         problems.extend(tree_problems);
-        // A relation may point into a tree that failed to load or was replaced. Such a tree
-        // would lose an edge without a word, so it is left out with a problem naming the
-        // target; repeat until no tree points at a missing option.
-        loop {
-            let available: HashSet<String> = valid
-                .iter()
-                .flat_map(|(t, _, _)| t.options.iter().map(|o| o.id.clone()))
-                .collect();
-            let mut dropped = false;
-            valid.retain(|(tree, label, _)| {
-                let missing: Vec<Problem> = tree
-                    .options
-                    .iter()
-                    .flat_map(|o| {
-                        o.relations
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, rel)| !available.contains(&rel.target))
-                            .map(|(r, rel)| Problem {
-                                file: label.clone(),
-                                place: format!("options[\"{}\"].relations[{r}].target", o.id),
-                                message: format!(
-                                    "relation {} names option \"{}\", whose tree did not load; fix that tree first",
-                                    rel.kind.as_str(),
-                                    rel.target
-                                ),
-                            })
-                    })
-                    .collect();
-                if missing.is_empty() {
-                    return true;
+        // A relation may point into a tree that failed to load or was replaced by a user tree
+        // without that option. The tree stays usable (the edge is only dropped from the
+        // trade-off graph), but the loss is recorded so `trees validate` can say so.
+        let available: HashSet<&str> = valid
+            .iter()
+            .flat_map(|(t, _, _)| t.options.iter().map(|o| o.id.as_str()))
+            .collect();
+        let mut dangling = Vec::new();
+        for (tree, label, _) in &valid {
+            for o in &tree.options {
+                for (r, rel) in o.relations.iter().enumerate() {
+                    if !available.contains(rel.target.as_str()) {
+                        dangling.push(Problem {
+                            file: label.clone(),
+                            place: format!("options[\"{}\"].relations[{r}].target", o.id),
+                            message: format!(
+                                "relation {} names option \"{}\", whose tree is not loaded; the relation is ignored",
+                                rel.kind.as_str(),
+                                rel.target
+                            ),
+                        });
+                    }
                 }
-                dropped = true;
-                problems.extend(missing);
-                false
-            });
-            if !dropped {
-                break;
             }
         }
         let trees = valid
             .into_iter()
             .map(|(t, label, shipped)| LoadedTree::new(t, label, shipped))
             .collect();
-        (Catalog { trees }, problems)
+        (Catalog { trees, dangling }, problems)
+    }
+
+    /// Relations of loaded trees whose target option is not loaded (they are ignored).
+    pub fn dangling(&self) -> &[Problem] {
+        &self.dangling
     }
 
     /// The shipped trees only.

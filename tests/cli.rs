@@ -702,7 +702,7 @@ fn decide_text_output_has_path_ranking_explanation_sensitivity_and_conflicts() {
         "Path:\n  1. What matters most?\n     → Fast\n  2. Which shortlist?\n     → One\n",
         "Outcome: Use A or B",
         "Ranking:\n * 1. Option A",
-        "ruled out: C is too slow.",
+        "ruled out (answer \"Fast\"): C is too slow.",
         "Why Option A:\n   +10  Speed (weight 5 × impact +2): A is fast.\n    -2  Cost (weight 2 × impact -1): A is dear.\n",
         "Sensitivity:\n  Option A leads Option B by 1; Option B overtakes Option A if the weight of Cost rises from 2 to 3.",
         "Conflicts:\n  none",
