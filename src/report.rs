@@ -416,13 +416,25 @@ impl DecisionReport {
             let _ = writeln!(s, "\nOutcome: {}\n  {}", o.title, o.context);
         }
         let _ = writeln!(s, "\nWeights:");
+        let cw = self
+            .criteria
+            .iter()
+            .map(|c| c.name.chars().count())
+            .max()
+            .unwrap_or(0);
+        let ow = self
+            .ranking
+            .iter()
+            .map(|r| r.name.chars().count())
+            .max()
+            .unwrap_or(0);
         for c in &self.criteria {
             let changed = if c.weight == c.default_weight {
                 String::new()
             } else {
                 format!(" (default {})", c.default_weight)
             };
-            let _ = writeln!(s, "  {:<32} {}{changed}", c.name, c.weight);
+            let _ = writeln!(s, "  {:<cw$}  {}{changed}", c.name, c.weight);
         }
         let _ = writeln!(s, "\nRanking:");
         for (i, r) in self.ranking.iter().enumerate() {
@@ -433,7 +445,7 @@ impl DecisionReport {
             };
             match &r.ruled_out {
                 None => {
-                    let _ = writeln!(s, " {mark}{:>2}. {:<34} {:>4}", i + 1, r.name, r.score);
+                    let _ = writeln!(s, " {mark}{:>2}. {:<ow$}  {:>4}", i + 1, r.name, r.score);
                 }
                 Some(why) => {
                     let by = r
@@ -443,7 +455,7 @@ impl DecisionReport {
                         .unwrap_or_default();
                     let _ = writeln!(
                         s,
-                        "   --  {:<34} {:>4}  ruled out{by}: {why}",
+                        "   --  {:<ow$}  {:>4}  ruled out{by}: {why}",
                         r.name, r.score
                     );
                 }
