@@ -1,9 +1,8 @@
 //! Keystroke → next complete frame: `update` on the key, then `view` into a reused 80×24
 //! `TestBackend` (what the real loop does, minus writing bytes to the terminal).
 //!
-//! Shipped trees always; a large generated tree when `TRADEOFFS_BENCH_TREE` names a tree file
-//! (write one with the generator on the `tests` branch:
-//! `cargo run --release --example gen_tree -- 10000 500 20 > /tmp/tree-10000.json`).
+//! On the shipped database tree and on the 10,000-node generated tree (`tree::synthetic`).
+//! Each iteration is two keystrokes and two frames.
 
 use std::hint::black_box;
 
@@ -12,7 +11,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use tradeoffs::tree::{Catalog, Source};
+use tradeoffs::tree::{Catalog, Source, synthetic};
 use tradeoffs::tui::app::App;
 use tradeoffs::tui::update::{Msg, update};
 use tradeoffs::tui::view::view;
@@ -36,7 +35,10 @@ fn bench_tree(c: &mut Criterion, label: &str, catalog: Catalog, tree_index: usiz
     for _ in 0..depth {
         key(&mut app, KeyCode::Enter);
     }
-    assert!(app.current_question().is_some(), "{label}: still at a question");
+    assert!(
+        app.current_question().is_some(),
+        "{label}: still at a question"
+    );
     c.bench_function(&format!("{label}: move (j) + frame"), |b| {
         b.iter(|| {
             key(&mut app, KeyCode::Char('j'));
@@ -67,20 +69,23 @@ fn bench_tree(c: &mut Criterion, label: &str, catalog: Catalog, tree_index: usiz
 fn shipped(c: &mut Criterion) {
     let (catalog, problems) = Catalog::shipped();
     assert!(problems.is_empty(), "{problems:?}");
-    let database = catalog.trees().iter().position(|t| t.id() == "database").unwrap();
+    let database = catalog
+        .trees()
+        .iter()
+        .position(|t| t.id() == "database")
+        .unwrap();
     bench_tree(c, "database (shipped)", catalog, database, 2);
 }
 
+/// The 10,000-node generated tree (500 options, 20 criteria) of `tree::synthetic`.
 fn generated(c: &mut Criterion) {
-    let Ok(path) = std::env::var("TRADEOFFS_BENCH_TREE") else {
-        eprintln!("TRADEOFFS_BENCH_TREE not set: skipping the generated-tree benches");
-        return;
+    let source = Source {
+        label: "synthetic-10000.json".into(),
+        text: synthetic::json(synthetic::Spec::new(10_000, 500, 20)),
     };
-    let source = Source::read(std::path::Path::new(&path)).expect("readable tree file");
     let (catalog, problems) = Catalog::build(vec![source], 0);
     assert!(problems.is_empty(), "{problems:?}");
-    let nodes = catalog.trees()[0].tree.nodes.len();
-    bench_tree(c, &format!("generated {nodes} nodes"), catalog, 0, 6);
+    bench_tree(c, "generated 10000 nodes", catalog, 0, 6);
 }
 
 criterion_group!(benches, shipped, generated);

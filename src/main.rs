@@ -358,6 +358,13 @@ fn trees_validate(extra: &[PathBuf], paths: &[PathBuf]) -> Result<ExitCode> {
     }
     let (catalog, found) = Catalog::build(sources, shipped);
     problems.extend(found.into_iter().filter(|p| checked.contains(&p.file)));
+    for p in catalog
+        .dangling()
+        .iter()
+        .filter(|p| checked.contains(&p.file))
+    {
+        eprintln!("warning: {p}");
+    }
     if problems.is_empty() {
         let ids: Vec<&str> = catalog
             .trees()
@@ -574,7 +581,10 @@ fn decide(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
             }
             _ => {
                 let texts: Vec<String> = reports.iter().map(DecisionReport::to_text).collect();
-                print!("{}", texts.join("\n----\n\n"));
+                // Tree text is shown as text: no control or escape character reaches the terminal.
+                for line in texts.join("\n----\n\n").lines() {
+                    println!("{}", render::plain(line));
+                }
             }
         }
         return Ok(ExitCode::SUCCESS);

@@ -72,6 +72,8 @@ pub struct RankedOption {
     pub score: i64,
     /// `None` when in play, else why it is out.
     pub ruled_out: Option<String>,
+    /// The answer that ruled it out (`None` when in play or left off the outcome's shortlist).
+    pub ruled_out_by: Option<String>,
     pub contributions: Vec<ContributionReport>,
 }
 
@@ -219,6 +221,9 @@ pub fn build(
                 summary: o.summary.clone(),
                 score: r.score,
                 ruled_out: walk.ruled_out[r.option].as_ref().map(|x| x.reason.clone()),
+                ruled_out_by: walk.ruled_out[r.option]
+                    .as_ref()
+                    .and_then(|x| x.answer.clone()),
                 contributions: r
                     .contributions
                     .iter()
@@ -411,13 +416,25 @@ impl DecisionReport {
             let _ = writeln!(s, "\nOutcome: {}\n  {}", o.title, o.context);
         }
         let _ = writeln!(s, "\nWeights:");
+        let cw = self
+            .criteria
+            .iter()
+            .map(|c| c.name.chars().count())
+            .max()
+            .unwrap_or(0);
+        let ow = self
+            .ranking
+            .iter()
+            .map(|r| r.name.chars().count())
+            .max()
+            .unwrap_or(0);
         for c in &self.criteria {
             let changed = if c.weight == c.default_weight {
                 String::new()
             } else {
                 format!(" (default {})", c.default_weight)
             };
-            let _ = writeln!(s, "  {:<32} {}{changed}", c.name, c.weight);
+            let _ = writeln!(s, "  {:<cw$}  {}{changed}", c.name, c.weight);
         }
         let _ = writeln!(s, "\nRanking:");
         for (i, r) in self.ranking.iter().enumerate() {
@@ -428,10 +445,19 @@ impl DecisionReport {
             };
             match &r.ruled_out {
                 None => {
-                    let _ = writeln!(s, " {mark}{:>2}. {:<34} {:>4}", i + 1, r.name, r.score);
+                    let _ = writeln!(s, " {mark}{:>2}. {:<ow$}  {:>4}", i + 1, r.name, r.score);
                 }
                 Some(why) => {
-                    let _ = writeln!(s, "   --  {:<34} {:>4}  ruled out: {why}", r.name, r.score);
+                    let by = r
+                        .ruled_out_by
+                        .as_ref()
+                        .map(|a| format!(" (answer \"{a}\")"))
+                        .unwrap_or_default();
+                    let _ = writeln!(
+                        s,
+                        "   --  {:<ow$}  {:>4}  ruled out{by}: {why}",
+                        r.name, r.score
+                    );
                 }
             }
         }

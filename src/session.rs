@@ -358,7 +358,7 @@ impl<'t> Walk<'t> {
             for (i, opt) in t.options.iter().enumerate() {
                 if walk.ruled_out[i].is_none() && !o.options.contains(&opt.id) {
                     walk.ruled_out[i] = Some(RuleOut {
-                        reason: format!("not on the shortlist of this outcome ({})", o.title),
+                        reason: "not on this outcome's shortlist".to_string(),
                         answer: None,
                     });
                 }

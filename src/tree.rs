@@ -4,6 +4,7 @@
 
 pub mod model;
 pub mod render;
+pub mod synthetic;
 pub mod validate;
 
 use std::collections::{HashMap, HashSet};
@@ -172,23 +173,19 @@ impl LoadedTree {
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     trees: Vec<LoadedTree>,
+    dangling: Vec<Problem>,
 }
 
 impl Catalog {
-    /// Parses and validates sources in order; a later tree with the same id replaces an earlier
-    /// one (user trees override shipped ones). Invalid trees are left out and their problems
-    /// returned, all of them.
+    /// Parses and validates sources in order; a later valid tree with the same id replaces an
+    /// earlier one (user trees override shipped ones). Invalid trees are left out and their
+    /// problems returned, all of them, for every file.
     pub fn build(sources: Vec<Source>, shipped_count: usize) -> (Catalog, Vec<Problem>) {
         let mut problems = Vec::new();
         let mut parsed: Vec<(Tree, String, bool)> = Vec::new();
         for (i, source) in sources.into_iter().enumerate() {
             match parse(&source) {
-                Ok(tree) => {
-                    if let Some(pos) = parsed.iter().position(|(t, _, _)| t.id == tree.id) {
-                        parsed.remove(pos);
-                    }
-                    parsed.push((tree, source.label, i < shipped_count));
-                }
+                Ok(tree) => parsed.push((tree, source.label, i < shipped_count)),
                 Err(p) => problems.push(p),
             }
         }
@@ -196,22 +193,55 @@ impl Catalog {
             .iter()
             .flat_map(|(t, _, _)| t.options.iter().map(|o| o.id.as_str()))
             .collect();
-        let mut valid = Vec::new();
+        // Every file is validated, even one that a later file with the same id replaces, so no
+        // file's problems go unreported; replacement happens among the valid trees only.
+        let mut valid: Vec<(Tree, String, bool)> = Vec::new();
         let mut tree_problems = Vec::new();
         for (tree, label, shipped) in &parsed {
             let found = validate(tree, label, &known);
             if found.is_empty() {
+                valid.retain(|(t, _, _)| t.id != tree.id);
                 valid.push((tree.clone(), label.clone(), *shipped));
             } else {
                 tree_problems.extend(found);
             }
         }
         problems.extend(tree_problems);
+        // A relation may point into a tree that failed to load or was replaced by a user tree
+        // without that option. The tree stays usable (the edge is only dropped from the
+        // trade-off graph), but the loss is recorded so `trees validate` can say so.
+        let available: HashSet<&str> = valid
+            .iter()
+            .flat_map(|(t, _, _)| t.options.iter().map(|o| o.id.as_str()))
+            .collect();
+        let mut dangling = Vec::new();
+        for (tree, label, _) in &valid {
+            for o in &tree.options {
+                for (r, rel) in o.relations.iter().enumerate() {
+                    if !available.contains(rel.target.as_str()) {
+                        dangling.push(Problem {
+                            file: label.clone(),
+                            place: format!("options[\"{}\"].relations[{r}].target", o.id),
+                            message: format!(
+                                "relation {} names option \"{}\", whose tree is not loaded; the relation is ignored",
+                                rel.kind.as_str(),
+                                rel.target
+                            ),
+                        });
+                    }
+                }
+            }
+        }
         let trees = valid
             .into_iter()
             .map(|(t, label, shipped)| LoadedTree::new(t, label, shipped))
             .collect();
-        (Catalog { trees }, problems)
+        (Catalog { trees, dangling }, problems)
+    }
+
+    /// Relations of loaded trees whose target option is not loaded (they are ignored).
+    pub fn dangling(&self) -> &[Problem] {
+        &self.dangling
     }
 
     /// The shipped trees only.

@@ -1,0 +1,215 @@
+//! A generator of large valid trees for benchmarks and tests: any number of nodes, options and
+//! criteria, deterministic (the same sizes always give the same tree), no randomness crate.
+//!
+//! Shape: node `i` is a question when it has children in a binary-heap layout (`2i+1 < nodes`),
+//! otherwise an outcome. A question answers to `2i+1`, `2i+2` and, where it exists, `2i+3`, so
+//! subtrees are shared and the graph is a DAG (every edge goes to a higher index) in which every
+//! node is reachable and every path ends at an outcome. Outcomes offer consecutive runs of
+//! options so that every option is offered somewhere.
+
+use std::collections::BTreeMap;
+
+use super::model::{
+    Answer, Criterion, Effect, FORMAT_VERSION, Impact, Node, OptionDef, Outcome, Question,
+    Reference, Relation, RelationKind, Tree,
+};
+
+/// Sizes of a generated tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spec {
+    /// Total nodes (questions and outcomes); at least 1.
+    pub nodes: usize,
+    /// At least 1.
+    pub options: usize,
+    /// At least 1.
+    pub criteria: usize,
+}
+
+impl Spec {
+    pub fn new(nodes: usize, options: usize, criteria: usize) -> Self {
+        Spec {
+            nodes: nodes.max(1),
+            options: options.max(1),
+            criteria: criteria.max(1),
+        }
+    }
+}
+
+/// A small deterministic mixer (SplitMix64 finaliser) standing in for a random generator.
+fn mix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+fn option_id(j: usize) -> String {
+    format!("syn.o{j}")
+}
+
+fn criterion_id(k: usize) -> String {
+    format!("syn.c{k}")
+}
+
+fn node_id(i: usize, nodes: usize) -> String {
+    if is_question(i, nodes) {
+        format!("q{i}")
+    } else {
+        format!("o{i}")
+    }
+}
+
+fn is_question(i: usize, nodes: usize) -> bool {
+    2 * i + 1 < nodes
+}
+
+/// The impact of option `j` on criterion `k`, in −2..=2.
+pub fn impact(j: usize, k: usize) -> i64 {
+    (mix(((j as u64) << 32) ^ k as u64) % 5) as i64 - 2
+}
+
+/// Generates a valid tree of the given sizes.
+pub fn generate(spec: Spec) -> Tree {
+    let Spec {
+        nodes: n,
+        options: m,
+        criteria: c,
+    } = spec;
+    let criteria: Vec<Criterion> = (0..c)
+        .map(|k| Criterion {
+            id: criterion_id(k),
+            name: format!("Criterion {k}"),
+            description: format!("Generated criterion number {k}."),
+            default_weight: (mix(k as u64) % 5) as i64 + 1,
+        })
+        .collect();
+    let options: Vec<OptionDef> = (0..m)
+        .map(|j| {
+            let impacts: BTreeMap<String, Impact> = (0..c)
+                .map(|k| {
+                    (
+                        criterion_id(k),
+                        Impact {
+                            impact: impact(j, k),
+                            rationale: format!("Generated impact of option {j} on criterion {k}."),
+                        },
+                    )
+                })
+                .collect();
+            let mut relations = Vec::new();
+            if m > 1 && j % 10 == 0 {
+                relations.push(Relation {
+                    kind: if j % 20 == 0 {
+                        RelationKind::ConflictsWith
+                    } else {
+                        RelationKind::Complements
+                    },
+                    target: option_id((j + 1) % m),
+                    rationale: format!("Generated relation of option {j}."),
+                });
+            }
+            OptionDef {
+                id: option_id(j),
+                name: format!("Option {j}"),
+                summary: format!("Generated option number {j}."),
+                impacts,
+                relations,
+                references: vec![Reference {
+                    title: format!("Option {j} documentation"),
+                    url: format!("https://example.org/options/{j}"),
+                }],
+            }
+        })
+        .collect();
+
+    let outcomes = (0..n).filter(|&i| !is_question(i, n)).count();
+    let run = m.div_ceil(outcomes).clamp(3.min(m), m);
+    let mut outcome_no = 0usize;
+    let nodes: Vec<Node> = (0..n)
+        .map(|i| {
+            if is_question(i, n) {
+                let targets: Vec<usize> = [2 * i + 1, 2 * i + 2, 2 * i + 3]
+                    .into_iter()
+                    .filter(|&t| t < n)
+                    .collect();
+                // Two answers at least, even when only one child exists.
+                let targets = if targets.len() == 1 {
+                    vec![targets[0], targets[0]]
+                } else {
+                    targets
+                };
+                let answers = targets
+                    .iter()
+                    .enumerate()
+                    .map(|(a, &t)| {
+                        let k = (i + a) % c;
+                        let mut effects = vec![if a % 2 == 0 {
+                            Effect::Raise {
+                                criterion: criterion_id(k),
+                                by: 1,
+                            }
+                        } else {
+                            Effect::Lower {
+                                criterion: criterion_id(k),
+                                by: 1,
+                            }
+                        }];
+                        if a == 2 {
+                            effects.push(Effect::Set {
+                                criterion: criterion_id((k + 1) % c),
+                                weight: (i % 6) as i64,
+                            });
+                        }
+                        if m > 3 && i % 7 == 3 && a == 1 {
+                            effects.push(Effect::RuleOut {
+                                option: option_id(mix(i as u64) as usize % m),
+                                reason: format!("Ruled out by answer {a} of question {i}."),
+                            });
+                        }
+                        Answer {
+                            label: format!("Answer {a}"),
+                            consequence: format!("Leads to node {t}."),
+                            next: Some(node_id(t, n)),
+                            effects,
+                        }
+                    })
+                    .collect();
+                Node::Question(Question {
+                    id: node_id(i, n),
+                    prompt: format!("Generated question {i}?"),
+                    help: format!("Why question {i} matters."),
+                    answers,
+                })
+            } else {
+                let first = outcome_no * run;
+                outcome_no += 1;
+                Node::Outcome(Outcome {
+                    id: node_id(i, n),
+                    options: (0..run).map(|t| option_id((first + t) % m)).collect(),
+                    title: format!("Outcome {i}"),
+                    context: format!("Generated outcome {i}."),
+                })
+            }
+        })
+        .collect();
+
+    Tree {
+        schema: None,
+        format: FORMAT_VERSION,
+        id: "synthetic".into(),
+        namespace: "syn".into(),
+        title: format!("Synthetic tree ({n} nodes, {m} options, {c} criteria)"),
+        description: "Generated for benchmarks and tests.".into(),
+        source: "Generated".into(),
+        references: Vec::new(),
+        criteria,
+        options,
+        root: node_id(0, n),
+        nodes,
+    }
+}
+
+/// The generated tree as the JSON text of a tree file.
+pub fn json(spec: Spec) -> String {
+    serde_json::to_string_pretty(&generate(spec)).expect("a tree always serialises")
+}
