@@ -572,7 +572,20 @@ fn edit(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     if let Some(t) = form.editor_mut() {
-        t.input(ev);
+        // Readline habits over the widget's defaults: Ctrl-U deletes to the start of the line
+        // (the widget would undo), Ctrl-Z undoes.
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        match ev.code {
+            KeyCode::Char('u') if ctrl => {
+                t.delete_line_by_head();
+            }
+            KeyCode::Char('z') if ctrl => {
+                t.undo();
+            }
+            _ => {
+                t.input(ev);
+            }
+        }
     }
     Vec::new()
 }

@@ -318,6 +318,14 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     lines.push(Line::default());
+    if app.screen == Screen::Record {
+        for l in wrap(
+            "Editing: ←/→ and Home/End (Ctrl-A/Ctrl-E) move; Backspace/Delete erase; Ctrl-W erases a word; Ctrl-U and Ctrl-K erase to the start and end of the line; Ctrl-Z undoes.",
+            (area.width as usize).saturating_sub(8).max(10),
+        ) {
+            lines.push(Line::from(Span::styled(format!("  {l}"), muted())));
+        }
+    }
     lines.push(Line::from(Span::styled(
         "  Mouse: click an answer to choose it; click a row to highlight it.",
         muted(),
