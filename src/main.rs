@@ -13,7 +13,7 @@ use tradeoffs::adr::{self, Dialect, RecordMeta};
 use tradeoffs::report::{self, DecisionReport};
 use tradeoffs::session::{Decision, Session, list_answers};
 use tradeoffs::tradeoff::TradeoffGraph;
-use tradeoffs::tree::{Catalog, Node, Problem, Source, render};
+use tradeoffs::tree::{Catalog, LoadedTree, Node, Problem, Source, render};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -479,45 +479,46 @@ fn decide_session(catalog: &Catalog, args: &DecideArgs) -> Result<Session> {
         })?;
         let criterion = criterion.trim();
         let known = session_criteria(catalog, &session).join(", ");
-        let decision = session
-            .decisions
-            .iter_mut()
-            .find(|d| {
-                catalog
-                    .get(&d.tree)
-                    .is_some_and(|t| t.criterion_ix(criterion).is_some())
-            })
-            .ok_or_else(|| {
-                bad(format!(
-                    "--weight {spec}: unknown criterion \"{criterion}\"; known: {known}"
-                ))
-            })?;
-        let tree = catalog.get(&decision.tree).expect("checked above");
+        let (decision, tree) = owning_decision(catalog, &mut session, |t| {
+            t.criterion_ix(criterion).is_some()
+        })
+        .ok_or_else(|| {
+            bad(format!(
+                "--weight {spec}: unknown criterion \"{criterion}\"; known: {known}"
+            ))
+        })?;
         decision
             .set_weight(tree, criterion, weight)
             .map_err(|e| bad(format!("--weight {spec}: {e}")))?;
     }
     if let Some(option) = &args.option {
         let trees = session_tree_ids(&session);
-        let decision = session
-            .decisions
-            .iter_mut()
-            .find(|d| {
-                catalog
-                    .get(&d.tree)
-                    .is_some_and(|t| t.option_ix(option).is_some())
-            })
-            .ok_or_else(|| {
-                bad(format!(
-                    "--option {option}: unknown option; see `tradeoffs trees show {trees}`"
-                ))
-            })?;
-        let tree = catalog.get(&decision.tree).expect("checked above");
+        let (decision, tree) =
+            owning_decision(catalog, &mut session, |t| t.option_ix(option).is_some()).ok_or_else(
+                || {
+                    bad(format!(
+                        "--option {option}: unknown option; see `tradeoffs trees show {trees}`"
+                    ))
+                },
+            )?;
         decision
             .choose(tree, option)
             .map_err(|e| bad(format!("--option {option}: {e}")))?;
     }
     Ok(session)
+}
+
+/// The session's decision whose tree owns an id (criterion and option ids are namespaced, so
+/// at most one tree does), with that tree.
+fn owning_decision<'s, 'c>(
+    catalog: &'c Catalog,
+    session: &'s mut Session,
+    owns: impl Fn(&LoadedTree) -> bool,
+) -> Option<(&'s mut Decision, &'c LoadedTree)> {
+    session.decisions.iter_mut().find_map(|d| {
+        let tree = catalog.get(&d.tree).filter(|t| owns(t))?;
+        Some((d, tree))
+    })
 }
 
 fn session_criteria<'c>(catalog: &'c Catalog, session: &Session) -> Vec<&'c str> {
