@@ -563,3 +563,49 @@ fn bad_status_date_and_export_format_are_refused() {
         "--export writes Markdown",
     );
 }
+
+#[test]
+fn another_option_than_the_top_one_is_recorded_with_the_gap() {
+    let repo = Repo::new();
+    let dir = repo.path().join("docs/decisions");
+    let p = written(&repo.export("1,1", &["--option", "sm.b"]), &dir);
+    let text = fs::read_to_string(p).unwrap();
+    adr_formats::madr(&text).unwrap();
+    assert!(
+        text.contains("Chosen option: \"Option B\", because"),
+        "{text}"
+    );
+    assert!(
+        text.contains("over the top-ranked option, Option A (score 8), which leads it by 1 points"),
+        "{text}"
+    );
+    assert!(text.contains("2. Option B (score 7, chosen)"));
+}
+
+#[test]
+fn quotes_colons_and_markdown_in_user_text_cannot_break_the_file() {
+    let repo = Repo::new();
+    let dir = repo.path().join("docs/decisions");
+    let o = repo.export(
+        "1,1",
+        &[
+            "--decider",
+            "Ann \"The Hammer\": Lee",
+            "--title",
+            "Use A: the [fast] one | `now` #1",
+            "--context=---\n# Not a heading\n* not a bullet: [x](y)\n1. not a list",
+        ],
+    );
+    let text = fs::read_to_string(written(&o, &dir)).unwrap();
+    let seen = adr_formats::madr(&text).unwrap();
+    assert_eq!(seen.title, "Use A: the \\[fast\\] one \\| \\`now\\` \\#1");
+    assert!(
+        text.contains("decision-makers: [\"Ann \\\"The Hammer\\\": Lee\"]"),
+        "{text}"
+    );
+    // The context stays paragraphs of text: no new heading, rule or list item appears.
+    assert!(text.contains("\n\\---\n\n\\# Not a heading\n"), "{text}");
+    assert!(text.contains("\n\\* not a bullet: \\[x\\](y)\n"), "{text}");
+    assert!(text.contains("\n1\\. not a list\n"), "{text}");
+    assert_eq!(text.matches("\n# ").count(), 1, "one H1 only");
+}

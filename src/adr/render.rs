@@ -116,6 +116,21 @@ pub fn md(s: &str) -> String {
     out
 }
 
+/// A paragraph of text: [`md`], plus an escape at the start of the line where Markdown would
+/// otherwise read a list item, a thematic break or a setext underline (`- `, `+ `, `---`,
+/// `===`, `1. `).
+pub fn md_paragraph(s: &str) -> String {
+    let text = md(s.trim());
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if text.starts_with(['-', '+', '=']) {
+        format!("\\{text}")
+    } else if digits > 0 && text[digits..].starts_with(['.', ')']) {
+        format!("{}\\{}", &text[..digits], &text[digits..])
+    } else {
+        text
+    }
+}
+
 /// A YAML double-quoted scalar.
 pub fn yaml(s: &str) -> String {
     let mut out = String::from("\"");
@@ -338,12 +353,12 @@ impl Slots<'_> {
             for para in self.meta.context.split('\n') {
                 let p = para.trim();
                 if !p.is_empty() {
-                    let _ = writeln!(s, "{}\n", md(p));
+                    let _ = writeln!(s, "{}\n", md_paragraph(p));
                 }
             }
         }
         if let Some(o) = &self.report.outcome {
-            let _ = writeln!(s, "{}\n", md(&o.context));
+            let _ = writeln!(s, "{}\n", md_paragraph(&o.context));
         }
         let _ = writeln!(
             s,
@@ -494,7 +509,7 @@ impl Slots<'_> {
 
     fn confirmation(&self) -> String {
         let mut s = String::new();
-        let _ = writeln!(s, "{}\n", md(&self.report.sensitivity.text));
+        let _ = writeln!(s, "{}\n", md_paragraph(&self.report.sensitivity.text));
         let _ = write!(
             s,
             "Revisit this decision if those priorities change; review the implementation against the requirements under More Information."
@@ -506,7 +521,7 @@ impl Slots<'_> {
         let mut s = String::new();
         for r in &self.report.ranking {
             let _ = writeln!(s, "### {}\n", md(&r.name));
-            let _ = writeln!(s, "{}\n", md(&r.summary));
+            let _ = writeln!(s, "{}\n", md_paragraph(&r.summary));
             if let Some(why) = &r.ruled_out {
                 let _ = writeln!(s, "Ruled out: {}\n", md(why));
             }
@@ -730,6 +745,15 @@ mod tests {
     fn markdown_escaping_neutralises_structure() {
         assert_eq!(md("# a | b ]`c`\nd"), "\\# a \\| b \\]\\`c\\` d");
         assert_eq!(yaml("say: \"hi\"\n"), "\"say: \\\"hi\\\" \"");
+    }
+
+    #[test]
+    fn paragraphs_cannot_start_blocks() {
+        assert_eq!(md_paragraph("---"), "\\---");
+        assert_eq!(md_paragraph("- item"), "\\- item");
+        assert_eq!(md_paragraph("12. item"), "12\\. item");
+        assert_eq!(md_paragraph("2026 was fine."), "2026 was fine.");
+        assert_eq!(md_paragraph("# title"), "\\# title");
     }
 
     #[test]
