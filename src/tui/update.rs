@@ -275,16 +275,21 @@ fn start_tree(app: &mut App) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Scrolls a side panel by one line.
+fn scroll(offset: &mut u16, down: bool) {
+    *offset = if down {
+        offset.saturating_add(1)
+    } else {
+        offset.saturating_sub(1)
+    };
+}
+
 fn question(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Up | Action::Down => {
             let down = action == Action::Down;
             if app.side_focus {
-                app.side_scroll = if down {
-                    app.side_scroll.saturating_add(1)
-                } else {
-                    app.side_scroll.saturating_sub(1)
-                };
+                scroll(&mut app.side_scroll, down);
             } else {
                 let n = app.current_question().map_or(0, |q| q.answers.len());
                 step(&mut app.answer_sel, n, down);
@@ -430,11 +435,7 @@ fn outcome(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Up | Action::Down => {
             let down = action == Action::Down;
             if app.side_focus {
-                app.side_scroll = if down {
-                    app.side_scroll.saturating_add(1)
-                } else {
-                    app.side_scroll.saturating_sub(1)
-                };
+                scroll(&mut app.side_scroll, down);
             } else {
                 step(&mut app.outcome_sel, n, down);
             }
