@@ -35,6 +35,10 @@ struct Cli {
     #[arg(long)]
     no_mouse: bool,
 
+    /// ADR directory to write into, instead of the one the repository's markers name.
+    #[arg(long = "adr-dir", value_name = "DIR")]
+    tui_adr_dir: Option<PathBuf>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -217,6 +221,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let options = tradeoffs::tui::Options {
                 resume: cli.resume.map(|id| (!id.is_empty()).then_some(id)),
                 no_mouse: cli.no_mouse,
+                adr_dir: cli.tui_adr_dir,
             };
             tradeoffs::tui::run(catalog, options)?;
             Ok(ExitCode::SUCCESS)
@@ -230,7 +235,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Trees(TreesCommand::Show { id, format })) => {
             trees_show(&load_catalog(&cli.trees, true)?, &id, format)
         }
-        Some(Command::Decide(args)) => decide(&load_catalog(&cli.trees, true)?, &args),
+        Some(Command::Decide(mut args)) => {
+            // `tradeoffs --adr-dir DIR decide ...` means the same as `decide --adr-dir DIR`.
+            if args.adr_dir.is_none() {
+                args.adr_dir = cli.tui_adr_dir;
+            }
+            decide(&load_catalog(&cli.trees, true)?, &args)
+        }
     }
 }
 

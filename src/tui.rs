@@ -42,6 +42,8 @@ pub struct Shell {
     pub store: Store,
     /// Directory the repository's ADR directory is looked up from (the working directory).
     pub repo: PathBuf,
+    /// `--adr-dir`: the ADR directory to use instead of the one the repository's markers name.
+    pub adr_dir: Option<PathBuf>,
 }
 
 impl Shell {
@@ -97,7 +99,7 @@ impl Shell {
                 .filter_map(|(_, d)| d.record.exported.as_ref().map(PathBuf::from))
                 .collect();
         }
-        let target = adr::locate(&self.repo, None, None)?;
+        let target = adr::locate(&self.repo, self.adr_dir.as_deref(), None)?;
         Ok((report, meta, target))
     }
 
@@ -130,6 +132,8 @@ pub struct Options {
     pub resume: Option<Option<String>>,
     /// Leave the mouse alone, so the terminal's own text selection keeps working.
     pub no_mouse: bool,
+    /// ADR directory to write into instead of the one found from the working directory.
+    pub adr_dir: Option<PathBuf>,
 }
 
 /// Runs the TUI until the user quits. Everything that can fail before the terminal is taken
@@ -139,6 +143,7 @@ pub fn run(catalog: Catalog, options: Options) -> Result<()> {
     let shell = Shell {
         store,
         repo: std::env::current_dir()?,
+        adr_dir: options.adr_dir.clone(),
     };
     let saved = shell.store.list(&catalog);
     let git_user = adr::git_user_name(&shell.repo);

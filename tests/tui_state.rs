@@ -4,6 +4,8 @@
 #[path = "support/tui.rs"]
 mod tui_support;
 
+use std::path::{Path, PathBuf};
+
 use tradeoffs::session::Walk;
 use tradeoffs::store::Store;
 use tradeoffs::tui::Shell;
@@ -133,6 +135,7 @@ fn sessions_autosave_and_resume_where_they_stopped() {
     let shell = Shell {
         store: Store::new(data.path().join("sessions")),
         repo: repo.path().to_path_buf(),
+        adr_dir: None,
     };
     let mut a = app();
     keys_via(&shell, &mut a, "j<ret>j<ret><ret>");
@@ -155,14 +158,16 @@ fn sessions_autosave_and_resume_where_they_stopped() {
 
 #[test]
 fn export_writes_the_adr_and_an_error_keeps_everything() {
-    use std::os::unix::fs::PermissionsExt;
     let data = tempfile::tempdir().unwrap();
     let repo = tempfile::tempdir().unwrap();
-    let adr_dir = repo.path().join("docs/decisions");
-    std::fs::create_dir_all(&adr_dir).unwrap();
+    // `--adr-dir records/adr` where `records` is a file: the directory cannot be created, an
+    // error that does not depend on permissions (root ignores those).
+    let blocker = repo.path().join("records");
+    std::fs::write(&blocker, "a file, not a directory\n").unwrap();
     let shell = Shell {
         store: Store::new(data.path().join("sessions")),
         repo: repo.path().to_path_buf(),
+        adr_dir: Some(PathBuf::from("records/adr")),
     };
     let mut a = app();
     let tree = a.catalog.get("database").unwrap().clone();
@@ -175,26 +180,30 @@ fn export_writes_the_adr_and_an_error_keeps_everything() {
     keys_via(&shell, &mut a, "<c-s>");
     assert_eq!(a.screen, Screen::Preview);
     let preview = a.preview.clone().unwrap().unwrap();
-    assert!(preview.dir.starts_with("docs/decisions"), "{}", preview.dir);
+    assert!(preview.dir.contains("records/adr"), "{}", preview.dir);
 
-    // Read-only directory: the error is shown, the session and the draft stay.
-    std::fs::set_permissions(&adr_dir, std::fs::Permissions::from_mode(0o555)).unwrap();
-    let writable = std::fs::write(adr_dir.join("probe"), "x").is_ok();
+    // The error is shown, the session and the draft stay.
     keys_via(&shell, &mut a, "<ret>");
     assert_eq!(a.screen, Screen::Exported);
-    if !writable {
-        assert!(matches!(a.export, Some(Err(_))), "{:?}", a.export);
-        assert!(a.session.is_some() && a.form.is_some());
-    }
-    std::fs::set_permissions(&adr_dir, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let _ = std::fs::remove_file(adr_dir.join("probe"));
-    if !writable {
-        // Enter retries once the problem is fixed.
-        keys_via(&shell, &mut a, "<ret>");
-    }
+    let Some(Err(message)) = a.export.clone() else {
+        panic!("expected an export error, got {:?}", a.export)
+    };
+    assert!(
+        message.contains("cannot create the ADR directory"),
+        "{message}"
+    );
+    assert!(a.session.is_some() && a.form.is_some());
+
+    // Enter retries once the problem is fixed.
+    std::fs::remove_file(&blocker).unwrap();
+    keys_via(&shell, &mut a, "<ret>");
     let Some(Ok(written)) = a.export.clone() else {
         panic!("export failed: {:?}", a.export)
     };
+    assert!(
+        Path::new(&written).starts_with(repo.path().join("records/adr")),
+        "{written}"
+    );
     let text = std::fs::read_to_string(&written).unwrap();
     assert!(text.contains("PostgreSQL"), "{text}");
     let id = a.session.as_ref().unwrap().id.clone();
