@@ -251,3 +251,28 @@ fn decide_another_adds_a_decision_and_esc_on_an_empty_one_drops_it() {
     assert_eq!((s.decisions.len(), s.active), (1, 0));
     assert_eq!(a.screen, Screen::Outcome);
 }
+
+#[test]
+fn n_switches_between_the_decisions_of_a_session() {
+    let mut a = app();
+    let tree = a.catalog.get("database").unwrap().clone();
+    let path = path_to(&tree, "db.postgresql").unwrap();
+    keys(&mut a, &format!("j<ret>{}", answer_keys(&path)));
+    keys(&mut a, "n");
+    assert!(a.notice.as_deref().unwrap().contains("holds one decision"));
+    // Add an architecture decision and answer its first question.
+    keys(&mut a, "ak<ret><ret>");
+    let s = a.session.as_ref().unwrap();
+    assert_eq!((s.decisions.len(), s.active), (2, 1));
+    assert_eq!(s.decisions[1].answers.len(), 1);
+    keys(&mut a, "n");
+    let s = a.session.as_ref().unwrap();
+    assert_eq!(s.active, 0);
+    assert_eq!(a.screen, Screen::Outcome);
+    assert_eq!(a.report.as_ref().unwrap().tree, "database");
+    assert!(a.notice.as_deref().unwrap().starts_with("decision 1 of 2"));
+    keys(&mut a, "n");
+    assert_eq!(a.session.as_ref().unwrap().active, 1);
+    assert_eq!(a.screen, Screen::Question);
+    assert_eq!(a.report.as_ref().unwrap().tree, "architecture");
+}

@@ -24,6 +24,8 @@ pub enum Action {
     Decrease,
     ResetWeight,
     DecideAnother,
+    /// Switch to the next decision of the session.
+    NextDecision,
     Preview,
     Export,
     Home,
@@ -359,6 +361,14 @@ pub static BINDINGS: &[Binding] = &[
         help: "Adjust the priorities (criterion weights) and watch the ranking move",
         contexts: &[X::Question, X::Outcome],
         bar: true,
+    },
+    Binding {
+        keys: &[c('n')],
+        action: Action::NextDecision,
+        short: "next decision",
+        help: "Switch to the next decision of this session (after `a` added another tree)",
+        contexts: &[X::Question, X::Outcome],
+        bar: false,
     },
     Binding {
         keys: &[c('a')],

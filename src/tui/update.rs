@@ -307,6 +307,7 @@ fn question(app: &mut App, action: Action) -> Vec<Effect> {
             app.screen = Screen::Priorities;
             Vec::new()
         }
+        Action::NextDecision => next_decision(app),
         _ => Vec::new(),
     }
 }
@@ -453,8 +454,34 @@ fn outcome(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::DecideAnother => decide_another(app),
+        Action::NextDecision => next_decision(app),
         _ => Vec::new(),
     }
+}
+
+/// Moves to the session's next decision (wrapping), on its question or outcome.
+fn next_decision(app: &mut App) -> Vec<Effect> {
+    let Some(mut session) = app.session.take() else {
+        return Vec::new();
+    };
+    let n = session.decisions.len();
+    if n < 2 {
+        app.session = Some(session);
+        app.notice = Some(
+            "this session holds one decision; press a on the outcome to decide another tree".into(),
+        );
+        return Vec::new();
+    }
+    session.active = (session.active + 1) % n;
+    let title = app
+        .catalog
+        .get(&session.decisions[session.active].tree)
+        .map_or(String::new(), |t| t.tree.title.clone());
+    let label = format!("decision {} of {n}: {title}", session.active + 1);
+    open_session(app, session);
+    app.notice = Some(label);
+    touch(app);
+    vec![Effect::Save]
 }
 
 /// Decides for the highlighted option (through `Decision::choose`) and opens the record form.
