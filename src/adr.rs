@@ -351,6 +351,20 @@ pub fn export_all(
             remove_all(&written);
             return Err(e);
         }
+        // Earlier ADRs of the session link back to the new ones, so the links go both ways.
+        for (i, (_, meta)) in items.iter().enumerate() {
+            for related in &meta.related {
+                let link = Link {
+                    kind: LinkKind::RelatesTo,
+                    number: names[i].0,
+                    title: meta.title.clone(),
+                    file: names[i].1.clone(),
+                };
+                if let Some(text) = with_link(related, &link)? {
+                    write::replace_atomic(related, &text)?;
+                }
+            }
+        }
         return Ok(written);
     }
 }
@@ -377,6 +391,78 @@ fn log4brains_name(dir: &Path, date: &str, slug: &str, offset: usize) -> String 
         }
         n += 1;
     }
+}
+
+/// An existing ADR's text with a "Relates to" link to `link` added where its dialect keeps
+/// links; `None` when it already links there or its dialect cannot be told.
+fn with_link(path: &Path, link: &Link) -> Result<Option<String>> {
+    let text = std::fs::read_to_string(path)?;
+    if text.contains(&format!("]({})", link.file)) {
+        return Ok(None);
+    }
+    let title = render::md(&link.title);
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let next_heading = |from: usize, prefix: &str| {
+        lines
+            .iter()
+            .skip(from)
+            .position(|l| l.starts_with(prefix))
+            .map(|p| p + from)
+    };
+    match locate::classify(&text).map(|(d, _)| d) {
+        Some(Dialect::Nygard) => {
+            let Some(h) = lines.iter().position(|l| l.trim_end() == "## Status") else {
+                return Ok(None);
+            };
+            let at = next_heading(h + 1, "## ").unwrap_or(lines.len());
+            let entry = format!(
+                "Relates to [{}. {title}]({})",
+                link.number.unwrap_or(0),
+                link.file
+            );
+            lines.splice(at..at, [entry, String::new()]);
+        }
+        Some(Dialect::Madr) => {
+            let entry = format!(
+                "* Relates to ADR-{:04} [{title}]({})",
+                link.number.unwrap_or(0),
+                link.file
+            );
+            match lines.iter().position(|l| l == "### Related decisions") {
+                Some(h) => {
+                    let end = next_heading(h + 1, "#").unwrap_or(lines.len());
+                    let last_item = (h + 1..end).rev().find(|&i| lines[i].starts_with("* "));
+                    let at = last_item.map_or(h + 2, |i| i + 1);
+                    lines.insert(at.min(lines.len()), entry);
+                }
+                None => {
+                    let at = lines
+                        .iter()
+                        .position(|l| l == "### Trade-off graph")
+                        .unwrap_or(lines.len());
+                    lines.splice(
+                        at..at,
+                        [
+                            "### Related decisions".to_string(),
+                            String::new(),
+                            entry,
+                            String::new(),
+                        ],
+                    );
+                }
+            }
+        }
+        Some(Dialect::Log4brains) => {
+            let slug = link.file.trim_end_matches(".md");
+            let entry = format!("- Relates to [{}]({})", render::md(slug), link.file);
+            match lines.iter().position(|l| l == "## Links") {
+                Some(_) => lines.push(entry),
+                None => lines.extend([String::new(), "## Links".to_string(), String::new(), entry]),
+            }
+        }
+        _ => return Ok(None),
+    }
+    Ok(Some(lines.join("\n") + "\n"))
 }
 
 /// The old ADR's text with its status changed to "superseded", in its own dialect.

@@ -609,3 +609,73 @@ fn quotes_colons_and_markdown_in_user_text_cannot_break_the_file() {
     assert!(text.contains("\n1\\. not a list\n"), "{text}");
     assert_eq!(text.matches("\n# ").count(), 1, "one H1 only");
 }
+
+/// Exports decision `path` of the small tree through the library, with `related` files.
+fn export_related(repo: &Repo, path: &[usize], title: &str, related: Vec<PathBuf>) -> PathBuf {
+    use tradeoffs::{adr, report, session, tradeoff, tree};
+    let source = tree::Source::read(&fixtures().join("small.json")).unwrap();
+    let (catalog, problems) = tree::Catalog::build(vec![source], 0);
+    assert!(problems.is_empty());
+    let graph = tradeoff::TradeoffGraph::build(&catalog);
+    let t = catalog.get("small").unwrap();
+    let mut decision = session::Decision::new("small");
+    for &a in path {
+        decision.answer(t, a).unwrap();
+    }
+    let mut s = session::Session::new("s", 0);
+    s.decisions.push(decision);
+    let r = report::build(&catalog, &graph, &s, 0).unwrap();
+    let mut meta = adr::RecordMeta::for_decision_in(&r, &s.decisions[0].record, None);
+    meta.title = title.into();
+    meta.date = DATE.into();
+    meta.related = related;
+    let target = adr::locate(repo.path(), None, None).unwrap();
+    adr::export(&r, &meta, &target).unwrap()
+}
+
+#[test]
+fn a_later_export_of_the_session_links_back_from_the_earlier_adr() {
+    type Check = fn(&str) -> Result<adr_formats::Seen, String>;
+    let setups: [(&str, &str, Check); 3] = [
+        (".adr-dir", "doc/adr\n", adr_formats::adr_tools),
+        (
+            ".madrrc.json",
+            "{\"madrDirectory\": \"docs/decisions\"}",
+            adr_formats::madr,
+        ),
+        (
+            ".log4brains.yml",
+            "project:\n  adrFolder: ./adr\n",
+            adr_formats::log4brains,
+        ),
+    ];
+    for (marker, content, check) in setups {
+        let repo = Repo::new();
+        repo.write(marker, content);
+        let first = export_related(&repo, &[0, 0], "First decision", Vec::new());
+        let second = export_related(&repo, &[1, 1], "Second decision", vec![first.clone()]);
+        let first_text = fs::read_to_string(&first).unwrap();
+        let second_text = fs::read_to_string(&second).unwrap();
+        let second_name = second.file_name().unwrap().to_string_lossy().into_owned();
+        let first_name = first.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            first_text.contains(&format!("]({second_name})")),
+            "{marker}: {first_text}"
+        );
+        assert!(
+            second_text.contains(&format!("]({first_name})")),
+            "{marker}: {second_text}"
+        );
+        // Both still read correctly in their tool; Nygard and log4brains see the link itself.
+        let seen = check(&first_text).unwrap_or_else(|e| panic!("{marker}: {e}"));
+        if marker != ".madrrc.json" {
+            assert_eq!(
+                seen.links,
+                vec![("Relates to".to_string(), second_name.clone())],
+                "{marker}"
+            );
+        }
+        // A second export of the same link is not duplicated.
+        assert_eq!(first_text.matches(&format!("]({second_name})")).count(), 1);
+    }
+}
