@@ -89,7 +89,7 @@ pub struct ContributionReport {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SensitivityReport {
-    /// `flip`, `stable` or `alone`.
+    /// `flip`, `stable`, `alone` (one option in play) or `none` (every option ruled out).
     pub kind: &'static str,
     pub leader: Option<String>,
     pub runner_up: Option<String>,
@@ -325,7 +325,12 @@ pub fn build(
         top,
         chosen_by_user: decision.chosen.is_some(),
         chosen,
-        sensitivity: sensitivity_report(tree, &m, &sens),
+        sensitivity: sensitivity_report(
+            tree,
+            &m,
+            &sens,
+            ranking.iter().filter(|r| !r.ruled_out).count(),
+        ),
         conflicts,
         notes: walk.notes.clone(),
         relations,
@@ -337,19 +342,27 @@ fn sensitivity_report(
     tree: &LoadedTree,
     m: &tradeoff::ImpactMatrix,
     s: &Sensitivity,
+    in_play: usize,
 ) -> SensitivityReport {
     let name = |o: usize| tree.tree.options[o].name.as_str();
     match *s {
-        Sensitivity::Alone => SensitivityReport {
-            kind: "alone",
-            leader: None,
-            runner_up: None,
-            margin: None,
-            criterion: None,
-            from: None,
-            to: None,
-            text: "Only one option is in play, so there is nothing to weigh it against.".into(),
-        },
+        Sensitivity::Alone => {
+            let none = m.options.is_empty() || in_play == 0;
+            SensitivityReport {
+                kind: if none { "none" } else { "alone" },
+                leader: None,
+                runner_up: None,
+                margin: None,
+                criterion: None,
+                from: None,
+                to: None,
+                text: if none {
+                    "No option is in play: the answers ruled every option out (see the reasons); change the answer that over-constrains the decision.".into()
+                } else {
+                    "Only one option is in play, so there is nothing to weigh it against.".into()
+                },
+            }
+        }
         Sensitivity::Flip {
             leader,
             runner_up,

@@ -679,3 +679,31 @@ fn a_later_export_of_the_session_links_back_from_the_earlier_adr() {
         assert_eq!(first_text.matches(&format!("]({second_name})")).count(), 1);
     }
 }
+
+#[test]
+fn a_walk_that_rules_every_option_out_is_not_recorded() {
+    let repo = Repo::new();
+    let narrow = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/narrow");
+    let run = |extra: &[&str]| {
+        repo.cmd()
+            .arg("--trees")
+            .arg(&narrow)
+            .args(["decide", "--tree", "narrow", "--path", "2,2"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let text = run(&[]);
+    assert!(text.status.success(), "{}", stderr(&text));
+    assert!(stdout(&text).contains("No option is in play: the answers ruled every option out"));
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["--format", "json"]).stdout).unwrap();
+    assert_eq!(json["chosen"], serde_json::Value::Null);
+    assert_eq!(json["sensitivity"]["kind"], "none");
+    for extra in [&["--export"][..], &["--format", "madr"][..]] {
+        let o = run(extra);
+        assert_eq!(o.status.code(), Some(2));
+        assert_one_line_error(&o, "no option is in play for tree \"narrow\"");
+    }
+    assert!(!repo.path().join("docs").exists());
+}

@@ -34,11 +34,7 @@ pub fn render(
         s.push('\n');
         return s;
     }
-    let chosen = report
-        .chosen
-        .as_deref()
-        .and_then(|c| report.option(c))
-        .or_else(|| report.ranking.first());
+    let chosen = report.chosen.as_deref().and_then(|c| report.option(c));
     let slots = Slots {
         report,
         meta,
