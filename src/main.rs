@@ -581,13 +581,13 @@ fn decide(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
         )));
     }
     let format = args.format.unwrap_or(DecideFormat::Text);
-    if format.dialect().is_some() || args.export {
-        if let Some(r) = reports.iter().find(|r| r.chosen.is_none()) {
-            return Err(bad(format!(
-                "no option is in play for tree \"{}\": the answers ruled every option out; `tradeoffs decide` with --format text lists the reasons; change an answer",
-                r.tree
-            )));
-        }
+    if (format.dialect().is_some() || args.export)
+        && let Some(r) = reports.iter().find(|r| r.chosen.is_none())
+    {
+        return Err(bad(format!(
+            "no option is in play for tree \"{}\": the answers ruled every option out; `tradeoffs decide` with --format text lists the reasons; change an answer",
+            r.tree
+        )));
     }
     if !args.export && format.dialect().is_none() {
         match format {
