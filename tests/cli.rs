@@ -45,6 +45,14 @@ impl Env {
         self.run_with_stdin(args, None)
     }
 
+    /// `decide --answers -` on the valid fixtures, the session coming from stdin.
+    fn decide_stdin(&self, session: &str, extra: &[&str]) -> Run {
+        let dir_arg = valid_dir();
+        let mut args = vec!["--trees", &dir_arg, "decide", "--answers", "-"];
+        args.extend_from_slice(extra);
+        self.run_with_stdin(&args, Some(session))
+    }
+
     fn run_with_stdin(&self, args: &[&str], stdin: Option<&str>) -> Run {
         let mut child = Command::new(env!("CARGO_BIN_EXE_tradeoffs"))
             .args(args)
@@ -813,19 +821,7 @@ fn decide_answers_file_and_stdin_replay_a_saved_session() {
     );
     assert_eq!(from_file["chosen"], "sm.b");
     // The same session through stdin gives the same object, and equals the --path walk.
-    let dir_arg = valid_dir();
-    let run = env.run_with_stdin(
-        &[
-            "--trees",
-            &dir_arg,
-            "decide",
-            "--answers",
-            "-",
-            "--format",
-            "json",
-        ],
-        Some(&text),
-    );
+    let run = env.decide_stdin(&text, &["--format", "json"]);
     assert_eq!(run.json(), from_file);
     let by_path = decide_json(
         &env,
@@ -842,19 +838,7 @@ fn decide_session_with_two_trees_reports_the_cross_tree_conflict() {
         decision("small", &[("q-first", "Fast"), ("q-second", "One")]),
         decision("other", &[("q-only", "Safety")]),
     ]);
-    let dir_arg = valid_dir();
-    let run = env.run_with_stdin(
-        &[
-            "--trees",
-            &dir_arg,
-            "decide",
-            "--answers",
-            "-",
-            "--format",
-            "json",
-        ],
-        Some(&text),
-    );
+    let run = env.decide_stdin(&text, &["--format", "json"]);
     let reports = run.json();
     let reports = reports.as_array().expect("one report per decision");
     assert_eq!(reports.len(), 2);
@@ -875,10 +859,7 @@ fn decide_session_with_two_trees_reports_the_cross_tree_conflict() {
         decision("small", &[("q-first", "Fast"), ("q-second", "One")]),
         decision("other", &[("q-only", "Effort")]),
     ]);
-    let run = env.run_with_stdin(
-        &["--trees", &dir_arg, "decide", "--answers", "-"],
-        Some(&text),
-    );
+    let run = env.decide_stdin(&text, &[]);
     let out = run.ok();
     assert!(
         out.contains(
@@ -1003,11 +984,7 @@ fn decide_malformed_answers_file_names_file_line_and_column() {
     );
     assert!(line.contains("invalid type: integer `7`"), "{line}");
     // From stdin the label says so.
-    let dir_arg = valid_dir();
-    let run = env.run_with_stdin(
-        &["--trees", &dir_arg, "decide", "--answers", "-"],
-        Some("{ nope"),
-    );
+    let run = env.decide_stdin("{ nope", &[]);
     let line = run.one_line_error(2);
     assert!(
         line.starts_with("error: stdin: line 1 column 3: "),
@@ -1024,15 +1001,7 @@ fn decide_malformed_answers_file_names_file_line_and_column() {
 #[test]
 fn decide_session_whose_tree_changed_names_what_no_longer_exists() {
     let env = Env::new();
-    let dir_arg = valid_dir();
-    let run = |text: String| {
-        env.run_with_stdin(
-            &["--trees", &dir_arg, "decide", "--answers", "-"],
-            Some(&text),
-        )
-        .one_line_error(2)
-        .to_string()
-    };
+    let run = |text: String| env.decide_stdin(&text, &[]).one_line_error(2).to_string();
     let line = run(session_file(vec![decision(
         "small",
         &[("q-first", "Fast"), ("q-second", "Three")],

@@ -67,6 +67,18 @@ fn outline_node(
     }
 }
 
+/// Every answer as an edge: (question id, answer label, next node id).
+fn edges(t: &LoadedTree) -> impl Iterator<Item = (&str, &str, &str)> {
+    t.tree.nodes.iter().flat_map(|node| match node {
+        Node::Question(q) => q
+            .answers
+            .iter()
+            .filter_map(|a| Some((q.id.as_str(), a.label.as_str(), a.next.as_deref()?)))
+            .collect(),
+        Node::Outcome(_) => Vec::new(),
+    })
+}
+
 /// Graphviz DOT: questions as boxes, outcomes as rounded boxes, answers as edge labels.
 pub fn dot(t: &LoadedTree) -> String {
     let mut out = String::new();
@@ -93,20 +105,14 @@ pub fn dot(t: &LoadedTree) -> String {
             }
         }
     }
-    for node in &t.tree.nodes {
-        if let Node::Question(q) = node {
-            for a in &q.answers {
-                if let Some(next) = &a.next {
-                    let _ = writeln!(
-                        out,
-                        "  \"{}\" -> \"{}\" [label=\"{}\"];",
-                        dot_escape(&q.id),
-                        dot_escape(next),
-                        dot_escape(&a.label)
-                    );
-                }
-            }
-        }
+    for (from, label, to) in edges(t) {
+        let _ = writeln!(
+            out,
+            "  \"{}\" -> \"{}\" [label=\"{}\"];",
+            dot_escape(from),
+            dot_escape(to),
+            dot_escape(label)
+        );
     }
     out.push_str("}\n");
     out
@@ -126,20 +132,14 @@ pub fn mermaid(t: &LoadedTree) -> String {
             }
         }
     }
-    for node in &t.tree.nodes {
-        if let Node::Question(q) = node {
-            for a in &q.answers {
-                if let Some(next) = &a.next {
-                    let _ = writeln!(
-                        out,
-                        "  {} -->|\"{}\"| {}",
-                        id(&q.id),
-                        mermaid_escape(&a.label),
-                        id(next)
-                    );
-                }
-            }
-        }
+    for (from, label, to) in edges(t) {
+        let _ = writeln!(
+            out,
+            "  {} -->|\"{}\"| {}",
+            id(from),
+            mermaid_escape(label),
+            id(to)
+        );
     }
     out
 }

@@ -275,6 +275,13 @@ fn start_tree(app: &mut App) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Opens the priorities screen; Esc there returns to `from`.
+fn open_priorities(app: &mut App, from: Screen) -> Vec<Effect> {
+    app.prio_return = from;
+    app.screen = Screen::Priorities;
+    Vec::new()
+}
+
 /// Scrolls a side panel by one line.
 fn scroll(offset: &mut u16, down: bool) {
     *offset = if down {
@@ -302,11 +309,7 @@ fn question(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Select => answer(app, app.answer_sel),
         Action::Back => back(app),
-        Action::Priorities => {
-            app.prio_return = Screen::Question;
-            app.screen = Screen::Priorities;
-            Vec::new()
-        }
+        Action::Priorities => open_priorities(app, Screen::Question),
         Action::NextDecision => next_decision(app),
         _ => Vec::new(),
     }
@@ -448,11 +451,7 @@ fn outcome(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Select => choose(app),
         Action::Back => back(app),
-        Action::Priorities => {
-            app.prio_return = Screen::Outcome;
-            app.screen = Screen::Priorities;
-            Vec::new()
-        }
+        Action::Priorities => open_priorities(app, Screen::Outcome),
         Action::DecideAnother => decide_another(app),
         Action::NextDecision => next_decision(app),
         _ => Vec::new(),
