@@ -13,7 +13,7 @@ use tradeoffs::adr::{self, Dialect, RecordMeta};
 use tradeoffs::report::{self, DecisionReport};
 use tradeoffs::session::{Decision, Session, list_answers};
 use tradeoffs::tradeoff::TradeoffGraph;
-use tradeoffs::tree::{Catalog, LoadedTree, Node, Problem, Source, render};
+use tradeoffs::tree::{Catalog, LoadedTree, Node, Problem, Source, analyze, render};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -62,8 +62,18 @@ enum TreesCommand {
     },
     /// Check tree files (or every loaded tree) against the format's rules.
     Validate {
-        /// Tree files to check; without any, every loaded tree is checked.
+        /// Tree files to check; without any, the trees of `--trees` (when given), else every
+        /// loaded tree. Checks and outcome promises are evaluated over every path.
         paths: Vec<PathBuf>,
+    },
+    /// Evaluate every path of a tree: winners, ties, narrow wins, dead ends, broken outcome
+    /// promises and the tree's checks.
+    Analyze {
+        /// Tree id, or a tree file.
+        target: String,
+        /// Print the analysis as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Print a tree as an outline, a Graphviz graph or a Mermaid flowchart.
     Show {
@@ -111,7 +121,8 @@ struct DecideArgs {
     /// Tree to walk (with --path).
     #[arg(long, value_name = "ID", required_unless_present = "answers")]
     tree: Option<String>,
-    /// Answer numbers, 1-based, one per question: `--path 2,1,3`.
+    /// Answer numbers, 1-based, one per question: `--path 2,1,3`; several answers of a
+    /// "select all that apply" question joined with `+`: `--path 2,1+3,1`.
     #[arg(
         long,
         value_name = "N,N,...",
@@ -232,6 +243,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Trees(TreesCommand::Validate { paths })) => {
             trees_validate(&cli.trees, &paths)
         }
+        Some(Command::Trees(TreesCommand::Analyze { target, json })) => {
+            trees_analyze(&cli.trees, &target, json)
+        }
         Some(Command::Trees(TreesCommand::Show { id, format })) => {
             trees_show(&load_catalog(&cli.trees, true)?, &id, format)
         }
@@ -351,7 +365,11 @@ fn trees_validate(extra: &[PathBuf], paths: &[PathBuf]) -> Result<ExitCode> {
     let (mut sources, shipped) = gather_sources(extra)?;
     let mut problems: Vec<Problem> = Vec::new();
     let mut checked: Vec<String> = Vec::new();
-    if paths.is_empty() {
+    if paths.is_empty() && !extra.is_empty() {
+        // `--trees DIR trees validate`: check the trees given, not the shipped ones.
+        let (own, _) = gather_sources(&[])?;
+        checked.extend(sources[own.len()..].iter().map(|s| s.label.clone()));
+    } else if paths.is_empty() {
         checked.extend(sources.iter().map(|s| s.label.clone()));
     } else {
         for p in paths {
@@ -376,6 +394,15 @@ fn trees_validate(extra: &[PathBuf], paths: &[PathBuf]) -> Result<ExitCode> {
     {
         eprintln!("warning: {p}");
     }
+    let mut notes: Vec<String> = Vec::new();
+    for t in catalog.trees().iter().filter(|t| checked.contains(&t.origin)) {
+        let (found, note) = analysis_problems(t);
+        problems.extend(found);
+        notes.extend(note);
+    }
+    for n in &notes {
+        eprintln!("note: {n}");
+    }
     if problems.is_empty() {
         let ids: Vec<&str> = catalog
             .trees()
@@ -396,6 +423,117 @@ fn trees_validate(extra: &[PathBuf], paths: &[PathBuf]) -> Result<ExitCode> {
         eprintln!("{} problem(s) found", problems.len());
         Ok(ExitCode::FAILURE)
     }
+}
+
+/// Checks and outcome promises of one loaded tree as problems (one per violated check and per
+/// broken promise, each with a shortest example `--path`), plus a note when only a sample of
+/// the paths could be evaluated.
+fn analysis_problems(t: &LoadedTree) -> (Vec<Problem>, Option<String>) {
+    let a = analyze::analyze(t);
+    let mut out = Vec::new();
+    for (i, c) in a.checks.iter().enumerate() {
+        if c.ok {
+            continue;
+        }
+        let f = &c.failures[0];
+        let others = if c.failures.len() > 1 {
+            format!(
+                " (also: {})",
+                c.failures[1..]
+                    .iter()
+                    .map(|f| format!("{} on {}", f.winner, f.count))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        } else {
+            String::new()
+        };
+        out.push(Problem {
+            file: t.origin.clone(),
+            place: format!("checks[{i}]"),
+            message: format!(
+                "check \"{}\" fails ({} {}): {} wins on {} of {} applicable path(s){others}; shortest example: --path {}; why: {}",
+                c.name,
+                c.expect,
+                c.options.join(", "),
+                f.winner,
+                c.violations,
+                c.applicable,
+                f.example_path,
+                c.why
+            ),
+        });
+    }
+    for o in &a.outcome_mismatches {
+        out.push(Problem {
+            file: t.origin.clone(),
+            place: format!("nodes.{}.options", o.outcome),
+            message: format!(
+                "outcome \"{}\" promises {} but {} wins on {} path(s) to it; shortest example: --path {}",
+                o.outcome,
+                o.promised.join(", "),
+                o.winner,
+                o.count,
+                o.example_path
+            ),
+        });
+    }
+    let note = a.sampled.as_ref().map(|s| {
+        format!(
+            "{}: {} paths, more than {}; checks and promises were evaluated on a seeded sample of {}",
+            t.origin,
+            a.paths,
+            analyze::EXACT_LIMIT,
+            s.evaluated
+        )
+    });
+    (out, note)
+}
+
+/// `trees analyze ID|FILE`: a tree id from the catalog, or a tree file (loaded with the
+/// catalog so its relations resolve).
+fn trees_analyze(extra: &[PathBuf], target: &str, as_json: bool) -> Result<ExitCode> {
+    let (mut sources, shipped) = gather_sources(extra)?;
+    let path = Path::new(target);
+    let file_label = if path.is_file() || target.ends_with(".json") {
+        let s = Source::read(path).map_err(|p| anyhow::anyhow!("{}; check the path", p))?;
+        let label = s.label.clone();
+        sources.push(s);
+        Some(label)
+    } else {
+        None
+    };
+    let (catalog, problems) = Catalog::build(sources, shipped);
+    let tree = match &file_label {
+        Some(label) => {
+            let mine: Vec<&Problem> = problems.iter().filter(|p| &p.file == label).collect();
+            if !mine.is_empty() {
+                for p in &mine {
+                    println!("{}", render::plain(&p.to_string()));
+                }
+                eprintln!(
+                    "{} problem(s) found; fix them before analyzing (see `tradeoffs trees validate`)",
+                    mine.len()
+                );
+                return Ok(ExitCode::FAILURE);
+            }
+            catalog
+                .trees()
+                .iter()
+                .find(|t| &t.origin == label)
+                .ok_or_else(|| anyhow::anyhow!("{label}: the tree did not load"))?
+        }
+        None => catalog
+            .get(target)
+            .ok_or_else(|| anyhow::anyhow!(unknown_tree(&catalog, target)))?,
+    };
+    let a = analyze::analyze(tree);
+    if as_json {
+        println!("{}", serde_json::to_string_pretty(&a)?);
+    } else {
+        print!("{}", a.to_text());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn unknown_tree(catalog: &Catalog, id: &str) -> String {
@@ -441,7 +579,7 @@ fn decide_session(catalog: &Catalog, args: &DecideArgs) -> Result<Session> {
             .ok_or_else(|| bad(unknown_tree(catalog, id)))?;
         let mut decision = Decision::new(id);
         let numbers = parse_path(args.path.as_deref().unwrap_or(""))?;
-        for (step, &n) in numbers.iter().enumerate() {
+        for (step, set) in numbers.iter().enumerate() {
             let walk = tradeoffs::session::Walk::replay(tree, &decision)?;
             let Some(q) = walk.question() else {
                 let Node::Outcome(o) = tree.node(walk.current) else {
@@ -453,7 +591,7 @@ fn decide_session(catalog: &Catalog, args: &DecideArgs) -> Result<Session> {
                     numbers.len() - step
                 )));
             };
-            if n == 0 || n > q.answers.len() {
+            if let Some(&n) = set.iter().find(|&&n| n == 0 || n > q.answers.len()) {
                 return Err(bad(format!(
                     "answer {n} at step {} is out of range for \"{}\"; choose 1..{}: {}",
                     step + 1,
@@ -462,7 +600,18 @@ fn decide_session(catalog: &Catalog, args: &DecideArgs) -> Result<Session> {
                     list_answers(q)
                 )));
             }
-            decision.answer(tree, n - 1)?;
+            if set.len() > 1 && !q.multi {
+                return Err(bad(format!(
+                    "step {} joins answers with '+', but \"{}\" takes one answer; choose one of: {}",
+                    step + 1,
+                    q.prompt,
+                    list_answers(q)
+                )));
+            }
+            let picks: Vec<usize> = set.iter().map(|n| n - 1).collect();
+            decision
+                .answer_set(tree, &picks)
+                .map_err(|e| bad(format!("step {}: {e}", step + 1)))?;
         }
         let walk = tradeoffs::session::Walk::replay(tree, &decision)?;
         if let Some(q) = walk.question() {
@@ -550,18 +699,24 @@ fn session_tree_ids(session: &Session) -> String {
         .join(" / ")
 }
 
-fn parse_path(path: &str) -> Result<Vec<usize>> {
+/// `2,1+3,1` → [[2], [1, 3], [1]]: steps separated by commas, the answers of a multi-answer
+/// step joined with `+`.
+fn parse_path(path: &str) -> Result<Vec<Vec<usize>>> {
     if path.trim().is_empty() {
         return Ok(Vec::new());
     }
     path.split(',')
-        .map(|p| {
-            p.trim().parse::<usize>().map_err(|_| {
-                bad(format!(
-                    "--path {path}: \"{}\" is not an answer number; use 1-based numbers like 2,1,3",
-                    p.trim()
-                ))
-            })
+        .map(|step| {
+            step.split('+')
+                .map(|p| {
+                    p.trim().parse::<usize>().map_err(|_| {
+                        bad(format!(
+                            "--path {path}: \"{}\" is not an answer number; use 1-based numbers like 2,1,3 (join the answers of a multi-answer question with '+', like 2,1+3,1)",
+                            p.trim()
+                        ))
+                    })
+                })
+                .collect()
         })
         .collect()
 }

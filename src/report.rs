@@ -753,10 +753,25 @@ impl DecisionReport {
         let _ = writeln!(s, "{} ({})", self.tree_title, self.tree);
         let _ = writeln!(s, "\nPath:");
         for (i, p) in self.path.iter().enumerate() {
-            let _ = writeln!(s, "  {}. {}\n     → {}", i + 1, p.question, p.answer);
+            let reused = p
+                .reused_from
+                .as_ref()
+                .map(|t| format!("  (reused from {t})"))
+                .unwrap_or_default();
+            let _ = writeln!(s, "  {}. {}", i + 1, p.question);
+            for a in &p.answers {
+                let _ = writeln!(s, "     → {a}{reused}");
+            }
         }
         if let Some(o) = &self.outcome {
             let _ = writeln!(s, "\nOutcome: {}\n  {}", o.title, o.context);
+            if !o.promise_kept {
+                let _ = writeln!(
+                    s,
+                    "  Note: this outcome is written for {}, not for the option ranked first here.",
+                    o.promised.join(", ")
+                );
+            }
         }
         let _ = writeln!(s, "\nWeights:");
         let cw = self
@@ -791,11 +806,14 @@ impl DecisionReport {
                     let _ = writeln!(s, " {mark}{:>2}. {:<ow$}  {:>4}", i + 1, r.name, r.score);
                 }
                 Some(why) => {
-                    let by = r
-                        .ruled_out_by
-                        .as_ref()
-                        .map(|a| format!(" (answer \"{a}\")"))
-                        .unwrap_or_default();
+                    let by = match &r.rule_out {
+                        Some(x) => format!(" by \"{}\" (to \"{}\")", x.by.answer, x.by.question),
+                        None => r
+                            .ruled_out_by
+                            .as_ref()
+                            .map(|a| format!(" (answer \"{a}\")"))
+                            .unwrap_or_default(),
+                    };
                     let _ = writeln!(
                         s,
                         "   --  {:<ow$}  {:>4}  ruled out{by}: {why}",
@@ -819,7 +837,47 @@ impl DecisionReport {
                 );
             }
         }
+        if let Some(t) = &self.tie {
+            let _ = writeln!(s, "\nTie:\n  {}", t.text);
+        }
+        if let Some(d) = &self.dead_end {
+            let _ = writeln!(s, "\nDead end:\n  {}", d.text);
+        }
+        if let Some(c) = &self.confirmation {
+            let _ = writeln!(s, "\nConfirmation:\n  {c}");
+        }
         let _ = writeln!(s, "\nSensitivity:\n  {}", self.sensitivity.text);
+        if let Some(r) = &self.robustness {
+            let _ = writeln!(s, "\nRobustness:\n  {}", r.text);
+            let shares: Vec<String> = r
+                .acceptability
+                .iter()
+                .map(|a| format!("{} {:.0} %", a.option, 100.0 * a.share))
+                .collect();
+            let _ = writeln!(
+                s,
+                "  Acceptability (weights within ±1{}): {}",
+                if r.exact { "" } else { ", sampled" },
+                shares.join(", ")
+            );
+            for i in &r.intervals {
+                let change = match (&i.change_to, &i.new_winner) {
+                    (Some(to), Some(w)) => format!("; at {to} {w} wins"),
+                    _ => String::new(),
+                };
+                let _ = writeln!(
+                    s,
+                    "  {} {}: winner holds for {}..{}{change}",
+                    i.name, i.weight, i.lo, i.hi
+                );
+            }
+            if let Some(c) = &r.nearest_weight_change {
+                let _ = writeln!(s, "  Nearest weight change: {}", c.text);
+            }
+            if let Some(c) = &r.impact_change {
+                let _ = writeln!(s, "  Smallest impact change: {}", c.text);
+            }
+        }
         let _ = writeln!(s, "\nConflicts:");
         if self.conflicts.is_empty() {
             let _ = writeln!(s, "  none with the other decisions of this session");
