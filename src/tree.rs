@@ -112,9 +112,16 @@ pub fn parse(source: &Source) -> Result<Tree, Problem> {
 /// serde_json appends " at line L column C" to its messages; we report those separately.
 fn json_message(e: &serde_json::Error) -> String {
     let msg = e.to_string();
-    match msg.rfind(" at line ") {
+    let msg = match msg.rfind(" at line ") {
         Some(cut) => msg[..cut].to_string(),
         None => msg,
+    };
+    if msg.starts_with("unknown field `if_chosen`") {
+        format!(
+            "{msg}; \"if_chosen\" is only allowed on a note effect (a weight or rule-out that depended on the chosen option would make the ranking circular)"
+        )
+    } else {
+        msg
     }
 }
 
