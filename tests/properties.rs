@@ -400,7 +400,10 @@ proptest! {
             perm.iter().map(|&o| m.options[o].clone()).collect(),
             m.criteria.clone(),
             perm.iter().flat_map(|&o| (0..cn).map(move |k| (o, k))).map(|(o, k)| m.impact(o, k)).collect(),
-        );
+        )
+        // The tie-break order travels with the options: it is part of the tree, not of the
+        // listing.
+        .with_tie_rank(perm.iter().map(|&o| m.tie_rank[o]).collect());
         let pro: Vec<bool> = perm.iter().map(|&o| ruled_out[o]).collect();
         let view = |m: &ImpactMatrix, r: Vec<tradeoffs::tradeoff::Ranked>| {
             r.into_iter()
