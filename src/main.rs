@@ -395,7 +395,11 @@ fn trees_validate(extra: &[PathBuf], paths: &[PathBuf]) -> Result<ExitCode> {
         eprintln!("warning: {p}");
     }
     let mut notes: Vec<String> = Vec::new();
-    for t in catalog.trees().iter().filter(|t| checked.contains(&t.origin)) {
+    for t in catalog
+        .trees()
+        .iter()
+        .filter(|t| checked.contains(&t.origin))
+    {
         let (found, note) = analysis_problems(t);
         problems.extend(found);
         notes.extend(note);

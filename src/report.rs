@@ -614,7 +614,10 @@ fn robustness_report(
             100.0 * winner_share
         ));
     }
-    if let Some(mg) = r.margin.filter(|&mg| mg <= tradeoff::robustness::FRAGILE_MARGIN) {
+    if let Some(mg) = r
+        .margin
+        .filter(|&mg| mg <= tradeoff::robustness::FRAGILE_MARGIN)
+    {
         reasons.push(format!(
             "it leads {} by only {mg}",
             name(r.runner_up.expect("a margin has a runner-up"))
@@ -635,10 +638,7 @@ fn robustness_report(
                 name(ru),
                 r.margin.unwrap_or(0)
             ),
-            None => format!(
-                "Robust: {} is the only option in play.",
-                name(r.winner)
-            ),
+            None => format!("Robust: {} is the only option in play.", name(r.winner)),
         }
     };
     RobustnessReport {

@@ -603,10 +603,7 @@ impl<'t> Walk<'t> {
         });
         self.current = self
             .tree
-            .node_ix(
-                q.next_of(picks[0])
-                    .expect("validated trees have next"),
-            )
+            .node_ix(q.next_of(picks[0]).expect("validated trees have next"))
             .expect("validated trees resolve next");
     }
 

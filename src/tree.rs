@@ -91,9 +91,9 @@ pub fn parse(source: &Source) -> Result<Tree, Problem> {
                 (_, None) => format!(
                     "the file has no \"format\" field; add \"format\": {FORMAT_VERSION} (see decision-trees/schema.json)"
                 ),
-                (_, Some(v)) => format!(
-                    "format {v} is not supported; this build reads format {FORMAT_VERSION}"
-                ),
+                (_, Some(v)) => {
+                    format!("format {v} is not supported; this build reads format {FORMAT_VERSION}")
+                }
             };
             return Err(Problem {
                 file: source.label.clone(),

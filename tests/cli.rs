@@ -789,10 +789,7 @@ fn session_file(decisions: Vec<Decision>) -> String {
 
 fn decision(tree: &str, steps: &[(&str, &str)]) -> Decision {
     let mut d = Decision::new(tree);
-    d.answers = steps
-        .iter()
-        .map(|(q, a)| Step::single(*q, *a))
-        .collect();
+    d.answers = steps.iter().map(|(q, a)| Step::single(*q, *a)).collect();
     d
 }
 

@@ -485,17 +485,17 @@ const FORMAT2_RULES: &[(&str, &str, &str)] = &[
         "options[\"sm.a\"].confirmation",
         "confirmation is empty; say how the team will know the decision holds",
     ),
-    (
-        "format-1.json",
-        "format",
-        tradeoffs::tree::FORMAT1_MESSAGE,
-    ),
+    ("format-1.json", "format", tradeoffs::tree::FORMAT1_MESSAGE),
     (
         "no-format.json",
         "format",
         "the file has no \"format\" field; add \"format\": 2 (see decision-trees/schema.json)",
     ),
-    ("missing-area.json", "line 188 column 1", "missing field `area`"),
+    (
+        "missing-area.json",
+        "line 188 column 1",
+        "missing field `area`",
+    ),
 ];
 
 #[test]
@@ -524,7 +524,8 @@ fn a_format_1_tree_gets_one_error_that_names_what_to_change() {
 #[test]
 fn multi_answer_questions_have_one_next_and_answers_without() {
     let got = problems_of("invalid/multi-answers-with-next.json");
-    let msg = "answers of a multi-answer question have no \"next\"; the question's \"next\" applies";
+    let msg =
+        "answers of a multi-answer question have no \"next\"; the question's \"next\" applies";
     assert_eq!(
         got,
         vec![
@@ -542,10 +543,7 @@ fn multi_answer_questions_have_one_next_and_answers_without() {
     );
     // Without `next` the rest of the tree is cut off, and that is said too.
     assert_eq!(
-        got[1..]
-            .iter()
-            .map(|(p, _)| p.as_str())
-            .collect::<Vec<_>>(),
+        got[1..].iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>(),
         vec!["nodes.q-second", "nodes.o-one", "nodes.o-two"]
     );
 }
@@ -595,11 +593,8 @@ fn source(label: &str, text: String) -> Source {
 
 #[test]
 fn shipped_trees_need_a_confirmation_per_option() {
-    let text = text_of("valid/small.json").replacen(
-        " \"confirmation\": \"A test proves it.\",",
-        "",
-        1,
-    );
+    let text =
+        text_of("valid/small.json").replacen(" \"confirmation\": \"A test proves it.\",", "", 1);
     let (catalog, problems) = Catalog::build(vec![source("shipped.json", text.clone())], 1);
     assert!(catalog.trees().is_empty());
     assert_eq!(problems.len(), 1, "{problems:?}");
@@ -642,7 +637,10 @@ fn a_user_tree_wins_a_clash_with_a_shipped_tree() {
         .replacen("\"id\": \"small\"", "\"id\": \"newer\"", 1)
         .replacen("\"position\": 1", "\"position\": 2", 1);
     let (catalog, problems) = Catalog::build(
-        vec![source("shipped/small.json", small), source("user/newer.json", user)],
+        vec![
+            source("shipped/small.json", small),
+            source("user/newer.json", user),
+        ],
         1,
     );
     assert_eq!(catalog.ids(), vec!["newer"]);
@@ -691,7 +689,9 @@ fn a_shared_fact_has_the_same_labels_and_multi_everywhere() {
     );
     assert!(small.contains("\"fact\": \"shortlist\""));
     let other = text_of("valid/other.json");
-    let other_q = other.find("\"kind\": \"question\"").expect("other has a question");
+    let other_q = other
+        .find("\"kind\": \"question\"")
+        .expect("other has a question");
     let mut other = other.clone();
     other.insert_str(other_q, "\"fact\": \"shortlist\", ");
     let (catalog, problems) = Catalog::build(
@@ -716,6 +716,10 @@ fn a_million_deep_chain_validates_without_recursion() {
     use tradeoffs::tree::synthetic;
     let tree = synthetic::chain(1_000_000);
     let problems = tradeoffs::tree::validate(&tree, "chain.json", &Default::default());
-    assert!(problems.is_empty(), "{:?}", &problems[..problems.len().min(3)]);
+    assert!(
+        problems.is_empty(),
+        "{:?}",
+        &problems[..problems.len().min(3)]
+    );
     assert_eq!(tradeoffs::tree::max_depth(&tree), 1_000_000);
 }

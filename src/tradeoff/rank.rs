@@ -54,10 +54,7 @@ impl ImpactMatrix {
     /// The winner among `in_play` options under `weights`, or `None` when none is in play.
     pub fn winner(&self, weights: &[i64], in_play: &[bool]) -> Option<usize> {
         let mut best: Option<(usize, i64)> = None;
-        for o in 0..self.options.len() {
-            if !in_play[o] {
-                continue;
-            }
+        for (o, _) in in_play.iter().enumerate().filter(|(_, p)| **p) {
             let s = self.score(o, weights);
             if best.is_none_or(|(b, bs)| self.beats(o, s, b, bs)) {
                 best = Some((o, s));

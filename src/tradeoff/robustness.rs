@@ -239,10 +239,7 @@ pub fn acceptability_with_limit(
         (sample, Some(SAMPLE_SEED))
     };
     Acceptability {
-        shares: wins
-            .iter()
-            .map(|&x| x as f64 / evaluated as f64)
-            .collect(),
+        shares: wins.iter().map(|&x| x as f64 / evaluated as f64).collect(),
         vectors,
         seed,
         evaluated,
@@ -258,9 +255,7 @@ pub fn impact_change(
     in_play: &[bool],
     winner: usize,
 ) -> Option<ImpactChange> {
-    let scores: Vec<i64> = (0..m.options.len())
-        .map(|o| m.score(o, weights))
-        .collect();
+    let scores: Vec<i64> = (0..m.options.len()).map(|o| m.score(o, weights)).collect();
     let mut play: Vec<usize> = (0..m.options.len()).filter(|&o| in_play[o]).collect();
     play.sort_by_key(|&o| m.tie_rank[o]);
     let win_of = |changed: usize, new_score: i64| {
@@ -311,10 +306,11 @@ pub fn robustness(m: &ImpactMatrix, weights: &[i64], in_play: &[bool]) -> Option
     let winner = m.winner(weights, in_play)?;
     let win_score = m.score(winner, weights);
     let mut runner: Option<(usize, i64)> = None;
-    for o in 0..m.options.len() {
-        if o == winner || !in_play[o] {
-            continue;
-        }
+    for (o, _) in in_play
+        .iter()
+        .enumerate()
+        .filter(|&(o, p)| *p && o != winner)
+    {
         let s = m.score(o, weights);
         if runner.is_none_or(|(r, rs)| m.beats(o, s, r, rs)) {
             runner = Some((o, s));
@@ -330,8 +326,8 @@ pub fn robustness(m: &ImpactMatrix, weights: &[i64], in_play: &[bool]) -> Option
     let acceptability = acceptability(m, weights, in_play);
     let impact_change = impact_change(m, weights, in_play, winner);
     let margin = runner.map(|(_, s)| win_score - s);
-    let fragile = acceptability.shares[winner] < FRAGILE_SHARE
-        || margin.is_some_and(|x| x <= FRAGILE_MARGIN);
+    let fragile =
+        acceptability.shares[winner] < FRAGILE_SHARE || margin.is_some_and(|x| x <= FRAGILE_MARGIN);
     Some(Robustness {
         winner,
         runner_up: runner.map(|(o, _)| o),

@@ -148,8 +148,9 @@ impl<'t> Compiled<'t> {
                         multi_selections(&excl)
                             .into_iter()
                             .map(|mask| {
-                                let answers: Vec<usize> =
-                                    (0..q.answers.len()).filter(|a| mask >> a & 1 == 1).collect();
+                                let answers: Vec<usize> = (0..q.answers.len())
+                                    .filter(|a| mask >> a & 1 == 1)
+                                    .collect();
                                 let ops = answers.iter().flat_map(|&a| ops_of(a)).collect();
                                 Choice {
                                     answers,
@@ -583,11 +584,7 @@ impl Analysis {
         for c in self.checks.iter().filter(|c| c.ok && c.applicable == 0) {
             let _ = writeln!(s, "  note: check {} applies to no path", c.name);
         }
-        s.lines()
-            .map(render::plain)
-            .collect::<Vec<_>>()
-            .join("\n")
-            + "\n"
+        s.lines().map(render::plain).collect::<Vec<_>>().join("\n") + "\n"
     }
 }
 
@@ -695,7 +692,12 @@ impl<'c> Acc<'c> {
         path: &dyn Fn() -> String,
     ) {
         self.evaluated += 1;
-        let r = evaluate(&self.c.matrix, &state.weights, &state.ruled_by, &mut self.scores);
+        let r = evaluate(
+            &self.c.matrix,
+            &state.weights,
+            &state.ruled_by,
+            &mut self.scores,
+        );
         match r.winner {
             Some(w) => {
                 self.wins[w] += 1;
@@ -709,7 +711,10 @@ impl<'c> Acc<'c> {
                 if let CNode::Outcome { promised } = &self.c.nodes[node]
                     && !promised[w]
                 {
-                    self.mismatches.entry((node, w)).or_default().add(steps, path);
+                    self.mismatches
+                        .entry((node, w))
+                        .or_default()
+                        .add(steps, path);
                 }
             }
             None => {

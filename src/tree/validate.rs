@@ -165,7 +165,10 @@ pub fn validate(tree: &Tree, file: &str, known_options: &HashSet<&str>) -> Vec<P
                 );
             }
         }
-        if o.confirmation.as_deref().is_some_and(|c| c.trim().is_empty()) {
+        if o.confirmation
+            .as_deref()
+            .is_some_and(|c| c.trim().is_empty())
+        {
             out.push(
                 format!("{place}.confirmation"),
                 "confirmation is empty; say how the team will know the decision holds",
@@ -392,7 +395,11 @@ fn check_nodes(
                         format!("{place}.answers"),
                         format!(
                             "a {} question may have at most {limit} answers, this one has {}",
-                            if q.multi { "multi-answer" } else { "single-answer" },
+                            if q.multi {
+                                "multi-answer"
+                            } else {
+                                "single-answer"
+                            },
                             q.answers.len()
                         ),
                     );
@@ -418,10 +425,7 @@ fn check_nodes(
                     if !labels.insert(&ans.label) {
                         out.push(
                             format!("{aplace}.label"),
-                            format!(
-                                "duplicate answer label \"{}\" in this question",
-                                ans.label
-                            ),
+                            format!("duplicate answer label \"{}\" in this question", ans.label),
                         );
                     }
                     if ans.exclusive && !q.multi {
