@@ -38,9 +38,10 @@ impl Spec {
         }
     }
 
-    /// Makes every `every`-th question a multi-answer question where the shape allows.
+    /// Makes every `every`-th question a multi-answer question where the shape allows. At least
+    /// every third: two neighbouring multi questions would cut nodes off.
     pub fn with_multi(mut self, every: usize) -> Self {
-        self.multi = every;
+        self.multi = if every == 0 { 0 } else { every.max(3) };
         self
     }
 }
