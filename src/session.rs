@@ -760,6 +760,130 @@ mod tests {
         assert!(!d.back());
     }
 
+    /// The multi-answer fixture and a second tree that asks the same `compliance` fact.
+    fn fact_catalog() -> Catalog {
+        let a = include_str!("../tests/fixtures/format2/multi.json");
+        let b = a
+            .replacen("\"id\": \"multi\"", "\"id\": \"multi-b\"", 1)
+            .replacen("\"namespace\": \"mu\"", "\"namespace\": \"mb\"", 1)
+            .replace("\"mu.", "\"mb.")
+            .replacen("\"position\": 1", "\"position\": 2", 1);
+        let (catalog, problems) = Catalog::build(
+            vec![
+                crate::tree::Source {
+                    label: "multi.json".into(),
+                    text: a.into(),
+                },
+                crate::tree::Source {
+                    label: "multi-b.json".into(),
+                    text: b,
+                },
+            ],
+            0,
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        catalog
+    }
+
+    #[test]
+    fn a_multi_answer_step_applies_every_selected_answer_in_order() {
+        let catalog = fact_catalog();
+        let t = catalog.get("multi").unwrap();
+        let mut d = Decision::new("multi");
+        d.answer_set(t, &[1, 0]).unwrap();
+        assert_eq!(
+            d.answers[0],
+            Step::multi(
+                "q-compliance",
+                vec![
+                    "PCI DSS: payment card numbers (PAN) are stored, processed or transmitted"
+                        .into(),
+                    "HIPAA: protected health information of US patients".into()
+                ]
+            )
+        );
+        let w = Walk::replay(t, &d).unwrap();
+        assert_eq!(w.weights, vec![2, 4], "PCI raised safety by 2");
+        assert!(w.ruled_out[2].is_some(), "HIPAA ruled Fast out");
+        assert_eq!(w.steps[0].answers, vec![0, 1]);
+        // The exclusive answer only alone; an empty selection is refused.
+        let e = Decision::new("multi").answer_set(t, &[0, 2]).unwrap_err();
+        assert_eq!(
+            e.0,
+            "\"None of these\" (answer 3) can only be selected alone"
+        );
+        let e = Decision::new("multi").answer_set(t, &[]).unwrap_err();
+        assert!(e.0.starts_with("select at least one answer for \"Which regimes apply?\""), "{e}");
+        // A single-answer question takes one answer.
+        let e = d.clone().answer_set(t, &[0, 1]).unwrap_err();
+        assert!(e.0.starts_with("\"Does speed matter?\" takes one answer, not 2"), "{e}");
+        // The step survives a save and load.
+        d.answer(t, 0).unwrap();
+        let mut s = Session::new("s", 0);
+        s.decisions.push(d.clone());
+        let back = Session::from_json(&s.to_json(), &catalog).unwrap();
+        assert_eq!(back.decisions[0], d);
+    }
+
+    #[test]
+    fn notes_with_if_chosen_apply_only_to_their_option() {
+        let catalog = fact_catalog();
+        let t = catalog.get("multi").unwrap();
+        let mut d = Decision::new("multi");
+        d.answer_set(t, &[0]).unwrap();
+        d.answer(t, 0).unwrap();
+        let w = Walk::replay(t, &d).unwrap();
+        assert_eq!(w.notes.len(), 1);
+        assert_eq!(w.notes_for(Some("mu.fast")).len(), 1);
+        assert!(w.notes_for(Some("mu.simple")).is_empty());
+        assert!(w.notes_for(None).is_empty());
+    }
+
+    #[test]
+    fn a_later_tree_reuses_the_answer_to_a_shared_fact() {
+        let catalog = fact_catalog();
+        let mut s = Session::new("s", 0);
+        let mut first = Decision::new("multi");
+        first
+            .answer_set(catalog.get("multi").unwrap(), &[0, 1])
+            .unwrap();
+        s.decisions.push(first);
+        s.decisions.push(Decision::new("multi-b"));
+        let known = s.known_fact(&catalog, 1, "compliance").unwrap();
+        assert_eq!(known.tree, "multi");
+        assert_eq!(known.decision, 0);
+        assert_eq!(known.labels.len(), 2);
+        assert_eq!(s.reusable_answer(&catalog, 1), Some(known.clone()));
+        assert_eq!(s.reuse_fact(&catalog, 1).unwrap(), Some(known));
+        let step = &s.decisions[1].answers[0];
+        assert_eq!(step.reused_from.as_deref(), Some("multi"));
+        assert_eq!(step.answers.len(), 2);
+        // The next question asks no fact: nothing more is reused.
+        assert_eq!(s.reuse_fact(&catalog, 1).unwrap(), None);
+        // The user can change a reused answer like any other; the mark goes with it.
+        let t = catalog.get("multi-b").unwrap();
+        s.decisions[1].change_set(t, 0, &[2]).unwrap();
+        assert_eq!(s.decisions[1].answers[0].reused_from, None);
+        // The first decision has nothing earlier to reuse.
+        assert_eq!(s.known_fact(&catalog, 0, "compliance"), None);
+    }
+
+    #[test]
+    fn format_1_sessions_still_load() {
+        let catalog = fact_catalog();
+        let text = r#"{"format": 1, "id": "old", "decisions": [{"tree": "multi",
+            "answers": [{"question": "q-compliance", "answer": "None of these"}]}]}"#;
+        let s = Session::from_json(text, &catalog).unwrap();
+        assert_eq!(s.format, SESSION_FORMAT);
+        assert_eq!(s.decisions[0].answers[0].labels(), vec!["None of these"]);
+        let e = Session::from_json(&text.replace("\"format\": 1", "\"format\": 9"), &catalog)
+            .unwrap_err();
+        assert_eq!(
+            e.0,
+            "session format 9 is not supported; this build reads formats 1 and 2"
+        );
+    }
+
     #[test]
     fn replay_names_what_no_longer_exists() {
         let t = tree();
