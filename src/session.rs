@@ -813,10 +813,16 @@ mod tests {
             "\"None of these\" (answer 3) can only be selected alone"
         );
         let e = Decision::new("multi").answer_set(t, &[]).unwrap_err();
-        assert!(e.0.starts_with("select at least one answer for \"Which regimes apply?\""), "{e}");
+        assert!(
+            e.0.starts_with("select at least one answer for \"Which regimes apply?\""),
+            "{e}"
+        );
         // A single-answer question takes one answer.
         let e = d.clone().answer_set(t, &[0, 1]).unwrap_err();
-        assert!(e.0.starts_with("\"Does speed matter?\" takes one answer, not 2"), "{e}");
+        assert!(
+            e.0.starts_with("\"Does speed matter?\" takes one answer, not 2"),
+            "{e}"
+        );
         // The step survives a save and load.
         d.answer(t, 0).unwrap();
         let mut s = Session::new("s", 0);

@@ -513,16 +513,16 @@ proptest! {
         for v in &vectors {
             wins[brute_winner(&m, v, &in_play).unwrap()] += 1;
         }
-        for o in 0..m.options.len() {
-            prop_assert!((a.shares[o] - wins[o] as f64 / vectors.len() as f64).abs() < 1e-12);
+        for (share, win) in a.shares.iter().zip(&wins) {
+            prop_assert!((share - *win as f64 / vectors.len() as f64).abs() < 1e-12);
         }
         // The seeded sample (forced here) also sums to 1 and stays close to the exact shares.
         let s = acceptability_with_limit(&m, &weights, &in_play, 0, 20_000);
         prop_assert!(s.seed.is_some());
         let sum: f64 = s.shares.iter().sum();
         prop_assert!((sum - 1.0).abs() < 1e-9);
-        for o in 0..m.options.len() {
-            prop_assert!((s.shares[o] - a.shares[o]).abs() < 0.05, "{} vs {}", s.shares[o], a.shares[o]);
+        for (x, y) in s.shares.iter().zip(&a.shares) {
+            prop_assert!((x - y).abs() < 0.05, "{} vs {}", x, y);
         }
     }
 
@@ -675,8 +675,13 @@ fn brute_force(t: &LoadedTree) -> Brute {
         if let Some(check) = t.tree.checks.first() {
             let applies = check.when.iter().all(|(qid, labels)| {
                 walk.steps.iter().any(|s| {
-                    let Node::Question(q) = t.node(s.node) else { return false };
-                    &q.id == qid && s.answers.iter().any(|&a| labels.contains(&q.answers[a].label))
+                    let Node::Question(q) = t.node(s.node) else {
+                        return false;
+                    };
+                    &q.id == qid
+                        && s.answers
+                            .iter()
+                            .any(|&a| labels.contains(&q.answers[a].label))
                 })
             });
             if applies {

@@ -181,33 +181,51 @@ pub fn acceptability_with_limit(
             evaluated: 0,
         };
     }
-    // Column-major impacts of the options in play.
-    let cols: Vec<Vec<i64>> = (0..c)
-        .map(|k| play.iter().map(|&o| m.impact(o, k)).collect())
-        .collect();
-    let argmax = |scores: &[i64]| {
+    // Column-major impacts of the options in play, flat: cols[k * p + i].
+    let mut cols = vec![0i64; c * p];
+    for k in 0..c {
+        for (i, &o) in play.iter().enumerate() {
+            cols[k * p + i] = m.impact(o, k);
+        }
+    }
+    // Index of the highest score; the first on equal scores (play is in tie-break order).
+    fn argmax(scores: &[i64]) -> usize {
         let mut best = 0;
-        for i in 1..scores.len() {
-            if scores[i] > scores[best] {
+        let mut top = scores[0];
+        for (i, &x) in scores.iter().enumerate().skip(1) {
+            if x > top {
                 best = i;
+                top = x;
             }
         }
         best
-    };
+    }
+    let mut play_wins = vec![0u64; p];
     let (evaluated, seed) = if vectors <= exact_limit {
-        // Odometer over the neighbourhood with scores updated incrementally.
+        // Odometer over criteria 1.. with scores kept incrementally in `base`; criterion 0 is
+        // swept innermost from a scratch copy, so most vectors cost p additions and an argmax.
         let mut cur = lo.clone();
-        let mut scores: Vec<i64> = play.iter().map(|&o| m.score(o, &cur)).collect();
+        let mut base: Vec<i64> = play.iter().map(|&o| m.score(o, &cur)).collect();
+        let mut scratch = base.clone();
+        let col0 = &cols[0..p];
         'outer: loop {
-            wins[play[argmax(&scores)]] += 1;
-            let mut k = 0;
+            scratch.copy_from_slice(&base);
+            play_wins[argmax(&scratch)] += 1;
+            for _ in lo[0]..hi[0] {
+                for (s, a) in scratch.iter_mut().zip(col0) {
+                    *s += a;
+                }
+                play_wins[argmax(&scratch)] += 1;
+            }
+            let mut k = 1;
             loop {
-                if k == c {
+                if k >= c {
                     break 'outer;
                 }
+                let col = &cols[k * p..(k + 1) * p];
                 if cur[k] < hi[k] {
                     cur[k] += 1;
-                    for (s, a) in scores.iter_mut().zip(&cols[k]) {
+                    for (s, a) in base.iter_mut().zip(col) {
                         *s += a;
                     }
                     break;
@@ -215,7 +233,7 @@ pub fn acceptability_with_limit(
                 let d = cur[k] - lo[k];
                 cur[k] = lo[k];
                 if d != 0 {
-                    for (s, a) in scores.iter_mut().zip(&cols[k]) {
+                    for (s, a) in base.iter_mut().zip(col) {
                         *s -= d * a;
                     }
                 }
@@ -231,13 +249,19 @@ pub fn acceptability_with_limit(
             for k in 0..c {
                 w[k] = lo[k] + rng.below((hi[k] - lo[k] + 1) as u64) as i64;
             }
-            for (i, s) in scores.iter_mut().enumerate() {
-                *s = (0..c).map(|k| cols[k][i] * w[k]).sum();
+            scores.iter_mut().for_each(|s| *s = 0);
+            for (k, &wk) in w.iter().enumerate() {
+                for (s, a) in scores.iter_mut().zip(&cols[k * p..(k + 1) * p]) {
+                    *s += a * wk;
+                }
             }
-            wins[play[argmax(&scores)]] += 1;
+            play_wins[argmax(&scores)] += 1;
         }
         (sample, Some(SAMPLE_SEED))
     };
+    for (i, &o) in play.iter().enumerate() {
+        wins[o] = play_wins[i];
+    }
     Acceptability {
         shares: wins.iter().map(|&x| x as f64 / evaluated as f64).collect(),
         vectors,
