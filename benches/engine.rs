@@ -7,7 +7,9 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use tradeoffs::tradeoff::robustness::{acceptability, robustness};
+use tradeoffs::tradeoff::robustness::{
+    EXACT_VECTORS, SAMPLE_VECTORS, acceptability, acceptability_with_limit, robustness,
+};
 use tradeoffs::tradeoff::{ImpactMatrix, rank, sensitivity};
 use tradeoffs::tree::synthetic::impact;
 use tradeoffs::tree::{Catalog, analyze};
@@ -67,7 +69,20 @@ fn robustness_case() -> (ImpactMatrix, Vec<i64>, Vec<bool>) {
 
 fn issue9(c: &mut Criterion) {
     let (m, w, in_play) = robustness_case();
+    // `acceptability_with_limit` bypasses the one-entry memo that `acceptability` keeps, so this
+    // measures the computation, not a cache hit.
     c.bench_function("acceptability 12 criteria x 10 options (3^12 exact)", |b| {
+        b.iter(|| {
+            black_box(acceptability_with_limit(
+                black_box(&m),
+                black_box(&w),
+                black_box(&in_play),
+                EXACT_VECTORS,
+                SAMPLE_VECTORS,
+            ))
+        })
+    });
+    c.bench_function("acceptability, repeated inputs (memo hit)", |b| {
         b.iter(|| {
             black_box(acceptability(
                 black_box(&m),
@@ -76,16 +91,36 @@ fn issue9(c: &mut Criterion) {
             ))
         })
     });
+    // Alternating weights defeat the memo: the full robustness analysis each time.
+    let mut w2 = w.clone();
+    w2[0] += 1;
+    let mut flip = false;
     c.bench_function("robustness 12 criteria x 10 options", |b| {
         b.iter(|| {
-            black_box(robustness(
-                black_box(&m),
-                black_box(&w),
-                black_box(&in_play),
-            ))
+            flip = !flip;
+            let w = if flip { &w } else { &w2 };
+            black_box(robustness(black_box(&m), black_box(w), black_box(&in_play)))
         })
     });
     let (catalog, _) = Catalog::shipped();
+    // The decision object at an outcome (ranking, sensitivity, robustness): what the TUI
+    // recomputes on a change. The database tree has the most criteria (11) of the shipped trees.
+    if let Some(t) = catalog.get("database") {
+        let graph = tradeoffs::tradeoff::TradeoffGraph::build(&catalog);
+        let mut d = tradeoffs::session::Decision::new("database");
+        while tradeoffs::session::Walk::replay(t, &d)
+            .unwrap()
+            .question()
+            .is_some()
+        {
+            d.answer(t, 0).unwrap();
+        }
+        let mut s = tradeoffs::session::Session::new("bench", 0);
+        s.decisions.push(d);
+        c.bench_function("report::build at a database outcome", |b| {
+            b.iter(|| black_box(tradeoffs::report::build(&catalog, &graph, black_box(&s), 0)))
+        });
+    }
     if let Some(t) = catalog.get("architecture") {
         let mut g = c.benchmark_group("analyze");
         g.sample_size(10);

@@ -723,3 +723,28 @@ fn a_million_deep_chain_validates_without_recursion() {
     );
     assert_eq!(tradeoffs::tree::max_depth(&tree), 1_000_000);
 }
+
+#[test]
+fn a_deep_chain_analyzes_without_recursion_on_a_capped_sample() {
+    use tradeoffs::tree::{analyze, synthetic};
+    // 2^200000 paths: sampled, and few paths because each is 200,000 steps long.
+    let text = serde_json::to_string(&synthetic::chain(200_000)).unwrap();
+    let (catalog, problems) = Catalog::build(
+        vec![Source {
+            label: "chain.json".into(),
+            text,
+        }],
+        0,
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let a = analyze::analyze(&catalog.trees()[0]);
+    assert_eq!(a.paths, u64::MAX);
+    assert_eq!(
+        a.sampled.as_ref().map(|s| s.evaluated),
+        Some(analyze::SAMPLE_STEPS / 200_000)
+    );
+    assert_eq!(
+        a.winners.values().map(|w| w.count).sum::<u64>(),
+        a.evaluated()
+    );
+}

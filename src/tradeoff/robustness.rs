@@ -148,9 +148,40 @@ pub fn weight_interval(
     }
 }
 
+/// The inputs and result of the last [`acceptability`] call on this thread. The TUI rebuilds
+/// the decision object on every keystroke; most keystrokes (moving a cursor) change nothing it
+/// depends on, and 3^12 vectors cost a few milliseconds, so the last result is reused.
+type AcceptabilityMemo = (Vec<i64>, Vec<usize>, Vec<i64>, Vec<bool>, Acceptability);
+
+thread_local! {
+    static LAST: std::cell::RefCell<Option<AcceptabilityMemo>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 /// Acceptability shares over the ±1 neighbourhood of `weights`.
 pub fn acceptability(m: &ImpactMatrix, weights: &[i64], in_play: &[bool]) -> Acceptability {
-    acceptability_with_limit(m, weights, in_play, EXACT_VECTORS, SAMPLE_VECTORS)
+    let impacts: Vec<i64> = (0..m.options.len())
+        .flat_map(|o| m.row(o).iter().copied())
+        .collect();
+    let hit = LAST.with(|last| {
+        last.borrow().as_ref().and_then(|(i, t, w, p, a)| {
+            (*i == impacts && *t == m.tie_rank && w == weights && p == in_play).then(|| a.clone())
+        })
+    });
+    if let Some(a) = hit {
+        return a;
+    }
+    let a = acceptability_with_limit(m, weights, in_play, EXACT_VECTORS, SAMPLE_VECTORS);
+    LAST.with(|last| {
+        *last.borrow_mut() = Some((
+            impacts,
+            m.tie_rank.clone(),
+            weights.to_vec(),
+            in_play.to_vec(),
+            a.clone(),
+        ));
+    });
+    a
 }
 
 /// [`acceptability`] with explicit limits (tests force the sampled mode on small cases).

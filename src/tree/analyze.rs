@@ -26,6 +26,8 @@ use crate::tradeoff::ImpactMatrix;
 pub const EXACT_LIMIT: u64 = 10_000_000;
 /// Paths drawn when a tree has more than [`EXACT_LIMIT`] paths.
 pub const SAMPLE_SIZE: u64 = 1_000_000;
+/// Most question steps a sample may take in total; deep trees get fewer sampled paths.
+pub const SAMPLE_STEPS: u64 = 50_000_000;
 /// Seed of the sample, fixed so two runs report the same numbers.
 pub const SAMPLE_SEED: u64 = 0x7A1D_E0FF_5EED_2026;
 
@@ -238,6 +240,18 @@ impl<'t> Compiled<'t> {
             }
         }
         order
+    }
+
+    /// Most questions on one path (longest path, bottom-up in topological order).
+    pub fn max_depth(&self) -> usize {
+        let order = self.topo_order();
+        let mut depth = vec![0usize; self.nodes.len()];
+        for &i in order.iter().rev() {
+            if let CNode::Question { choices } = &self.nodes[i] {
+                depth[i] = 1 + choices.iter().map(|c| depth[c.next]).max().unwrap_or(0);
+            }
+        }
+        depth[self.root]
     }
 
     fn choices_of<'a>(&'a self, node: &'a CNode) -> &'a [Choice] {
@@ -906,6 +920,10 @@ pub fn analyze_with_limit(tree: &LoadedTree, exact_limit: u64, sample: u64) -> A
         enumerate(&c, &mut acc, &mut state, &mut asked);
         acc.finish(paths, None)
     } else {
+        // Very deep trees: cap the work at about SAMPLE_STEPS steps (at least 100 paths), so a
+        // million-question chain is analyzed in seconds, not hours.
+        let depth = c.max_depth().max(1) as u64;
+        let sample = sample.min((SAMPLE_STEPS / depth).max(100));
         let mut rng = SplitMix64(SAMPLE_SEED);
         let mut steps: Vec<(usize, usize)> = Vec::new();
         for _ in 0..sample {
