@@ -1097,3 +1097,223 @@ fn control_characters_from_tree_files_never_reach_the_terminal() {
         runs[4].stdout
     );
 }
+
+// --- format 2: checks, promises, analyze, multi-answer paths, ties --------------------------
+
+fn format2(name: &str) -> String {
+    fixtures().join("format2").join(name).display().to_string()
+}
+
+#[test]
+fn trees_validate_reports_a_failed_check_with_a_shortest_path() {
+    let env = Env::new();
+    let file = format2("multi.json");
+    let out = env.run(&["trees", "validate", &file]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        format!(
+            "{file}: checks[0]: check \"pci-never-fast\" fails (never mu.fast): mu.fast wins on 2 of 4 applicable path(s); shortest example: --path 1,1; why: Fast is not PCI ready.\n"
+        )
+    );
+    assert_eq!(out.stderr, "1 problem(s) found\n");
+}
+
+#[test]
+fn trees_validate_reports_a_broken_outcome_promise_but_the_tree_still_loads() {
+    let env = Env::new();
+    // Without the rule-out that keeps A off the B-or-C outcome, A wins there.
+    let text = small_text().replacen(
+        "{ \"op\": \"rule_out\", \"option\": \"sm.a\", \"reason\": \"A is not on the B-or-C shortlist.\" }",
+        "{ \"op\": \"note\", \"text\": \"B or C.\" }",
+        1,
+    );
+    assert_ne!(text, small_text());
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("small.json");
+    std::fs::write(&file, text).unwrap();
+    let file = file.display().to_string();
+    let out = env.run(&["trees", "validate", &file]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stdout,
+        format!(
+            "{file}: nodes.o-two.options: outcome \"o-two\" promises sm.b, sm.c but sm.a wins on 1 path(s) to it; shortest example: --path 1,2\n"
+        )
+    );
+    // A broken promise is not a load error: the tree is listed and decides.
+    let r = env
+        .run(&[
+            "--trees", &file, "decide", "--tree", "small", "--path", "1,2", "--format", "json",
+        ])
+        .json();
+    assert_eq!(r["chosen"], "sm.a");
+    assert_eq!(r["outcome"]["promise_kept"], false);
+}
+
+#[test]
+fn trees_analyze_a_file_as_json_has_exactly_the_documented_keys() {
+    let env = Env::new();
+    let a = env
+        .run(&["trees", "analyze", &format2("multi.json"), "--json"])
+        .json();
+    let keys: Vec<&str> = a.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut want = vec![
+        "tree",
+        "paths",
+        "sampled",
+        "winners",
+        "never_win",
+        "ties",
+        "narrow",
+        "dead_ends",
+        "outcome_mismatches",
+        "checks",
+    ];
+    want.sort_unstable();
+    assert_eq!(keys, want);
+    assert_eq!(a["tree"], "multi");
+    // 4 selections at the multi question (1, 2, 1+2, 3 alone) × 2 answers.
+    assert_eq!(a["paths"], 8);
+    assert_eq!(a["sampled"], Value::Null);
+    assert_eq!(a["winners"]["mu.fast"]["count"], 4);
+    assert_eq!(a["never_win"], serde_json::json!(["mu.safe"]));
+    assert_eq!(a["dead_ends"][0]["count"], 2);
+    assert_eq!(a["dead_ends"][0]["example_path"], "2,2");
+    assert_eq!(
+        a["dead_ends"][0]["answers"],
+        serde_json::json!([
+            {"question": "q-compliance", "answer": "HIPAA: protected health information of US patients"},
+            {"question": "q-speed", "answer": "No"}
+        ])
+    );
+    assert_eq!(a["checks"][0]["ok"], false);
+    assert_eq!(a["checks"][0]["failures"][0]["example_path"], "1,1");
+    assert_eq!(a["checks"][1]["ok"], true);
+    // The text form, by id through --trees.
+    let text = env
+        .run(&[
+            "--trees",
+            &format2("multi.json"),
+            "trees",
+            "analyze",
+            "multi",
+        ])
+        .ok()
+        .to_string();
+    assert!(
+        text.starts_with("multi: 8 paths (all evaluated)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("FAIL pci-never-fast (never mu.fast): mu.fast wins on 2 of 4 applicable path(s), e.g. --path 1,1"),
+        "{text}"
+    );
+    assert!(text.lines().count() <= 40, "one screen: {text}");
+    let e = env.run(&["trees", "analyze", "nope"]);
+    assert_eq!(e.code, 1);
+    assert!(
+        e.stderr.starts_with("error: unknown tree \"nope\""),
+        "{}",
+        e.stderr
+    );
+}
+
+#[test]
+fn decide_takes_multi_answer_steps_joined_with_plus() {
+    let env = Env::new();
+    let trees = format2("multi.json");
+    let r = env
+        .run(&[
+            "--trees", &trees, "decide", "--tree", "multi", "--path", "1+2,2", "--format", "json",
+        ])
+        .json();
+    assert_eq!(r["path"][0]["numbers"], serde_json::json!([1, 2]));
+    assert_eq!(r["path"][0]["multi"], true);
+    assert_eq!(r["chosen"], Value::Null);
+    assert_eq!(r["dead_end"]["answers"][0]["number"], 2);
+    assert_eq!(r["dead_end"]["answers"][1]["answer"], "No");
+    assert_eq!(r["ranking"][0]["rule_out"]["by"]["question_id"], "q-speed");
+    let e = env.run(&[
+        "--trees", &trees, "decide", "--tree", "multi", "--path", "1+3,1",
+    ]);
+    assert_eq!(
+        e.one_line_error(2),
+        "error: step 1: \"None of these\" (answer 3) can only be selected alone"
+    );
+    let e = env.run(&[
+        "--trees", &trees, "decide", "--tree", "multi", "--path", "1,1+2",
+    ]);
+    assert_eq!(
+        e.one_line_error(2),
+        "error: step 2 joins answers with '+', but \"Does speed matter?\" takes one answer; choose one of: 1) Yes  2) No"
+    );
+    let e = env.run(&[
+        "--trees", &trees, "decide", "--tree", "multi", "--path", "1+x,1",
+    ]);
+    assert!(
+        e.one_line_error(2)
+            .contains("\"x\" is not an answer number"),
+        "{}",
+        e.stderr
+    );
+    // The conditional note reaches only the option it names.
+    let text = env
+        .run(&[
+            "--trees", &trees, "decide", "--tree", "multi", "--path", "1,1",
+        ])
+        .ok()
+        .to_string();
+    assert!(
+        text.contains("Notes:\n  - Fast needs a PCI segment."),
+        "{text}"
+    );
+    assert!(text.contains("Robustness:\n  Fragile: Fast wins"), "{text}");
+    assert!(
+        text.contains("Confirmation:\n  A load test passes."),
+        "{text}"
+    );
+    let r = env
+        .run(&[
+            "--trees",
+            &trees,
+            "decide",
+            "--tree",
+            "multi",
+            "--path",
+            "1,1",
+            "--option",
+            "mu.simple",
+            "--format",
+            "json",
+        ])
+        .json();
+    assert_eq!(r["notes"], serde_json::json!([]));
+}
+
+#[test]
+fn decide_reports_a_tie_and_the_trees_preference() {
+    let env = Env::new();
+    // Speed 4, cost 2 on "Cheap, One": A = 8 - 2 = 6, B = 4 + 2 = 6.
+    let args = [
+        "decide",
+        "--tree",
+        "small",
+        "--path",
+        "2,1",
+        "--weight",
+        "sm.speed=4",
+    ];
+    let text = env.with_fixtures(&args).ok().to_string();
+    assert!(
+        text.contains("Tie:\n  Option A and Option B tie at score 6; the tree prefers Option A: Test fixture: listing order."),
+        "{text}"
+    );
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json"]);
+    let r = env.with_fixtures(&json_args).json();
+    assert_eq!(r["tie"]["options"], serde_json::json!(["sm.a", "sm.b"]));
+    assert_eq!(r["tie"]["preferred"], "sm.a");
+    assert_eq!(r["chosen"], "sm.a");
+    assert_eq!(r["robustness"]["verdict"], "fragile");
+}
