@@ -748,3 +748,35 @@ fn a_deep_chain_analyzes_without_recursion_on_a_capped_sample() {
         a.evaluated()
     );
 }
+
+#[test]
+fn an_outcome_promises_at_least_one_option_and_questions_have_at_most_64_answers() {
+    let mut t: serde_json::Value = serde_json::from_str(&text_of("valid/small.json")).unwrap();
+    t["nodes"][2]["options"] = serde_json::json!([]);
+    let answers: Vec<serde_json::Value> = (0..65)
+        .map(|i| serde_json::json!({"label": format!("A{i}"), "consequence": "c", "next": "o-one"}))
+        .collect();
+    t["nodes"][1]["answers"] = serde_json::Value::Array(answers);
+    let (_, problems) = Catalog::build(vec![source("big.json", t.to_string())], 0);
+    let got: Vec<(&str, &str)> = problems
+        .iter()
+        .map(|p| (p.place.as_str(), p.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "nodes.q-second.answers",
+                "a single-answer question may have at most 64 answers, this one has 65"
+            ),
+            (
+                "nodes.o-one.options",
+                "an outcome must promise at least one option"
+            ),
+            (
+                "nodes.o-two",
+                "node is unreachable from the root \"q-first\""
+            ),
+        ]
+    );
+}
