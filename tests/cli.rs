@@ -1317,3 +1317,27 @@ fn decide_reports_a_tie_and_the_trees_preference() {
     assert_eq!(r["chosen"], "sm.a");
     assert_eq!(r["robustness"]["verdict"], "fragile");
 }
+
+#[test]
+fn trees_show_follows_the_next_of_a_multi_answer_question() {
+    let env = Env::new();
+    let trees = format2("multi.json");
+    let text = env
+        .run(&["--trees", &trees, "trees", "show", "multi"])
+        .ok()
+        .to_string();
+    assert!(
+        text.contains("    3) None of these\n    (select all that apply, then:)\n      ? [q-speed] Does speed matter?\n"),
+        "{text}"
+    );
+    let dot = env
+        .run(&[
+            "--trees", &trees, "trees", "show", "multi", "--format", "mermaid",
+        ])
+        .ok()
+        .to_string();
+    assert!(
+        dot.contains("q_compliance -->|\"None of these\"| q_speed"),
+        "{dot}"
+    );
+}

@@ -59,7 +59,17 @@ fn outline_node(
             let _ = writeln!(out, "{pad}? [{}] {}", q.id, plain(&q.prompt));
             for (i, a) in q.answers.iter().enumerate() {
                 let _ = writeln!(out, "{pad}  {}) {}", i + 1, plain(&a.label));
+                if q.multi {
+                    continue;
+                }
                 if let Some(next) = a.next.as_deref().and_then(|n| t.node_ix(n)) {
+                    outline_node(t, next, depth + 2, seen, out);
+                }
+            }
+            // A multi-answer question ("select all that apply") has one `next` for all answers.
+            if q.multi {
+                let _ = writeln!(out, "{pad}  (select all that apply, then:)");
+                if let Some(next) = q.next.as_deref().and_then(|n| t.node_ix(n)) {
                     outline_node(t, next, depth + 2, seen, out);
                 }
             }
@@ -73,7 +83,8 @@ fn edges(t: &LoadedTree) -> impl Iterator<Item = (&str, &str, &str)> {
         Node::Question(q) => q
             .answers
             .iter()
-            .filter_map(|a| Some((q.id.as_str(), a.label.as_str(), a.next.as_deref()?)))
+            .enumerate()
+            .filter_map(|(i, a)| Some((q.id.as_str(), a.label.as_str(), q.next_of(i)?)))
             .collect(),
         Node::Outcome(_) => Vec::new(),
     })
