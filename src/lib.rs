@@ -4,10 +4,14 @@
 //! line in `main.rs` and the TUI in `tui` are thin shells over the same calls.
 
 pub mod adr;
+pub mod atomic;
 pub mod config;
+pub mod date;
+pub mod engine;
 pub mod report;
 pub mod session;
 pub mod store;
+pub mod text;
 pub mod tradeoff;
 pub mod tree;
 pub mod tui;

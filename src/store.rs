@@ -6,11 +6,11 @@
 //! No terminal code lives here.
 
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 
+use crate::date::civil;
 use crate::session::{Session, Walk};
 use crate::tree::Catalog;
 
@@ -69,21 +69,14 @@ impl Store {
                 self.dir.display()
             )
         })?;
-        let tmp = self
-            .dir
-            .join(format!(".{}.{}.tmp", session.id, std::process::id()));
-        let write = || -> std::io::Result<()> {
-            let mut f = fs::File::create(&tmp)?;
-            f.write_all(session.to_json().as_bytes())?;
-            f.write_all(b"\n")?;
-            f.sync_all()?;
-            fs::rename(&tmp, &path)
-        };
-        write().map_err(|e| {
-            let _ = fs::remove_file(&tmp);
+        let mut text = session.to_json();
+        text.push('\n');
+        crate::atomic::replace(&path, text.as_bytes()).map_err(|e| {
+            let (crate::atomic::WriteError::Temp(e) | crate::atomic::WriteError::Commit(e)) = e;
             anyhow!(
-                "cannot save the session to {}: {e}; free some space or fix the directory's permissions (the session stays open)",
-                path.display()
+                "cannot save the session to {}: {}; free some space or fix the directory's permissions (the session stays open)",
+                path.display(),
+                crate::atomic::without_temp_path(&e)
             )
         })?;
         Ok(path)
@@ -210,29 +203,6 @@ pub fn new_id(now: u64, taken: &[&str]) -> String {
         .expect("some suffix is free")
 }
 
-/// `YYYY-MM-DD HH:MM` (UTC) for lists; `-` for an unknown time.
-pub fn format_time(secs: u64) -> String {
-    if secs == 0 {
-        return "-".into();
-    }
-    let (y, mo, d, h, mi, _) = civil(secs);
-    format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}")
-}
-
-/// Seconds since the epoch → UTC calendar date and time.
-fn civil(secs: u64) -> (i64, u32, u32, u32, u32, u32) {
-    let (y, m, d) = crate::adr::civil_from_days((secs / 86_400) as i64);
-    let rem = secs % 86_400;
-    (
-        y,
-        m,
-        d,
-        (rem / 3600) as u32,
-        (rem % 3600 / 60) as u32,
-        (rem % 60) as u32,
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,7 +270,5 @@ mod tests {
             new_id(1_704_067_200, &["20240101-000000"]),
             "20240101-000000-2"
         );
-        assert_eq!(format_time(951_827_696), "2000-02-29 12:34");
-        assert_eq!(format_time(0), "-");
     }
 }

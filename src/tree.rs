@@ -2,6 +2,7 @@
 //! validation. A [`Catalog`] holds only trees that passed validation, so the rest of the
 //! program can index into them without re-checking.
 
+pub mod load;
 pub mod model;
 pub mod render;
 pub mod synthetic;
@@ -10,6 +11,7 @@ pub mod validate;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+pub use load::{LoadError, LoadOptions, TreeSummary};
 pub use model::*;
 pub use validate::{Problem, max_depth, validate};
 

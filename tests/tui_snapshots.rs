@@ -140,7 +140,8 @@ fn preview() {
     let mut a = at_database_outcome();
     keys(&mut a, "<ret><c-s>");
     let (_, d) = a.active().unwrap();
-    let mut meta = RecordMeta::for_decision_in(a.report.as_ref().unwrap(), &d.record, None);
+    let mut meta =
+        RecordMeta::for_decision_in(a.report.as_ref().unwrap(), &d.record, None).unwrap();
     meta.date = "2024-01-31".into();
     let text = render_standalone(a.report.as_ref().unwrap(), &meta, Dialect::Madr);
     update(

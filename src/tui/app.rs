@@ -5,16 +5,15 @@
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea};
 
+use crate::adr::Status;
 use crate::report::{self, DecisionReport};
 use crate::session::{RecordDraft, Session, Walk};
 use crate::store::Summary;
+use crate::text::sanitize as plain;
 use crate::tradeoff::TradeoffGraph;
-use crate::tree::{Catalog, render::plain};
+use crate::tree::Catalog;
 
 use super::keys::Context;
-
-/// The ADR statuses the form cycles through, in order (the ones the ADR writer accepts).
-pub use crate::adr::STATUSES;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -98,7 +97,8 @@ impl RecordForm {
         let status = draft
             .status
             .as_deref()
-            .and_then(|s| STATUSES.iter().position(|x| *x == s))
+            .and_then(Status::parse)
+            .and_then(|s| Status::ALL.iter().position(|x| *x == s))
             .unwrap_or(0);
         let mut form = RecordForm {
             focus: Field::Title,
@@ -157,7 +157,7 @@ impl RecordForm {
     pub fn store(&self, draft: &mut RecordDraft) {
         let title = self.title.lines().join(" ").trim().to_string();
         draft.title = (!title.is_empty()).then_some(title);
-        draft.status = Some(STATUSES[self.status].to_string());
+        draft.status = Some(Status::ALL[self.status].as_str().to_string());
         draft.deciders = self
             .deciders
             .lines()

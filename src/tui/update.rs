@@ -10,9 +10,10 @@ use crate::session::{Decision, Session};
 use crate::store::{self, Summary};
 use crate::tree::WEIGHT_RANGE;
 
-use super::app::{App, HomePanel, PreviewText, RecordForm, STATUSES, Screen};
+use super::app::{App, HomePanel, PreviewText, RecordForm, Screen};
 use super::keys::{self, Action, Context};
 use super::view::{self, Hit};
+use crate::adr::Status;
 
 /// Everything that can happen to the TUI.
 #[derive(Debug)]
@@ -556,11 +557,11 @@ fn record(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Increase => {
-            form.status = (form.status + 1) % STATUSES.len();
+            form.status = (form.status + 1) % Status::ALL.len();
             Vec::new()
         }
         Action::Decrease => {
-            form.status = (form.status + STATUSES.len() - 1) % STATUSES.len();
+            form.status = (form.status + Status::ALL.len() - 1) % Status::ALL.len();
             Vec::new()
         }
         Action::Preview => {

@@ -1,7 +1,7 @@
 //! `view(app, frame)`: draws the state, nothing else. Layout is computed by small functions that
 //! [`hit_test`] shares, so a mouse click maps to exactly the row that was drawn.
 //!
-//! Every text from a tree file or from the user goes through `tree::render::plain` before it is
+//! Every text from a tree file or from the user goes through `text::sanitize` before it is
 //! drawn, so control and escape characters never reach the terminal. State is never shown by
 //! colour alone: selection is reversed and marked `▶`, ruled-out options are marked `✗`,
 //! conflicts `!`, the chosen option `★` — `NO_COLOR` removes the colours and keeps all of that.
@@ -14,11 +14,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget, Wrap};
 
 use crate::report::{DecisionReport, RankedOption};
-use crate::store;
-use crate::tree::render::plain;
+use crate::text::sanitize as plain;
 
-use super::app::{App, Field, HomePanel, STATUSES, Screen};
+use super::app::{App, Field, HomePanel, Screen};
 use super::keys;
+use crate::adr::Status;
 
 /// The smallest terminal the layout is designed for.
 pub const MIN_WIDTH: u16 = 80;
@@ -434,7 +434,7 @@ fn session_items(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
                             s.answered,
                             s.decided,
                             s.decisions,
-                            store::format_time(s.updated)
+                            crate::date::format_time(s.updated)
                         ),
                         width,
                     ),
@@ -971,7 +971,7 @@ fn record(app: &App, body: Rect, buf: &mut Buffer) {
     let inner = block.inner(status);
     block.render(status, buf);
     let mut spans = Vec::new();
-    for (i, s) in STATUSES.iter().enumerate() {
+    for (i, s) in Status::ALL.iter().enumerate() {
         if i == form.status {
             spans.push(Span::styled(format!("[{s}]"), selected()));
         } else {
