@@ -20,11 +20,6 @@ impl Engine {
         }
     }
 
-    /// The graph, for views that draw it.
-    pub fn graph(&self) -> &TradeoffGraph {
-        &self.graph
-    }
-
     /// The report of one decision of the session.
     pub fn evaluate(
         &self,

@@ -7,9 +7,14 @@
 //! session, rendering and writing the ADR) through the same core calls `tradeoffs decide` uses.
 
 pub mod app;
+mod chrome;
 pub mod keys;
+pub mod layout;
+mod screens;
+mod theme;
 pub mod update;
 pub mod view;
+mod widgets;
 
 use std::collections::VecDeque;
 use std::io::stdout;

@@ -1,16 +1,16 @@
 //! The TUI's one state. It holds the session (the user's inputs, as the core stores them) and the
-//! report derived from it by the same `report::build` that `tradeoffs decide` uses; everything
+//! report derived from it by the same [`Engine`] that `tradeoffs decide` uses; everything
 //! else here is where the cursor is. No terminal I/O.
 
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::adr::Status;
-use crate::report::{self, DecisionReport};
+use crate::engine::Engine;
+use crate::report::DecisionReport;
 use crate::session::{RecordDraft, Session, Walk};
 use crate::store::Summary;
 use crate::text::sanitize as plain;
-use crate::tradeoff::TradeoffGraph;
 use crate::tree::Catalog;
 
 use super::keys::Context;
@@ -183,7 +183,7 @@ pub struct PreviewText {
 #[derive(Debug)]
 pub struct App {
     pub catalog: Catalog,
-    pub graph: TradeoffGraph,
+    pub engine: Engine,
     pub screen: Screen,
     pub session: Option<Session>,
     /// The active decision, evaluated; rebuilt after every change to the session.
@@ -223,10 +223,10 @@ pub struct App {
 
 impl App {
     pub fn new(catalog: Catalog, saved: Vec<Summary>, git_user: Option<String>, now: u64) -> Self {
-        let graph = TradeoffGraph::build(&catalog);
+        let engine = Engine::new(&catalog);
         App {
             catalog,
-            graph,
+            engine,
             screen: Screen::Home,
             session: None,
             report: None,
@@ -292,7 +292,7 @@ impl App {
     /// Re-evaluates the active decision through the core, and keeps every cursor in range.
     pub fn refresh(&mut self) {
         self.report = self.session.as_ref().and_then(|s| {
-            match report::build(&self.catalog, &self.graph, s, s.active) {
+            match self.engine.evaluate(&self.catalog, s, s.active) {
                 Ok(r) => Some(r),
                 Err(e) => {
                     self.notice = Some(format!("cannot evaluate this decision: {e}"));
