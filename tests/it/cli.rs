@@ -5,8 +5,8 @@
 //! expected numbers are exact; tests about shipped trees read them through the crate.
 
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::PathBuf;
+use std::process::{Output, Stdio};
 
 use serde_json::Value;
 use tempfile::TempDir;
@@ -14,9 +14,7 @@ use tempfile::TempDir;
 use tradeoffs::session::{Decision, Session, Step};
 use tradeoffs::tree::Catalog;
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
+use crate::util::{self, fixtures};
 
 fn valid_dir() -> String {
     fixtures().join("valid").display().to_string()
@@ -54,11 +52,8 @@ impl Env {
     }
 
     fn run_with_stdin(&self, args: &[&str], stdin: Option<&str>) -> Run {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_tradeoffs"))
+        let mut child = util::tradeoffs(self.config.path(), self.data.path())
             .args(args)
-            .env("TRADEOFFS_CONFIG_DIR", self.config.path())
-            .env("TRADEOFFS_DATA_DIR", self.data.path())
-            .env_remove("RUST_BACKTRACE")
             .stdin(if stdin.is_some() {
                 Stdio::piped()
             } else {

@@ -2,8 +2,7 @@
 //! superseding, session exports and every error a user can hit, checked on real files with
 //! readers that follow what adr-tools, adrs and log4brains expect.
 
-#[path = "support/adr_formats.rs"]
-mod adr_formats;
+use crate::util::{self, adr_formats};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -14,7 +13,7 @@ use tempfile::TempDir;
 const DATE: &str = "2026-11-26";
 
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid")
+    util::fixtures().join("valid")
 }
 
 /// A git repository in a temporary directory, with an isolated tradeoffs config.
@@ -43,15 +42,14 @@ impl Repo {
     }
 
     fn cmd(&self) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_tradeoffs"));
+        let mut c = util::tradeoffs(
+            &self.home.path().join("config"),
+            &self.home.path().join("data"),
+        );
         c.current_dir(self.path())
-            .env("TRADEOFFS_CONFIG_DIR", self.home.path().join("config"))
-            .env("TRADEOFFS_DATA_DIR", self.home.path().join("data"))
             .env("TRADEOFFS_DATE", DATE)
             .env("GIT_CONFIG_GLOBAL", "/dev/null")
             .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env_remove("ADR_DIRECTORY")
-            .env_remove("ADRS_CONFIG")
             .arg("--trees")
             .arg(fixtures());
         c
