@@ -9,13 +9,13 @@
 //! [`error`].
 
 mod amend;
-pub mod error;
-pub mod existing;
+mod error;
+mod existing;
 mod export;
-pub mod locate;
+mod locate;
 mod markdown;
-pub mod meta;
-pub mod render;
+mod meta;
+mod render;
 pub mod write;
 
 pub use error::AdrError;

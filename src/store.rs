@@ -8,11 +8,16 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, anyhow, bail};
 
 use crate::date::civil;
 use crate::session::{Session, Walk};
 use crate::tree::Catalog;
+
+/// A session could not be found, read, parsed or written. The message is complete and worded
+/// for the user (it names the file and what to do).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct StoreError(pub String);
 
 /// One line of the "saved sessions" list: enough to recognise a session without opening it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,10 +48,10 @@ impl Store {
     }
 
     /// The store in the user's data directory (or `$TRADEOFFS_DATA_DIR/sessions`).
-    pub fn open_default() -> Result<Self> {
+    pub fn open_default() -> Result<Self, StoreError> {
         crate::config::sessions_dir().map(Store::new).ok_or_else(|| {
-            anyhow!(
-                "cannot find a data directory for saved sessions; set TRADEOFFS_DATA_DIR to a writable directory"
+            StoreError(
+                "cannot find a data directory for saved sessions; set TRADEOFFS_DATA_DIR to a writable directory".into(),
             )
         })
     }
@@ -55,47 +60,48 @@ impl Store {
         &self.dir
     }
 
-    fn path_of(&self, id: &str) -> Result<PathBuf> {
+    fn path_of(&self, id: &str) -> Result<PathBuf, StoreError> {
         check_id(id)?;
         Ok(self.dir.join(format!("{id}.json")))
     }
 
     /// Writes the session atomically (temporary file, then rename) and returns its path.
-    pub fn save(&self, session: &Session) -> Result<PathBuf> {
+    pub fn save(&self, session: &Session) -> Result<PathBuf, StoreError> {
         let path = self.path_of(&session.id)?;
-        fs::create_dir_all(&self.dir).with_context(|| {
-            format!(
-                "cannot create the sessions directory {}; check its permissions or set TRADEOFFS_DATA_DIR",
+        fs::create_dir_all(&self.dir).map_err(|e| {
+            StoreError(format!(
+                "cannot create the sessions directory {}; check its permissions or set TRADEOFFS_DATA_DIR: {e}",
                 self.dir.display()
-            )
+            ))
         })?;
         let mut text = session.to_json();
         text.push('\n');
         crate::atomic::replace(&path, text.as_bytes()).map_err(|e| {
             let (crate::atomic::WriteError::Temp(e) | crate::atomic::WriteError::Commit(e)) = e;
-            anyhow!(
+            StoreError(format!(
                 "cannot save the session to {}: {}; free some space or fix the directory's permissions (the session stays open)",
                 path.display(),
                 crate::atomic::without_temp_path(&e)
-            )
+            ))
         })?;
         Ok(path)
     }
 
     /// Loads a session and checks it against the loaded trees.
-    pub fn load(&self, id: &str, catalog: &Catalog) -> Result<Session> {
+    pub fn load(&self, id: &str, catalog: &Catalog) -> Result<Session, StoreError> {
         let path = self.path_of(id)?;
         let text = fs::read_to_string(&path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
-                anyhow!(
+                StoreError(format!(
                     "no saved session \"{id}\" in {}; run `tradeoffs` to see the saved sessions",
                     self.dir.display()
-                )
+                ))
             } else {
-                anyhow!("cannot read {}: {e}", path.display())
+                StoreError(format!("cannot read {}: {e}", path.display()))
             }
         })?;
-        Session::from_json(&text, catalog).map_err(|e| anyhow!("{}: {e}", path.display()))
+        Session::from_json(&text, catalog)
+            .map_err(|e| StoreError(format!("{}: {e}", path.display())))
     }
 
     /// Every saved session, the most recently changed first. Files that cannot be read or no
@@ -118,13 +124,13 @@ impl Store {
     }
 
     /// The most recently changed session that can be resumed.
-    pub fn latest(&self, catalog: &Catalog) -> Result<Session> {
+    pub fn latest(&self, catalog: &Catalog) -> Result<Session, StoreError> {
         let list = self.list(catalog);
         let Some(s) = list.iter().find(|s| s.problem.is_none()) else {
-            bail!(
+            return Err(StoreError(format!(
                 "no saved session to resume in {}; run `tradeoffs` to start one",
                 self.dir.display()
-            );
+            )));
         };
         self.load(&s.id, catalog)
     }
@@ -176,16 +182,16 @@ fn summarize(id: &str, path: &Path, catalog: &Catalog) -> Summary {
 }
 
 /// Session ids become file names, so only plain characters are allowed.
-fn check_id(id: &str) -> Result<()> {
+fn check_id(id: &str) -> Result<(), StoreError> {
     if id.is_empty()
         || id.len() > 64
         || !id
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     {
-        bail!(
+        return Err(StoreError(format!(
             "\"{id}\" is not a session id; ids are letters, digits, '-' and '_' (run `tradeoffs` to see the saved sessions)"
-        );
+        )));
     }
     Ok(())
 }

@@ -9,7 +9,7 @@
 pub mod app;
 mod chrome;
 pub mod keys;
-pub mod layout;
+mod layout;
 mod screens;
 mod theme;
 pub mod update;

@@ -13,12 +13,8 @@ pub struct Target {
     pub dialect: Dialect,
     /// The repository uses the `adrs` tool's front matter (`number:` and `title:` keys).
     pub adrs_front_matter: bool,
-    /// The directory does not exist yet and will be created on export.
-    pub missing: bool,
     /// Things the user should know (markers that disagree, a directory that will be created).
     pub warnings: Vec<String>,
-    /// What found the directory, for messages ("--adr-dir", ".adr-dir", "default").
-    pub found_by: String,
 }
 
 /// How the repository spells the supersede link (adr-tools writes "Superceded").
@@ -102,9 +98,7 @@ pub fn locate(
         dir: found.dir,
         dialect,
         adrs_front_matter,
-        missing,
         warnings,
-        found_by: found.by,
     })
 }
 

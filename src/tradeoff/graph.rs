@@ -109,14 +109,6 @@ impl TradeoffGraph {
         }
     }
 
-    pub fn node_count(&self) -> usize {
-        self.graph.node_count()
-    }
-
-    pub fn edge_count(&self) -> usize {
-        self.graph.edge_count()
-    }
-
     /// The tree that holds an option or criterion id.
     pub fn tree_of(&self, id: &str) -> Option<&str> {
         self.index.get(id).map(|&ix| match &self.graph[ix] {
