@@ -8,7 +8,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-
 use crate::date::civil;
 use crate::session::{Session, Walk};
 use crate::tree::Catalog;

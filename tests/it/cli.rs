@@ -1097,3 +1097,56 @@ fn control_characters_from_tree_files_never_reach_the_terminal() {
         runs[4].stdout
     );
 }
+
+// --- untrusted tree text never drives the terminal -----------------------------------------
+
+#[test]
+fn escape_sequences_in_tree_ids_never_reach_the_terminal() {
+    // An OSC 52 clipboard write hidden in a node id: valid JSON, a valid tree.
+    let payload = "\\u001b]52;c;aGVsbG8=\\u0007";
+    let env = Env::new();
+    let dir = TempDir::new().unwrap();
+    let evil = dir.path().join("small.json");
+    std::fs::write(
+        &evil,
+        small_text().replace("\"q-first\"", &format!("\"q-first{payload}\"")),
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    // The same payload as an unknown `next`, so validation quotes it in a problem.
+    let broken = dir.path().join("broken.json");
+    let text = small_text();
+    let at = text.find("\"next\": \"").expect("the fixture has a next");
+    let broken_text = format!(
+        "{}\"next\": \"nowhere{payload}\"{}",
+        &text[..at],
+        &text[at + text[at..].find("\",").unwrap() + 1..]
+    );
+    std::fs::write(&broken, broken_text).unwrap();
+    let runs = [
+        env.run(&["--trees", d, "trees", "show", "small"]),
+        env.run(&[
+            "--trees", d, "trees", "show", "small", "--format", "mermaid",
+        ]),
+        env.run(&["trees", "validate", broken.to_str().unwrap()]),
+    ];
+    // The payload did reach the outputs (so the check below is about escaping, not absence).
+    assert!(
+        runs[0].stdout.contains("q-first ]52;c;aGVsbG8="),
+        "{}",
+        runs[0].stdout
+    );
+    assert!(
+        runs[2].stdout.contains("nowhere ]52;c;aGVsbG8="),
+        "{}",
+        runs[2].stdout
+    );
+    for run in &runs {
+        for text in [&run.stdout, &run.stderr] {
+            assert!(
+                !text.chars().any(|c| c.is_control() && c != '\n'),
+                "a control character reached the terminal: {text:?}"
+            );
+        }
+    }
+}
