@@ -60,10 +60,10 @@ impl Status {
         }
     }
 
-    /// Parses a status word in any case, surrounding spaces ignored.
+    /// Parses a status word in any case, surrounding spaces ignored (by clap's `ValueEnum`
+    /// names, the same ones `--help` would list).
     pub fn parse(s: &str) -> Option<Status> {
-        let s = s.trim().to_lowercase();
-        Status::ALL.into_iter().find(|x| x.as_str() == s)
+        <Status as clap::ValueEnum>::from_str(s.trim(), true).ok()
     }
 
     /// "proposed, accepted, rejected, deprecated", for messages.
@@ -198,5 +198,9 @@ mod tests {
         assert_eq!(Status::parse(" Accepted "), Some(Status::Accepted));
         assert_eq!(Status::parse("maybe"), None);
         assert_eq!(Status::list(), "proposed, accepted, rejected, deprecated");
+        for s in Status::ALL {
+            assert_eq!(Status::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(<Status as clap::ValueEnum>::value_variants(), Status::ALL);
     }
 }

@@ -1,6 +1,7 @@
-//! The command line's grammar: clap types only. Values whose errors are part of the tested
-//! contract (`--path`, `--weight`, `--status`, `--date`) stay strings here and are checked by the
-//! handlers, so their one-line messages keep naming the flag and the fix.
+//! The command line's grammar: the clap types, and the parsers of the values clap keeps as
+//! text. `--path` and `--weight` are parsed here but after clap (not as clap `value_parser`s),
+//! and `--status`/`--date` by the library, so their one-line messages keep naming the flag and
+//! the fix instead of clap's "invalid value" line.
 
 use std::path::PathBuf;
 
@@ -152,4 +153,34 @@ pub struct DecideArgs {
     /// Number (or file name) of an existing ADR that this one supersedes.
     #[arg(long, value_name = "N", requires = "export")]
     pub supersedes: Option<String>,
+}
+
+/// `--path 2,1,3`: 1-based answer numbers (empty for none).
+pub fn parse_path(path: &str) -> Result<Vec<usize>, String> {
+    if path.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    path.split(',')
+        .map(|p| {
+            p.trim().parse::<usize>().map_err(|_| {
+                format!(
+                    "--path {path}: \"{}\" is not an answer number; use 1-based numbers like 2,1,3",
+                    p.trim()
+                )
+            })
+        })
+        .collect()
+}
+
+/// `--weight CRITERION=N`: the criterion id and the weight (its range is checked by the
+/// session, which knows the tree).
+pub fn parse_weight(spec: &str) -> Result<(&str, i64), String> {
+    let (criterion, value) = spec
+        .split_once('=')
+        .ok_or_else(|| format!("--weight {spec}: expected CRITERION=N, e.g. db.consistency=5"))?;
+    let weight = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("--weight {spec}: \"{value}\" is not a whole number 0..5"))?;
+    Ok((criterion.trim(), weight))
 }

@@ -14,7 +14,7 @@ use tradeoffs::report::DecisionReport;
 use tradeoffs::session::{Decision, Session};
 use tradeoffs::tree::Catalog;
 
-use super::args::{DecideArgs, DecideFormat};
+use super::args::{DecideArgs, DecideFormat, parse_path, parse_weight};
 use super::{bad, out, trees::unknown_tree};
 
 /// Builds the session a `decide` invocation describes: from `--path` or a saved session file,
@@ -38,24 +38,15 @@ fn session(catalog: &Catalog, args: &DecideArgs) -> Result<Session> {
         let tree = catalog
             .get(id)
             .ok_or_else(|| bad(unknown_tree(catalog, id)))?;
-        let numbers = parse_path(args.path.as_deref().unwrap_or(""))?;
+        let numbers = parse_path(args.path.as_deref().unwrap_or("")).map_err(bad)?;
         let mut s = Session::new("cli", 0);
         s.decisions.push(Decision::from_path(tree, &numbers)?);
         s
     };
     for spec in &args.weights {
-        let (criterion, value) = spec.split_once('=').ok_or_else(|| {
-            bad(format!(
-                "--weight {spec}: expected CRITERION=N, e.g. db.consistency=5"
-            ))
-        })?;
-        let weight: i64 = value.trim().parse().map_err(|_| {
-            bad(format!(
-                "--weight {spec}: \"{value}\" is not a whole number 0..5"
-            ))
-        })?;
+        let (criterion, weight) = parse_weight(spec).map_err(bad)?;
         session
-            .set_weight_by_id(catalog, criterion.trim(), weight)
+            .set_weight_by_id(catalog, criterion, weight)
             .map_err(|e| bad(format!("--weight {spec}: {e}")))?;
     }
     if let Some(option) = &args.option {
@@ -64,22 +55,6 @@ fn session(catalog: &Catalog, args: &DecideArgs) -> Result<Session> {
             .map_err(|e| bad(format!("--option {option}: {e}")))?;
     }
     Ok(session)
-}
-
-fn parse_path(path: &str) -> Result<Vec<usize>> {
-    if path.trim().is_empty() {
-        return Ok(Vec::new());
-    }
-    path.split(',')
-        .map(|p| {
-            p.trim().parse::<usize>().map_err(|_| {
-                bad(format!(
-                    "--path {path}: \"{}\" is not an answer number; use 1-based numbers like 2,1,3",
-                    p.trim()
-                ))
-            })
-        })
-        .collect()
 }
 
 pub fn run(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {

@@ -4,6 +4,7 @@
 
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders};
 
 use super::app::{App, Screen};
 use super::screens;
@@ -94,6 +95,11 @@ pub enum Hit {
     Answer(usize),
     Option(usize),
     Criterion(usize),
+}
+
+/// The inside of a bordered panel drawn in `area` (what `panel(..).inner(area)` gives).
+pub(crate) fn panel_inner(area: Rect) -> Rect {
+    Block::new().borders(Borders::ALL).inner(area)
 }
 
 /// The item under a cell, among items of the given heights laid out in `area` and scrolled

@@ -3,13 +3,13 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::session::{Decision, Session};
 use crate::store;
 use crate::tui::app::{App, HomePanel, Screen};
 use crate::tui::keys::{self, Action, Context};
-use crate::tui::layout::{Hit, find_item, home_columns};
+use crate::tui::layout::{Hit, find_item, home_columns, panel_inner};
 use crate::tui::theme::{bold, muted, selected, warn};
 use crate::tui::update::{Effect, step};
 use crate::tui::widgets::{clip, draw_items, panel, wrap};
@@ -159,8 +159,8 @@ fn session_items(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
 /// The tree or saved session under a cell.
 pub(crate) fn hit(app: &App, body: Rect, pos: Position) -> Option<Hit> {
     let [left, right] = home_columns(body);
-    let li = Block::new().borders(Borders::ALL).inner(left);
-    let ri = Block::new().borders(Borders::ALL).inner(right);
+    let li = panel_inner(left);
+    let ri = panel_inner(right);
     let trees = tree_items(app, li.width as usize);
     if let Some(i) = find_item(&trees, app.tree_sel, li, pos) {
         return Some(Hit::Tree(i));

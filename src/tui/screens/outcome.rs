@@ -5,13 +5,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Position;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::report::{DecisionReport, RankedOption};
 use crate::text::sanitize as plain;
 use crate::tui::app::{App, RecordForm, Screen};
 use crate::tui::keys::Action;
-use crate::tui::layout::{Hit, find_item, outcome_layout};
+use crate::tui::layout::{Hit, find_item, outcome_layout, panel_inner};
 use crate::tui::theme::{accent, bold, gain, good, loss, muted, ruled_out, selected, warn};
 use crate::tui::update::{
     Effect, active_mut, back, changed, decide_another, list_or_side, next_decision,
@@ -200,7 +200,7 @@ fn explanation_lines(r: &DecisionReport, width: usize) -> Vec<Line<'static>> {
 pub(crate) fn hit(app: &App, body: Rect, pos: Position) -> Option<Hit> {
     let r = app.report.as_ref()?;
     let (_, list, _, _) = outcome_layout(body);
-    let inner = Block::new().borders(Borders::ALL).inner(list);
+    let inner = panel_inner(list);
     let items = outcome_items(app, r, inner.width as usize);
     find_item(&items, app.outcome_sel, inner, pos).map(Hit::Option)
 }

@@ -5,13 +5,13 @@ use ratatui::layout::Position;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::report::DecisionReport;
 use crate::tree::WEIGHT_RANGE;
 use crate::tui::app::{App, Screen};
 use crate::tui::keys::{self, Action, Context};
-use crate::tui::layout::{Hit, find_item, split_main};
+use crate::tui::layout::{Hit, find_item, panel_inner, split_main};
 use crate::tui::theme::{bold, muted, selected};
 use crate::tui::update::{Effect, active_mut, changed, step};
 use crate::tui::widgets::{clip, draw_items, panel};
@@ -84,7 +84,7 @@ fn priority_items(app: &App, r: &DecisionReport, width: usize) -> Vec<Vec<Line<'
 pub(crate) fn hit(app: &App, body: Rect, pos: Position) -> Option<Hit> {
     let r = app.report.as_ref()?;
     let (_, left, _) = split_main(body);
-    let inner = Block::new().borders(Borders::ALL).inner(left);
+    let inner = panel_inner(left);
     let items = priority_items(app, r, inner.width as usize);
     find_item(&items, app.prio_sel, inner, pos).map(Hit::Criterion)
 }

@@ -5,13 +5,13 @@ use ratatui::layout::Position;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::report::DecisionReport;
 use crate::text::sanitize as plain;
 use crate::tui::app::{App, Screen};
 use crate::tui::keys::Action;
-use crate::tui::layout::{Hit, find_item, split_main};
+use crate::tui::layout::{Hit, find_item, panel_inner, split_main};
 use crate::tui::theme::{bold, italic, muted, ruled_out, selected};
 use crate::tui::update::{Effect, active_mut, back, changed, list_or_side, next_decision};
 use crate::tui::widgets::{clip, draw_items, panel, wrap};
@@ -58,7 +58,7 @@ pub(crate) fn breadcrumb(r: &DecisionReport, width: usize) -> Line<'static> {
 
 /// Where the question's answers go: under the prompt and help, inside the left panel.
 fn question_layout(app: &App, left: Rect) -> (Vec<Line<'static>>, Rect, Vec<Vec<Line<'static>>>) {
-    let inner = Block::new().borders(Borders::ALL).inner(left);
+    let inner = panel_inner(left);
     let w = inner.width as usize;
     let Some(q) = app.current_question() else {
         return (Vec::new(), inner, Vec::new());
