@@ -2,11 +2,11 @@
 //! (MADR 4, Nygard/adr-tools, log4brains) and writing it into the repository's ADR directory by
 //! the rules of ADR-CONVENTIONS.md, so every ADR tool there reads it.
 //!
-//! One concern per file: [`meta`] (what a record says: dialect, status, title, date),
-//! [`locate`] (where ADRs go), [`existing`] (reading ADRs already there, front matter),
-//! `markdown` (escaping), [`render`] (templates), `amend` (links and supersede marks in
-//! existing files), [`write`] (numbers, names, safe writes), `export` (orchestration) and
-//! [`error`].
+//! One concern per file: `meta` (what a record says: dialect, status, title, date),
+//! `locate` (where ADRs go), `existing` (reading ADRs already there, front matter),
+//! `markdown` (escaping), `render` (templates), `amend` (links and supersede marks in
+//! existing files), `write` (numbers, names, safe writes), `export` (orchestration) and
+//! `error`.
 
 mod amend;
 mod error;

@@ -1,6 +1,6 @@
 //! Putting ADR files into a directory safely: numbers one above the highest present, names from
 //! a slug that is always a plain file name, exclusive creation and atomic replacement (through
-//! [`crate::atomic`], so a full disk or a crash never leaves half a file under an ADR name).
+//! `crate::atomic`, so a full disk or a crash never leaves half a file under an ADR name).
 //! Exports from several processes at once are serialised by an advisory lock on the directory.
 
 use std::fs::{self, File};

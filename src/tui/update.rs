@@ -3,7 +3,7 @@
 //! results come back as messages. So every key sequence can be tested without a terminal.
 //!
 //! This module handles messages, overlays and global keys, then hands a screen's keys to its
-//! module in [`super::screens`]; helpers several screens share live here.
+//! module in `super::screens`; helpers several screens share live here.
 
 use std::path::PathBuf;
 

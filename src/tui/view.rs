@@ -1,6 +1,6 @@
 //! `view(app, frame)`: draws the state, nothing else. The chrome (header, notice, status bar,
-//! overlays) is in [`super::chrome`], each screen in [`super::screens`], geometry in
-//! [`super::layout`] (shared with mouse hit-testing), styles in [`super::theme`].
+//! overlays) is in `super::chrome`, each screen in `super::screens`, geometry in
+//! `super::layout` (shared with mouse hit-testing), styles in `super::theme`.
 
 use ratatui::Frame;
 
