@@ -31,6 +31,13 @@ pub(crate) fn panel(title: &str, focused: bool) -> Block<'static> {
         .title(Span::styled(format!(" {mark}{} ", plain(title)), style))
 }
 
+/// Draws a panel's frame in `area` and returns the area inside it.
+pub(crate) fn framed(block: Block<'_>, area: Rect, buf: &mut Buffer) -> Rect {
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
 /// Greedy word wrap by display width, used both to draw and to size rows (so clicks land on
 /// what was drawn). Words longer than the width are cut.
 pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {

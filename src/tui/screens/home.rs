@@ -12,7 +12,7 @@ use crate::tui::keys::{self, Action, Context};
 use crate::tui::layout::{Hit, find_item, home_columns, panel_inner};
 use crate::tui::theme::{bold, muted, selected, warn};
 use crate::tui::update::{Effect, step};
-use crate::tui::widgets::{clip, draw_items, panel, wrap};
+use crate::tui::widgets::{clip, draw_items, framed, panel, wrap};
 
 pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
     let [left, right] = home_columns(body);
@@ -21,9 +21,7 @@ pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
     } else {
         "Decision trees"
     };
-    let lb = panel(title, app.home_panel == HomePanel::Trees);
-    let inner = lb.inner(left);
-    lb.render(left, buf);
+    let inner = framed(panel(title, app.home_panel == HomePanel::Trees), left, buf);
     draw_items(
         tree_items(app, inner.width as usize),
         app.tree_sel,
@@ -38,9 +36,11 @@ pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
         .render(inner, buf);
     }
 
-    let rb = panel("Saved sessions", app.home_panel == HomePanel::Sessions);
-    let inner = rb.inner(right);
-    rb.render(right, buf);
+    let inner = framed(
+        panel("Saved sessions", app.home_panel == HomePanel::Sessions),
+        right,
+        buf,
+    );
     if app.adding {
         Paragraph::new(format!(
             "{} adds the highlighted tree as another decision of this session; the outcome screen then shows conflicts between the decisions.\n\n{} goes back to the outcome.",

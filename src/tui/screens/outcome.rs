@@ -16,7 +16,7 @@ use crate::tui::theme::{accent, bold, gain, good, loss, muted, ruled_out, select
 use crate::tui::update::{
     Effect, active_mut, back, changed, decide_another, list_or_side, next_decision,
 };
-use crate::tui::widgets::{clip, draw_items, panel, wrap};
+use crate::tui::widgets::{clip, draw_items, framed, panel, wrap};
 
 use super::priorities;
 use super::question::breadcrumb;
@@ -31,9 +31,7 @@ pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
         .outcome
         .as_ref()
         .map_or("Ranking".to_string(), |o| format!("Ranking: {}", o.title));
-    let block = panel(&title, !app.side_focus);
-    let inner = block.inner(list);
-    block.render(list, buf);
+    let inner = framed(panel(&title, !app.side_focus), list, buf);
     draw_items(
         outcome_items(app, r, inner.width as usize),
         app.outcome_sel,
@@ -41,14 +39,14 @@ pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
         buf,
     );
     if let Some(o) = r.ranking.get(app.outcome_sel) {
-        let block = panel(&format!("Breakdown: {}", o.name), false);
-        let inner = block.inner(breakdown);
-        block.render(breakdown, buf);
+        let inner = framed(
+            panel(&format!("Breakdown: {}", o.name), false),
+            breakdown,
+            buf,
+        );
         Paragraph::new(breakdown_lines(r, o, inner.width as usize)).render(inner, buf);
     }
-    let block = panel("Explanation", app.side_focus);
-    let inner = block.inner(right);
-    block.render(right, buf);
+    let inner = framed(panel("Explanation", app.side_focus), right, buf);
     Paragraph::new(explanation_lines(r, inner.width as usize))
         .scroll((app.side_scroll, 0))
         .render(inner, buf);

@@ -14,7 +14,7 @@ use crate::tui::keys::{self, Action, Context};
 use crate::tui::layout::{Hit, find_item, panel_inner, split_main};
 use crate::tui::theme::{bold, muted, selected};
 use crate::tui::update::{Effect, active_mut, changed, step};
-use crate::tui::widgets::{clip, draw_items, panel};
+use crate::tui::widgets::{clip, draw_items, framed, panel};
 
 use super::question::ranking_panel;
 
@@ -32,9 +32,7 @@ pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
         )),
     ]))
     .render(crumb, buf);
-    let block = panel("Priorities", true);
-    let inner = block.inner(left);
-    block.render(left, buf);
+    let inner = framed(panel("Priorities", true), left, buf);
     draw_items(
         priority_items(app, r, inner.width as usize),
         app.prio_sel,

@@ -14,7 +14,7 @@ use crate::tui::keys::Action;
 use crate::tui::layout::{Hit, find_item, panel_inner, split_main};
 use crate::tui::theme::{bold, italic, muted, ruled_out, selected};
 use crate::tui::update::{Effect, active_mut, back, changed, list_or_side, next_decision};
-use crate::tui::widgets::{clip, draw_items, panel, wrap};
+use crate::tui::widgets::{clip, draw_items, framed, panel, wrap};
 
 use super::priorities;
 
@@ -24,9 +24,7 @@ pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
     };
     let (crumb, left, right) = split_main(body);
     Paragraph::new(breadcrumb(r, crumb.width as usize)).render(crumb, buf);
-    let block = panel("Question", !app.side_focus);
-    let inner = block.inner(left);
-    block.render(left, buf);
+    let inner = framed(panel("Question", !app.side_focus), left, buf);
     let (top, answers_area, items) = question_layout(app, left);
     Paragraph::new(top).render(
         Rect::new(inner.x, inner.y, inner.width, answers_area.y - inner.y),
@@ -131,9 +129,7 @@ pub(crate) fn ranking_panel(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let block = panel("Ranking (live)", focused);
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = framed(panel("Ranking (live)", focused), area, buf);
     let w = inner.width as usize;
     let mut lines: Vec<Line> = Vec::new();
     let mut n = 0;

@@ -13,7 +13,7 @@ use crate::tui::keys::{self, Action, Context, Edit};
 use crate::tui::layout::record_layout;
 use crate::tui::theme::{accent, bold, selected};
 use crate::tui::update::{Effect, store_form};
-use crate::tui::widgets::panel;
+use crate::tui::widgets::{framed, panel};
 
 pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
     let Some(form) = &app.form else {
@@ -40,9 +40,7 @@ pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
         (Field::Deciders, deciders),
         (Field::Context, context),
     ] {
-        let block = panel(field.label(), form.focus == field);
-        let inner = block.inner(rect);
-        block.render(rect, buf);
+        let inner = framed(panel(field.label(), form.focus == field), rect, buf);
         let editor = match field {
             Field::Title => &form.title,
             Field::Deciders => &form.deciders,
@@ -50,16 +48,18 @@ pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
         };
         Widget::render(editor, inner, buf);
     }
-    let block = panel(
-        &format!(
-            "Status ({}/{} change)",
-            keys::hint(Context::RecordStatus, Action::Decrease),
-            keys::hint(Context::RecordStatus, Action::Increase)
+    let inner = framed(
+        panel(
+            &format!(
+                "Status ({}/{} change)",
+                keys::hint(Context::RecordStatus, Action::Decrease),
+                keys::hint(Context::RecordStatus, Action::Increase)
+            ),
+            form.focus == Field::Status,
         ),
-        form.focus == Field::Status,
+        status,
+        buf,
     );
-    let inner = block.inner(status);
-    block.render(status, buf);
     let mut spans = Vec::new();
     for (i, s) in Status::ALL.iter().enumerate() {
         if i == form.status {
