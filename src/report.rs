@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::session::{Decision, Note, Session, SessionError, Walk};
-use crate::tradeoff::{self, Sensitivity, TradeoffGraph};
+use crate::tradeoff::{self, Robustness, Sensitivity, TradeoffGraph};
 use crate::tree::{Catalog, LoadedTree, Node, RelationKind};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -33,7 +33,18 @@ pub struct DecisionReport {
     pub chosen: Option<String>,
     pub chosen_by_user: bool,
     pub sensitivity: SensitivityReport,
+    /// Set when two or more options in play share the top score: which, and which the tree
+    /// prefers and why (the tie-break order decides, never the id).
+    pub tie: Option<TieReport>,
+    /// Set when the answers ruled every option out: the answers whose rule-outs conflict.
+    pub dead_end: Option<DeadEndReport>,
+    /// How far the winner's lead survives weight and impact changes (at an outcome, when an
+    /// option is in play).
+    pub robustness: Option<RobustnessReport>,
+    /// How the team will confirm the chosen option holds (from the tree).
+    pub confirmation: Option<String>,
     pub conflicts: Vec<ConflictReport>,
+    /// Notes that apply to the chosen option (conditional notes for other options are left out).
     pub notes: Vec<Note>,
     /// Relations leaving the options of this ranking.
     pub relations: Vec<RelationReport>,
@@ -43,11 +54,108 @@ pub struct DecisionReport {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PathStep {
     pub question_id: String,
-    /// 1-based answer number, as `--path` takes it.
+    /// 1-based answer number, as `--path` takes it (the first one on a multi-answer step).
     pub number: usize,
     pub question: String,
+    /// The answer's label; on a multi-answer step the labels joined with "; ".
     pub answer: String,
+    /// The consequence; on a multi-answer step the consequences joined with " ".
     pub consequence: String,
+    /// True for a "select all that apply" question.
+    pub multi: bool,
+    /// Every selected answer number (1-based, ascending); one for a single-answer step.
+    pub numbers: Vec<usize>,
+    /// Every selected label, in answer order.
+    pub answers: Vec<String>,
+    /// The tree of an earlier decision this answer was reused from (shared fact).
+    pub reused_from: Option<String>,
+    /// The fact the question asks about, if it declares one.
+    pub fact: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TieReport {
+    /// The tied options in tie-break order; the first is the one ranked first.
+    pub options: Vec<String>,
+    pub preferred: String,
+    pub score: i64,
+    /// The tree's reason for its tie-break order.
+    pub why: String,
+    pub text: String,
+}
+
+/// One answer that ruled an option out.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct AnswerReport {
+    pub question_id: String,
+    pub question: String,
+    /// 1-based answer number.
+    pub number: usize,
+    pub answer: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DeadEndReport {
+    /// The answers whose rule-outs together left no option, in path order.
+    pub answers: Vec<AnswerReport>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleOutReport {
+    pub reason: String,
+    pub by: AnswerReport,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IntervalReport {
+    pub criterion: String,
+    pub name: String,
+    pub weight: i64,
+    /// The winner stays the winner for weights lo..=hi (others unchanged).
+    pub lo: i64,
+    pub hi: i64,
+    /// The nearest weight outside lo..=hi and who wins there.
+    pub change_to: Option<i64>,
+    pub new_winner: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChangeReport {
+    /// Option whose impact changes (impact changes only).
+    pub option: Option<String>,
+    pub criterion: String,
+    pub from: i64,
+    pub to: i64,
+    pub new_winner: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AcceptabilityReport {
+    pub option: String,
+    pub share: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RobustnessReport {
+    /// `robust` or `fragile` (winner acceptability under 60 % or margin ≤ 1).
+    pub verdict: &'static str,
+    pub winner: String,
+    pub runner_up: Option<String>,
+    pub margin: Option<i64>,
+    pub intervals: Vec<IntervalReport>,
+    /// The smallest single-weight change that makes any option win.
+    pub nearest_weight_change: Option<ChangeReport>,
+    /// Options in play, highest share first.
+    pub acceptability: Vec<AcceptabilityReport>,
+    /// Weight vectors in the ±1 neighbourhood.
+    pub vectors: u64,
+    /// True when every vector was evaluated (else a seeded sample of 200,000).
+    pub exact: bool,
+    pub impact_change: Option<ChangeReport>,
+    /// The verdict and its reasons in plain words.
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -55,6 +163,11 @@ pub struct OutcomeInfo {
     pub id: String,
     pub title: String,
     pub context: String,
+    /// The options the outcome's title and context are written for (a promise, not a filter).
+    pub promised: Vec<String>,
+    /// False when the chosen option is not among `promised` (the tree's promise is broken on
+    /// this path; `trees validate` reports it).
+    pub promise_kept: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -74,8 +187,10 @@ pub struct RankedOption {
     pub score: i64,
     /// `None` when in play, else why it is out.
     pub ruled_out: Option<String>,
-    /// The answer that ruled it out (`None` when in play or left off the outcome's shortlist).
+    /// The label of the answer that ruled it out (`None` when in play).
     pub ruled_out_by: Option<String>,
+    /// The reason with the full answer (question, number, label) that ruled it out.
+    pub rule_out: Option<RuleOutReport>,
     pub contributions: Vec<ContributionReport>,
 }
 
@@ -174,33 +289,54 @@ pub fn build(
     let t = &tree.tree;
     let walk = Walk::replay(tree, decision)?;
     let m = graph.matrix(tree);
-    let ranking = tradeoff::rank(&m, &walk.weights, &walk.ruled_out_flags());
+    let flags = walk.ruled_out_flags();
+    let ranking = tradeoff::rank(&m, &walk.weights, &flags);
     let sens = tradeoff::sensitivity(&m, &walk.weights, &ranking);
 
-    let path = walk
+    let answer_report = |r: &crate::session::RuleOut| -> Option<AnswerReport> {
+        let qid = r.question.as_ref()?;
+        let q = match tree.node(tree.node_ix(qid)?) {
+            Node::Question(q) => q,
+            Node::Outcome(_) => return None,
+        };
+        Some(AnswerReport {
+            question_id: qid.clone(),
+            question: q.prompt.clone(),
+            number: r.number.unwrap_or(0),
+            answer: r.answer.clone().unwrap_or_default(),
+        })
+    };
+    let path: Vec<PathStep> = walk
         .steps
         .iter()
-        .map(|&(q, a)| {
-            let Node::Question(q) = tree.node(q) else {
+        .map(|st| {
+            let Node::Question(q) = tree.node(st.node) else {
                 unreachable!("steps are questions")
             };
+            let labels: Vec<String> = st
+                .answers
+                .iter()
+                .map(|&a| q.answers[a].label.clone())
+                .collect();
             PathStep {
                 question_id: q.id.clone(),
-                number: a + 1,
+                number: st.answers[0] + 1,
                 question: q.prompt.clone(),
-                answer: q.answers[a].label.clone(),
-                consequence: q.answers[a].consequence.clone(),
+                answer: labels.join("; "),
+                consequence: st
+                    .answers
+                    .iter()
+                    .map(|&a| q.answers[a].consequence.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                multi: q.multi,
+                numbers: st.answers.iter().map(|a| a + 1).collect(),
+                answers: labels,
+                reused_from: st.reused_from.clone(),
+                fact: q.fact.clone(),
             }
         })
         .collect();
-    let outcome = match tree.node(walk.current) {
-        Node::Outcome(o) => Some(OutcomeInfo {
-            id: o.id.clone(),
-            title: o.title.clone(),
-            context: o.context.clone(),
-        }),
-        Node::Question(_) => None,
-    };
     let criteria: Vec<CriterionWeight> = t
         .criteria
         .iter()
@@ -226,6 +362,12 @@ pub fn build(
                 ruled_out_by: walk.ruled_out[r.option]
                     .as_ref()
                     .and_then(|x| x.answer.clone()),
+                rule_out: walk.ruled_out[r.option].as_ref().and_then(|x| {
+                    Some(RuleOutReport {
+                        reason: x.reason.clone(),
+                        by: answer_report(x)?,
+                    })
+                }),
                 contributions: r
                     .contributions
                     .iter()
@@ -248,11 +390,78 @@ pub fn build(
         .iter()
         .find(|r| !r.ruled_out)
         .map(|r| m.options[r.option].clone());
-    let chosen = if outcome.is_some() {
+    let at_outcome = walk.at_outcome();
+    let chosen = if at_outcome {
         decision.chosen.clone().or_else(|| top.clone())
     } else {
         None
     };
+    let outcome = match tree.node(walk.current) {
+        Node::Outcome(o) => Some(OutcomeInfo {
+            id: o.id.clone(),
+            title: o.title.clone(),
+            context: o.context.clone(),
+            promised: o.options.clone(),
+            promise_kept: chosen.as_ref().is_none_or(|c| o.options.contains(c)),
+        }),
+        Node::Question(_) => None,
+    };
+    let name_of = |o: usize| t.options[o].name.as_str();
+    let tied = tradeoff::top_tie(&ranking);
+    let tie = (!tied.is_empty()).then(|| {
+        let names: Vec<&str> = tied.iter().map(|&o| name_of(o)).collect();
+        TieReport {
+            options: tied.iter().map(|&o| m.options[o].clone()).collect(),
+            preferred: m.options[tied[0]].clone(),
+            score: ranking[0].score,
+            why: t.tie_break.why.clone(),
+            text: format!(
+                "{} tie at score {}; the tree prefers {}: {}",
+                join_names(&names),
+                ranking[0].score,
+                names[0],
+                t.tie_break.why
+            ),
+        }
+    });
+    let dead_end = (!t.options.is_empty() && flags.iter().all(|&f| f)).then(|| {
+        let mut answers: Vec<AnswerReport> = walk
+            .ruled_out
+            .iter()
+            .flatten()
+            .filter_map(&answer_report)
+            .collect();
+        // Path order, each answer once.
+        let order = |a: &AnswerReport| {
+            walk.steps
+                .iter()
+                .position(|s| tree.node(s.node).id() == a.question_id)
+                .unwrap_or(usize::MAX)
+        };
+        answers.sort_by(|a, b| order(a).cmp(&order(b)).then(a.number.cmp(&b.number)));
+        answers.dedup();
+        let list: Vec<String> = answers
+            .iter()
+            .map(|a| format!("\"{}\" (to \"{}\")", a.answer, a.question))
+            .collect();
+        DeadEndReport {
+            text: format!(
+                "Every option is ruled out. The rule-outs of these answers conflict: {}. Change one of them.",
+                list.join("; ")
+            ),
+            answers,
+        }
+    });
+    let robustness = if at_outcome {
+        let in_play: Vec<bool> = flags.iter().map(|f| !f).collect();
+        tradeoff::robustness(&m, &walk.weights, &in_play).map(|r| robustness_report(tree, &m, &r))
+    } else {
+        None
+    };
+    let confirmation = chosen
+        .as_deref()
+        .and_then(|c| tree.option_ix(c))
+        .and_then(|o| t.options[o].confirmation.clone());
 
     let mut all_chosen: Vec<String> = Vec::new();
     for (i, d) in session.decisions.iter().enumerate() {
@@ -314,6 +523,7 @@ pub fn build(
         })
         .collect();
 
+    let notes = walk.notes_for(chosen.as_deref());
     Ok(DecisionReport {
         tree: t.id.clone(),
         tree_title: t.title.clone(),
@@ -333,11 +543,131 @@ pub fn build(
             &sens,
             ranking.iter().filter(|r| !r.ruled_out).count(),
         ),
+        tie,
+        dead_end,
+        robustness,
+        confirmation,
         conflicts,
-        notes: walk.notes.clone(),
+        notes,
         relations,
         references,
     })
+}
+
+/// "A", "A and B", "A, B and C".
+fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn robustness_report(
+    tree: &LoadedTree,
+    m: &tradeoff::ImpactMatrix,
+    r: &Robustness,
+) -> RobustnessReport {
+    let t = &tree.tree;
+    let name = |o: usize| t.options[o].name.as_str();
+    let cname = |k: usize| t.criteria[k].name.as_str();
+    let winner_share = r.acceptability.shares[r.winner];
+    let nearest = r.nearest_weight_change.as_ref().map(|c| ChangeReport {
+        option: None,
+        criterion: m.criteria[c.criterion].clone(),
+        from: c.from,
+        to: c.to,
+        new_winner: m.options[c.new_winner].clone(),
+        text: format!(
+            "If the weight of {} were {} instead of {}, {} would win.",
+            cname(c.criterion),
+            c.to,
+            c.from,
+            name(c.new_winner)
+        ),
+    });
+    let impact = r.impact_change.as_ref().map(|c| ChangeReport {
+        option: Some(m.options[c.option].clone()),
+        criterion: m.criteria[c.criterion].clone(),
+        from: c.from,
+        to: c.to,
+        new_winner: m.options[c.new_winner].clone(),
+        text: format!(
+            "If {}'s impact on {} were {:+} instead of {:+}, {} would win.",
+            name(c.option),
+            cname(c.criterion),
+            c.to,
+            c.from,
+            name(c.new_winner)
+        ),
+    });
+    let mut acceptability: Vec<AcceptabilityReport> = (0..m.options.len())
+        .filter(|&o| r.acceptability.shares[o] > 0.0 || o == r.winner)
+        .map(|o| AcceptabilityReport {
+            option: m.options[o].clone(),
+            share: r.acceptability.shares[o],
+        })
+        .collect();
+    acceptability.sort_by(|a, b| b.share.total_cmp(&a.share));
+    let mut reasons: Vec<String> = Vec::new();
+    if winner_share < tradeoff::robustness::FRAGILE_SHARE {
+        reasons.push(format!(
+            "it wins in only {:.0} % of the weightings within ±1 of yours",
+            100.0 * winner_share
+        ));
+    }
+    if let Some(mg) = r
+        .margin
+        .filter(|&mg| mg <= tradeoff::robustness::FRAGILE_MARGIN)
+    {
+        reasons.push(format!(
+            "it leads {} by only {mg}",
+            name(r.runner_up.expect("a margin has a runner-up"))
+        ));
+    }
+    let text = if r.fragile {
+        format!(
+            "Fragile: {} wins, but {}.",
+            name(r.winner),
+            reasons.join(" and ")
+        )
+    } else {
+        match r.runner_up {
+            Some(ru) => format!(
+                "Robust: {} wins in {:.0} % of the weightings within ±1 of yours and leads {} by {}.",
+                name(r.winner),
+                100.0 * winner_share,
+                name(ru),
+                r.margin.unwrap_or(0)
+            ),
+            None => format!("Robust: {} is the only option in play.", name(r.winner)),
+        }
+    };
+    RobustnessReport {
+        verdict: if r.fragile { "fragile" } else { "robust" },
+        winner: m.options[r.winner].clone(),
+        runner_up: r.runner_up.map(|o| m.options[o].clone()),
+        margin: r.margin,
+        intervals: r
+            .intervals
+            .iter()
+            .map(|i| IntervalReport {
+                criterion: m.criteria[i.criterion].clone(),
+                name: cname(i.criterion).to_string(),
+                weight: i.weight,
+                lo: i.lo,
+                hi: i.hi,
+                change_to: i.change.as_ref().map(|c| c.to),
+                new_winner: i.change.as_ref().map(|c| m.options[c.new_winner].clone()),
+            })
+            .collect(),
+        nearest_weight_change: nearest,
+        acceptability,
+        vectors: r.acceptability.vectors,
+        exact: r.acceptability.seed.is_none(),
+        impact_change: impact,
+        text,
+    }
 }
 
 fn sensitivity_report(
@@ -425,10 +755,25 @@ impl DecisionReport {
         let _ = writeln!(s, "{} ({})", self.tree_title, self.tree);
         let _ = writeln!(s, "\nPath:");
         for (i, p) in self.path.iter().enumerate() {
-            let _ = writeln!(s, "  {}. {}\n     → {}", i + 1, p.question, p.answer);
+            let reused = p
+                .reused_from
+                .as_ref()
+                .map(|t| format!("  (reused from {t})"))
+                .unwrap_or_default();
+            let _ = writeln!(s, "  {}. {}", i + 1, p.question);
+            for a in &p.answers {
+                let _ = writeln!(s, "     → {a}{reused}");
+            }
         }
         if let Some(o) = &self.outcome {
             let _ = writeln!(s, "\nOutcome: {}\n  {}", o.title, o.context);
+            if !o.promise_kept {
+                let _ = writeln!(
+                    s,
+                    "  Note: this outcome is written for {}, not for the option ranked first here.",
+                    o.promised.join(", ")
+                );
+            }
         }
         let _ = writeln!(s, "\nWeights:");
         let cw = self
@@ -463,11 +808,14 @@ impl DecisionReport {
                     let _ = writeln!(s, " {mark}{:>2}. {:<ow$}  {:>4}", i + 1, r.name, r.score);
                 }
                 Some(why) => {
-                    let by = r
-                        .ruled_out_by
-                        .as_ref()
-                        .map(|a| format!(" (answer \"{a}\")"))
-                        .unwrap_or_default();
+                    let by = match &r.rule_out {
+                        Some(x) => format!(" by \"{}\" (to \"{}\")", x.by.answer, x.by.question),
+                        None => r
+                            .ruled_out_by
+                            .as_ref()
+                            .map(|a| format!(" (answer \"{a}\")"))
+                            .unwrap_or_default(),
+                    };
                     let _ = writeln!(
                         s,
                         "   --  {:<ow$}  {:>4}  ruled out{by}: {why}",
@@ -491,7 +839,47 @@ impl DecisionReport {
                 );
             }
         }
+        if let Some(t) = &self.tie {
+            let _ = writeln!(s, "\nTie:\n  {}", t.text);
+        }
+        if let Some(d) = &self.dead_end {
+            let _ = writeln!(s, "\nDead end:\n  {}", d.text);
+        }
+        if let Some(c) = &self.confirmation {
+            let _ = writeln!(s, "\nConfirmation:\n  {c}");
+        }
         let _ = writeln!(s, "\nSensitivity:\n  {}", self.sensitivity.text);
+        if let Some(r) = &self.robustness {
+            let _ = writeln!(s, "\nRobustness:\n  {}", r.text);
+            let shares: Vec<String> = r
+                .acceptability
+                .iter()
+                .map(|a| format!("{} {:.0} %", a.option, 100.0 * a.share))
+                .collect();
+            let _ = writeln!(
+                s,
+                "  Acceptability (weights within ±1{}): {}",
+                if r.exact { "" } else { ", sampled" },
+                shares.join(", ")
+            );
+            for i in &r.intervals {
+                let change = match (&i.change_to, &i.new_winner) {
+                    (Some(to), Some(w)) => format!("; at {to} {w} wins"),
+                    _ => String::new(),
+                };
+                let _ = writeln!(
+                    s,
+                    "  {} {}: winner holds for {}..{}{change}",
+                    i.name, i.weight, i.lo, i.hi
+                );
+            }
+            if let Some(c) = &r.nearest_weight_change {
+                let _ = writeln!(s, "  Nearest weight change: {}", c.text);
+            }
+            if let Some(c) = &r.impact_change {
+                let _ = writeln!(s, "  Smallest impact change: {}", c.text);
+            }
+        }
         let _ = writeln!(s, "\nConflicts:");
         if self.conflicts.is_empty() {
             let _ = writeln!(s, "  none with the other decisions of this session");

@@ -5,9 +5,11 @@
 pub mod conflicts;
 pub mod graph;
 pub mod rank;
+pub mod robustness;
 pub mod sensitivity;
 
 pub use conflicts::{Conflict, find_conflicts};
 pub use graph::{GEdge, GNode, TradeoffGraph};
-pub use rank::{Contribution, ImpactMatrix, Ranked, rank};
+pub use rank::{Contribution, ImpactMatrix, Ranked, rank, top_tie};
+pub use robustness::{Robustness, robustness};
 pub use sensitivity::{Sensitivity, sensitivity};

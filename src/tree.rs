@@ -2,6 +2,7 @@
 //! validation. A [`Catalog`] holds only trees that passed validation, so the rest of the
 //! program can index into them without re-checking.
 
+pub mod analyze;
 pub mod load;
 pub mod model;
 pub mod render;
@@ -13,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 pub use load::{LoadError, LoadOptions, TreeSummary};
 pub use model::*;
-pub use validate::{Problem, max_depth, validate};
+pub use validate::{Problem, is_safe_id, max_depth, validate};
 
 /// Trees compiled into the binary, so it runs from any directory.
 pub const SHIPPED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/shipped_trees.rs"));
@@ -71,8 +72,38 @@ impl Source {
     }
 }
 
+/// Only the `format` field, read first so that a file in another format gets one clear error
+/// instead of a list of missing fields.
+#[derive(serde::Deserialize)]
+struct FormatProbe {
+    #[serde(default)]
+    format: Option<serde_json::Value>,
+}
+
+/// What a format 1 tree must change to become format 2.
+pub const FORMAT1_MESSAGE: &str = "this is a format 1 tree; this build reads format 2. To convert it: set \"format\": 2; add \"area\": {\"id\", \"title\", \"position\"}; add \"tie_break\": {\"order\": [every option id once, preferred first], \"why\"}; outcome \"options\" are now a promise, not a filter (every option stays ranked; remove an option only with a rule_out effect and a reason). See decision-trees/schema.json and the README section \"Tree format\"";
+
 /// Parses one tree file. Syntax and type errors carry the file, line and column.
 pub fn parse(source: &Source) -> Result<Tree, Problem> {
+    if let Ok(probe) = serde_json::from_str::<FormatProbe>(&source.text) {
+        let format = probe.format.as_ref().and_then(serde_json::Value::as_u64);
+        if format != Some(u64::from(FORMAT_VERSION)) {
+            let message = match (format, &probe.format) {
+                (Some(1), _) => FORMAT1_MESSAGE.to_string(),
+                (_, None) => format!(
+                    "the file has no \"format\" field; add \"format\": {FORMAT_VERSION} (see decision-trees/schema.json)"
+                ),
+                (_, Some(v)) => {
+                    format!("format {v} is not supported; this build reads format {FORMAT_VERSION}")
+                }
+            };
+            return Err(Problem {
+                file: source.label.clone(),
+                place: "format".into(),
+                message,
+            });
+        }
+    }
     serde_json::from_str(&source.text).map_err(|e| Problem {
         file: source.label.clone(),
         place: format!("line {} column {}", e.line(), e.column()),
@@ -83,9 +114,16 @@ pub fn parse(source: &Source) -> Result<Tree, Problem> {
 /// serde_json appends " at line L column C" to its messages; we report those separately.
 fn json_message(e: &serde_json::Error) -> String {
     let msg = e.to_string();
-    match msg.rfind(" at line ") {
+    let msg = match msg.rfind(" at line ") {
         Some(cut) => msg[..cut].to_string(),
         None => msg,
+    };
+    if msg.starts_with("unknown field `if_chosen`") {
+        format!(
+            "{msg}; \"if_chosen\" is only allowed on a note effect (a weight or rule-out that depended on the chosen option would make the ranking circular)"
+        )
+    } else {
+        msg
     }
 }
 
@@ -99,6 +137,8 @@ pub struct LoadedTree {
     node_index: HashMap<String, usize>,
     option_index: HashMap<String, usize>,
     criterion_index: HashMap<String, usize>,
+    /// Per option (tree order): its position in `tie_break.order` (0 = preferred in a tie).
+    pub tie_rank: Vec<usize>,
     pub max_depth: usize,
 }
 
@@ -123,7 +163,9 @@ impl LoadedTree {
             .map(|(i, c)| (c.id.clone(), i))
             .collect();
         let max_depth = max_depth(&tree);
+        let tie_rank = tie_ranks(&tree);
         LoadedTree {
+            tie_rank,
             tree,
             origin,
             shipped,
@@ -158,6 +200,26 @@ impl LoadedTree {
         self.criterion_index.get(id).copied()
     }
 
+    /// The options × criteria impact table with the tree's tie-break order.
+    pub fn matrix(&self) -> crate::tradeoff::ImpactMatrix {
+        let t = &self.tree;
+        let impacts = t
+            .options
+            .iter()
+            .flat_map(|o| {
+                t.criteria
+                    .iter()
+                    .map(|c| o.impacts.get(&c.id).map_or(0, |i| i.impact))
+            })
+            .collect();
+        crate::tradeoff::ImpactMatrix::new(
+            t.options.iter().map(|o| o.id.clone()).collect(),
+            t.criteria.iter().map(|c| c.id.clone()).collect(),
+            impacts,
+        )
+        .with_tie_rank(self.tie_rank.clone())
+    }
+
     pub fn questions(&self) -> usize {
         self.tree
             .nodes
@@ -169,6 +231,23 @@ impl LoadedTree {
     pub fn outcomes(&self) -> usize {
         self.tree.nodes.len() - self.questions()
     }
+}
+
+/// Per option, its position in `tie_break.order`; options missing from the order (only in an
+/// unvalidated tree) come after the listed ones, in listing order.
+pub fn tie_ranks(tree: &Tree) -> Vec<usize> {
+    let n = tree.tie_break.order.len();
+    tree.options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            tree.tie_break
+                .order
+                .iter()
+                .position(|x| x == &o.id)
+                .unwrap_or(n + i)
+        })
+        .collect()
 }
 
 /// All valid trees available to this run, in a stable order (shipped order, then by id).
@@ -200,7 +279,10 @@ impl Catalog {
         let mut valid: Vec<(Tree, String, bool)> = Vec::new();
         let mut tree_problems = Vec::new();
         for (tree, label, shipped) in &parsed {
-            let found = validate(tree, label, &known);
+            let mut found = validate(tree, label, &known);
+            if *shipped {
+                found.extend(validate::require_confirmation(tree, label));
+            }
             if found.is_empty() {
                 valid.retain(|(t, _, _)| t.id != tree.id);
                 valid.push((tree.clone(), label.clone(), *shipped));
@@ -208,6 +290,27 @@ impl Catalog {
                 tree_problems.extend(found);
             }
         }
+        // Rules across trees (namespaces, areas, shared facts). User trees take precedence:
+        // they are checked first, so on a clash the shipped tree is the one left out.
+        let order: Vec<usize> = (0..valid.len())
+            .filter(|&i| !valid[i].2)
+            .chain((0..valid.len()).filter(|&i| valid[i].2))
+            .collect();
+        let ordered: Vec<(&Tree, &str)> = order
+            .iter()
+            .map(|&i| (&valid[i].0, valid[i].1.as_str()))
+            .collect();
+        let mut rejected: HashSet<usize> = HashSet::new();
+        for (k, p) in validate::validate_catalog(&ordered) {
+            rejected.insert(order[k]);
+            tree_problems.push(p);
+        }
+        let valid: Vec<(Tree, String, bool)> = valid
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !rejected.contains(i))
+            .map(|(_, v)| v)
+            .collect();
         problems.extend(tree_problems);
         // A relation may point into a tree that failed to load or was replaced by a user tree
         // without that option. The tree stays usable (the edge is only dropped from the

@@ -54,10 +54,21 @@ pub enum TreesCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Check tree files (or every loaded tree) against the format's rules.
+    /// Check tree files (or every loaded tree) against the format's rules, then evaluate their
+    /// checks and outcome promises over every path.
     Validate {
-        /// Tree files to check; without any, every loaded tree is checked.
+        /// Tree files to check; without any, the trees of `--trees` (when given), else every
+        /// loaded tree.
         paths: Vec<PathBuf>,
+    },
+    /// Evaluate every path of a tree: winners, ties, narrow wins, dead ends, broken outcome
+    /// promises and the tree's checks.
+    Analyze {
+        /// Tree id, or a tree file.
+        target: String,
+        /// Print the analysis as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Print a tree as an outline, a Graphviz graph or a Mermaid flowchart.
     Show {
@@ -105,7 +116,8 @@ pub struct DecideArgs {
     /// Tree to walk (with --path).
     #[arg(long, value_name = "ID", required_unless_present = "answers")]
     pub tree: Option<String>,
-    /// Answer numbers, 1-based, one per question: `--path 2,1,3`.
+    /// Answer numbers, 1-based, one per question: `--path 2,1,3`; several answers of a
+    /// "select all that apply" question joined with `+`: `--path 2,1+3,1`.
     #[arg(
         long,
         value_name = "N,N,...",
@@ -155,19 +167,24 @@ pub struct DecideArgs {
     pub supersedes: Option<String>,
 }
 
-/// `--path 2,1,3`: 1-based answer numbers (empty for none).
-pub fn parse_path(path: &str) -> Result<Vec<usize>, String> {
+/// `--path 2,1+3,1` → `[[2], [1, 3], [1]]`: steps separated by commas, 1-based answer numbers,
+/// the answers of a multi-answer step joined with `+` (empty for none).
+pub fn parse_path(path: &str) -> Result<Vec<Vec<usize>>, String> {
     if path.trim().is_empty() {
         return Ok(Vec::new());
     }
     path.split(',')
-        .map(|p| {
-            p.trim().parse::<usize>().map_err(|_| {
-                format!(
-                    "--path {path}: \"{}\" is not an answer number; use 1-based numbers like 2,1,3",
-                    p.trim()
-                )
-            })
+        .map(|step| {
+            step.split('+')
+                .map(|p| {
+                    p.trim().parse::<usize>().map_err(|_| {
+                        format!(
+                            "--path {path}: \"{}\" is not an answer number; use 1-based numbers like 2,1,3 (join the answers of a multi-answer question with '+', like 2,1+3,1)",
+                            p.trim()
+                        )
+                    })
+                })
+                .collect()
         })
         .collect()
 }

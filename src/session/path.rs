@@ -8,12 +8,13 @@ use crate::tree::{Catalog, LoadedTree, Node};
 use super::{Decision, Session, SessionError, Walk, list_answers};
 
 impl Decision {
-    /// The decision reached by answering `numbers` (1-based, one per question) from the root.
-    /// The walk must end exactly at an outcome: a path that is too long, too short or names an
-    /// answer that does not exist is an error that says which number to change.
-    pub fn from_path(tree: &LoadedTree, numbers: &[usize]) -> Result<Decision, SessionError> {
+    /// The decision reached by answering `numbers` from the root: one entry per question, each
+    /// the 1-based answer numbers given at that step (several only for a "select all that
+    /// apply" question). The walk must end exactly at an outcome: a path that is too long, too
+    /// short or names an answer that does not exist is an error that says which number to change.
+    pub fn from_path(tree: &LoadedTree, numbers: &[Vec<usize>]) -> Result<Decision, SessionError> {
         let mut decision = Decision::new(tree.id());
-        for (step, &n) in numbers.iter().enumerate() {
+        for (step, set) in numbers.iter().enumerate() {
             let walk = Walk::replay(tree, &decision)?;
             let Some(q) = walk.question() else {
                 let Node::Outcome(o) = tree.node(walk.current) else {
@@ -25,7 +26,7 @@ impl Decision {
                     numbers.len() - step
                 )));
             };
-            if n == 0 || n > q.answers.len() {
+            if let Some(&n) = set.iter().find(|&&n| n == 0 || n > q.answers.len()) {
                 return Err(SessionError(format!(
                     "answer {n} at step {} is out of range for \"{}\"; choose 1..{}: {}",
                     step + 1,
@@ -34,7 +35,18 @@ impl Decision {
                     list_answers(q)
                 )));
             }
-            decision.answer(tree, n - 1)?;
+            if set.len() > 1 && !q.multi {
+                return Err(SessionError(format!(
+                    "step {} joins answers with '+', but \"{}\" takes one answer; choose one of: {}",
+                    step + 1,
+                    q.prompt,
+                    list_answers(q)
+                )));
+            }
+            let picks: Vec<usize> = set.iter().map(|n| n - 1).collect();
+            decision
+                .answer_set(tree, &picks)
+                .map_err(|e| SessionError(format!("step {}: {e}", step + 1)))?;
         }
         let walk = Walk::replay(tree, &decision)?;
         if let Some(q) = walk.question() {

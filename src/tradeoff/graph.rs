@@ -126,7 +126,7 @@ impl TradeoffGraph {
                 }
             }
         }
-        ImpactMatrix::new(options, criteria, impacts)
+        ImpactMatrix::new(options, criteria, impacts).with_tie_rank(tree.tie_rank.clone())
     }
 
     /// Relations leaving an option, in declaration order.

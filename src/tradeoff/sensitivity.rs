@@ -1,7 +1,7 @@
 //! How robust is the lead? For the leader i and runner-up j, changing only weight w_k by δ moves
 //! the gap P_i − P_j by −δ·(a_jk − a_ik) (Triantaphyllou & Sánchez 1997; see DESIGN.md). Weights
 //! are integers in 0..=5, so the answer is the smallest whole step that makes j rank above i
-//! under the same tie-break the ranking uses (ids).
+//! under the same tie-break the ranking uses (the tree's tie-break order).
 
 use super::rank::{ImpactMatrix, Ranked};
 use crate::tree::WEIGHT_RANGE;
@@ -35,7 +35,7 @@ pub fn sensitivity(m: &ImpactMatrix, weights: &[i64], ranking: &[Ranked]) -> Sen
     };
     let (i, j) = (lead.option, second.option);
     let gap = lead.score - second.score;
-    let j_wins_ties = m.options[j] < m.options[i];
+    let j_wins_ties = m.tie_rank[j] < m.tie_rank[i];
     let mut best: Option<(i64, usize, i64)> = None; // (|δ|, criterion, new weight)
     for (k, &weight) in weights.iter().enumerate().take(m.criteria.len()) {
         let d = m.impact(j, k) - m.impact(i, k);
@@ -92,7 +92,8 @@ mod tests {
         );
         let w = [3, 3];
         let r = rank(&m, &w, &[false, false]);
-        // a = 6, b = 3. Raising y: gap 3 shrinks by 1 per step, b wins ties? "t.b" > "t.a": no.
+        // a = 6, b = 3. Raising y: gap 3 shrinks by 1 per step, b wins ties? b is second in the
+        // tie-break order: no.
         // so y must rise by 4 → 7 (out of range). Lowering x: gap shrinks 2 per step; 2 steps
         // → x = 1: a = 2, b = 3: b leads.
         assert_eq!(

@@ -10,8 +10,8 @@
 use std::collections::BTreeMap;
 
 use super::model::{
-    Answer, Criterion, Effect, FORMAT_VERSION, Impact, Node, OptionDef, Outcome, Question,
-    Reference, Relation, RelationKind, Tree,
+    Answer, Area, Check, Criterion, Effect, Expect, FORMAT_VERSION, Impact, Node, OptionDef,
+    Outcome, Question, Reference, Relation, RelationKind, TieBreak, Tree,
 };
 
 /// Sizes of a generated tree.
@@ -23,6 +23,9 @@ pub struct Spec {
     pub options: usize,
     /// At least 1.
     pub criteria: usize,
+    /// When > 0, every `multi`-th question (where the shape allows) is a multi-answer question
+    /// with an exclusive last answer.
+    pub multi: usize,
 }
 
 impl Spec {
@@ -31,7 +34,15 @@ impl Spec {
             nodes: nodes.max(1),
             options: options.max(1),
             criteria: criteria.max(1),
+            multi: 0,
         }
+    }
+
+    /// Makes every `every`-th question a multi-answer question where the shape allows. At least
+    /// every third: two neighbouring multi questions would cut nodes off.
+    pub fn with_multi(mut self, every: usize) -> Self {
+        self.multi = if every == 0 { 0 } else { every.max(3) };
+        self
     }
 }
 
@@ -74,6 +85,7 @@ pub fn generate(spec: Spec) -> Tree {
         nodes: n,
         options: m,
         criteria: c,
+        multi,
     } = spec;
     let criteria: Vec<Criterion> = (0..c)
         .map(|k| Criterion {
@@ -118,6 +130,7 @@ pub fn generate(spec: Spec) -> Tree {
                     title: format!("Option {j} documentation"),
                     url: format!("https://example.org/options/{j}"),
                 }],
+                confirmation: Some(format!("Generated confirmation of option {j}.")),
             }
         })
         .collect();
@@ -138,6 +151,13 @@ pub fn generate(spec: Spec) -> Tree {
                 } else {
                     targets
                 };
+                // A multi question leads only to 2i+2; 2i+1 stays reachable from i-1 (its
+                // 2(i-1)+3) and 2i+3 from i+1 (its 2(i+1)+1), so only where both are questions.
+                let is_multi = multi > 0
+                    && i >= 1
+                    && i % multi == multi - 1
+                    && is_question(i + 1, n)
+                    && targets.len() == 3;
                 let answers = targets
                     .iter()
                     .enumerate()
@@ -169,15 +189,29 @@ pub fn generate(spec: Spec) -> Tree {
                         Answer {
                             label: format!("Answer {a}"),
                             consequence: format!("Leads to node {t}."),
-                            next: Some(node_id(t, n)),
+                            next: (!is_multi).then(|| node_id(t, n)),
+                            exclusive: false,
                             effects,
                         }
                     })
-                    .collect();
+                    .collect::<Vec<_>>();
+                let mut answers = answers;
+                if is_multi {
+                    answers.push(Answer {
+                        label: "None of these".into(),
+                        consequence: "Nothing changes.".into(),
+                        next: None,
+                        exclusive: true,
+                        effects: Vec::new(),
+                    });
+                }
                 Node::Question(Question {
                     id: node_id(i, n),
                     prompt: format!("Generated question {i}?"),
                     help: format!("Why question {i} matters."),
+                    fact: None,
+                    multi: is_multi,
+                    next: is_multi.then(|| node_id(2 * i + 2, n)),
                     answers,
                 })
             } else {
@@ -202,10 +236,75 @@ pub fn generate(spec: Spec) -> Tree {
         description: "Generated for benchmarks and tests.".into(),
         source: "Generated".into(),
         references: Vec::new(),
+        area: Area {
+            id: "synthetic".into(),
+            title: "Synthetic".into(),
+            position: 1,
+        },
+        // Reverse id order, so a test can tell a tie-break order from an id order.
+        tie_break: TieBreak {
+            order: (0..m).rev().map(option_id).collect(),
+            why: "Generated: the last option is preferred in a tie.".into(),
+        },
         criteria,
         options,
         root: node_id(0, n),
         nodes,
+        checks: Vec::new(),
+    }
+}
+
+/// A chain of `questions` two-answer questions (both answers lead to the next one) ending at
+/// one outcome: the deepest possible tree, for the no-recursion tests. Text is kept minimal
+/// so a million nodes fit in memory comfortably.
+pub fn chain(questions: usize) -> Tree {
+    let mut tree = generate(Spec::new(3, 2, 1));
+    tree.id = "chain".into();
+    tree.namespace = "syn".into();
+    let outcome = Node::Outcome(Outcome {
+        id: "end".into(),
+        options: vec![option_id(0)],
+        title: "End".into(),
+        context: "End of the chain.".into(),
+    });
+    let mut nodes: Vec<Node> = Vec::with_capacity(questions + 1);
+    for i in 0..questions {
+        let next = if i + 1 == questions {
+            "end".to_string()
+        } else {
+            format!("q{}", i + 1)
+        };
+        let answer = |label: &str| Answer {
+            label: label.into(),
+            consequence: String::new(),
+            next: Some(next.clone()),
+            exclusive: false,
+            effects: Vec::new(),
+        };
+        nodes.push(Node::Question(Question {
+            id: format!("q{i}"),
+            prompt: String::new(),
+            help: String::new(),
+            fact: None,
+            multi: false,
+            next: None,
+            answers: vec![answer("a"), answer("b")],
+        }));
+    }
+    nodes.push(outcome);
+    tree.root = "q0".into();
+    tree.nodes = nodes;
+    tree
+}
+
+/// A check over a generated tree, for tests that plant a violation.
+pub fn never_check(name: &str, when: Vec<(String, Vec<String>)>, never: Vec<String>) -> Check {
+    Check {
+        name: name.into(),
+        when: when.into_iter().collect(),
+        expect: Expect::Never(never),
+        why: "Planted by a test.".into(),
+        source: None,
     }
 }
 

@@ -1,15 +1,20 @@
-//! Every rule a tree must satisfy, checked at once so an author sees all problems in one run.
-//! The node graph is built with petgraph: cycles come from strongly connected components,
-//! reachability from a DFS, depth from a topological order.
+//! Every structural rule a tree must satisfy, checked at once so an author sees all problems in
+//! one run. Checks and outcome promises are not structural: they need every path evaluated and
+//! live in [`super::analyze`], run by `trees validate` and `trees analyze`, never at load.
+//!
+//! No graph algorithm here recurses per node (a 1,000,000-deep chain validates): cycles come
+//! from petgraph's Kosaraju SCC (iterative DFS), reachability and depth from explicit stacks
+//! and a topological order.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use petgraph::algo::{tarjan_scc, toposort};
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
-use petgraph::visit::Dfs;
 
-use super::model::{Effect, FORMAT_VERSION, IMPACT_RANGE, Node, Tree, WEIGHT_RANGE};
+use super::model::{
+    Effect, FORMAT_VERSION, IMPACT_RANGE, MAX_ANSWERS, MAX_MULTI_ANSWERS, Node, Tree, WEIGHT_RANGE,
+};
 
 /// One thing wrong with a tree file: where, and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +35,15 @@ impl fmt::Display for Problem {
     }
 }
 
+/// True for ids of nodes, options, criteria, facts and checks: ASCII letters, digits, `-`, `_`
+/// and `.` only, so an id can never carry a control character or Markdown into an output.
+pub fn is_safe_id(value: &str) -> bool {
+    !value.is_empty()
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
 /// Checks one tree. `known_options` holds the option ids of every loaded tree, so relations
 /// may point into other trees.
 pub fn validate(tree: &Tree, file: &str, known_options: &HashSet<&str>) -> Vec<Problem> {
@@ -48,6 +62,19 @@ pub fn validate(tree: &Tree, file: &str, known_options: &HashSet<&str>) -> Vec<P
     }
     check_slug(&mut out, "id", &tree.id);
     check_slug(&mut out, "namespace", &tree.namespace);
+    check_slug(&mut out, "area.id", &tree.area.id);
+    if tree.area.title.trim().is_empty() {
+        out.push("area.title", "the area needs a title");
+    }
+    if tree.area.position < 1 {
+        out.push(
+            "area.position",
+            format!(
+                "position {} must be 1 or more (1-based order of the tree within its area)",
+                tree.area.position
+            ),
+        );
+    }
 
     let prefix = format!("{}.", tree.namespace);
     let mut criteria: HashSet<&str> = HashSet::new();
@@ -56,6 +83,7 @@ pub fn validate(tree: &Tree, file: &str, known_options: &HashSet<&str>) -> Vec<P
         if !criteria.insert(&c.id) {
             out.push(&place, format!("duplicate criterion id \"{}\"", c.id));
         }
+        check_id(&mut out, &format!("{place}.id"), &c.id);
         if !c.id.starts_with(&prefix) {
             out.push(
                 &place,
@@ -89,6 +117,7 @@ pub fn validate(tree: &Tree, file: &str, known_options: &HashSet<&str>) -> Vec<P
                 format!("duplicate option id \"{}\"", o.id),
             );
         }
+        check_id(&mut out, &format!("options[{i}].id"), &o.id);
         let place = format!("options[\"{}\"]", o.id);
         if !o.id.starts_with(&prefix) {
             out.push(
@@ -136,8 +165,19 @@ pub fn validate(tree: &Tree, file: &str, known_options: &HashSet<&str>) -> Vec<P
                 );
             }
         }
+        if o.confirmation
+            .as_deref()
+            .is_some_and(|c| c.trim().is_empty())
+        {
+            out.push(
+                format!("{place}.confirmation"),
+                "confirmation is empty; say how the team will know the decision holds",
+            );
+        }
         for (r, rel) in o.relations.iter().enumerate() {
-            if !known_options.contains(rel.target.as_str()) && !options_in(tree, &rel.target) {
+            if !known_options.contains(rel.target.as_str())
+                && !tree.options.iter().any(|x| x.id == rel.target)
+            {
                 out.push(
                     format!("{place}.relations[{r}].target"),
                     format!(
@@ -158,13 +198,123 @@ pub fn validate(tree: &Tree, file: &str, known_options: &HashSet<&str>) -> Vec<P
     if tree.options.is_empty() {
         out.push("options", "a tree needs at least one option");
     }
-
+    check_tie_break(&mut out, tree, &options);
     check_nodes(&mut out, tree, &criteria, &options);
+    check_checks(&mut out, tree, &options);
     out.list
 }
 
-fn options_in(tree: &Tree, id: &str) -> bool {
-    tree.options.iter().any(|o| o.id == id)
+/// Shipped trees must say, per option, how the team will confirm the decision.
+pub fn require_confirmation(tree: &Tree, file: &str) -> Vec<Problem> {
+    let mut out = Problems {
+        file,
+        list: Vec::new(),
+    };
+    for o in &tree.options {
+        if o.confirmation.is_none() {
+            out.push(
+                format!("options[\"{}\"].confirmation", o.id),
+                "a shipped tree needs a confirmation per option: how the team will know the decision holds (fitness functions, tests, metrics)",
+            );
+        }
+    }
+    out.list
+}
+
+fn check_tie_break(out: &mut Problems<'_>, tree: &Tree, options: &HashSet<&str>) {
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (i, id) in tree.tie_break.order.iter().enumerate() {
+        let place = format!("tie_break.order[{i}]");
+        if !options.contains(id.as_str()) {
+            out.push(&place, format!("unknown option \"{id}\""));
+        } else if !seen.insert(id) {
+            out.push(
+                &place,
+                format!("option \"{id}\" is listed twice; list every option exactly once"),
+            );
+        }
+    }
+    let missing: Vec<&str> = tree
+        .options
+        .iter()
+        .map(|o| o.id.as_str())
+        .filter(|id| !seen.contains(id))
+        .collect();
+    if !missing.is_empty() {
+        out.push(
+            "tie_break.order",
+            format!(
+                "every option must be listed exactly once; missing: {}",
+                missing.join(", ")
+            ),
+        );
+    }
+    if tree.tie_break.why.trim().is_empty() {
+        out.push(
+            "tie_break.why",
+            "say why this order decides a tie (it is shown to the user)",
+        );
+    }
+}
+
+fn check_checks(out: &mut Problems<'_>, tree: &Tree, options: &HashSet<&str>) {
+    let questions: HashMap<&str, &super::model::Question> = tree
+        .nodes
+        .iter()
+        .filter_map(|n| match n {
+            Node::Question(q) => Some((q.id.as_str(), q)),
+            Node::Outcome(_) => None,
+        })
+        .collect();
+    let mut names: HashSet<&str> = HashSet::new();
+    for (i, c) in tree.checks.iter().enumerate() {
+        let place = format!("checks[{i}]");
+        check_id(out, &format!("{place}.name"), &c.name);
+        if !names.insert(&c.name) {
+            out.push(
+                format!("{place}.name"),
+                format!("duplicate check name \"{}\"", c.name),
+            );
+        }
+        for (qid, labels) in &c.when {
+            let wplace = format!("{place}.when[\"{qid}\"]");
+            let Some(q) = questions.get(qid.as_str()) else {
+                out.push(&wplace, format!("unknown question \"{qid}\""));
+                continue;
+            };
+            if labels.is_empty() {
+                out.push(
+                    &wplace,
+                    "list at least one answer label (leave the question out to match any answer)",
+                );
+            }
+            for label in labels {
+                if !q.answers.iter().any(|a| &a.label == label) {
+                    out.push(
+                        &wplace,
+                        format!(
+                            "question \"{qid}\" has no answer \"{label}\" (labels must match exactly)"
+                        ),
+                    );
+                }
+            }
+        }
+        let eplace = format!("{place}.expect.{}", c.expect.kind());
+        if c.expect.options().is_empty() {
+            out.push(&eplace, "list at least one option");
+        }
+        for id in c.expect.options() {
+            if !options.contains(id.as_str()) {
+                out.push(&eplace, format!("unknown option \"{id}\""));
+            }
+        }
+        if c.why.trim().is_empty() {
+            out.push(
+                format!("{place}.why"),
+                "say why the check holds (it is shown when it fails)",
+            );
+        }
+    }
 }
 
 fn check_slug(out: &mut Problems<'_>, place: &str, value: &str) {
@@ -175,7 +325,22 @@ fn check_slug(out: &mut Problems<'_>, place: &str, value: &str) {
     if !ok {
         out.push(
             place,
-            format!("\"{value}\" must be lowercase letters, digits and '-'"),
+            format!(
+                "\"{}\" must be lowercase letters, digits and '-'",
+                value.escape_default()
+            ),
+        );
+    }
+}
+
+fn check_id(out: &mut Problems<'_>, place: &str, value: &str) {
+    if !is_safe_id(value) {
+        out.push(
+            place,
+            format!(
+                "id \"{}\" may only contain ASCII letters, digits, '-', '_' and '.'",
+                value.escape_default()
+            ),
         );
     }
 }
@@ -190,6 +355,7 @@ fn check_nodes(
     let mut index: HashMap<&str, NodeIndex> = HashMap::with_capacity(tree.nodes.len());
     for (i, node) in tree.nodes.iter().enumerate() {
         let ix = graph.add_node(i);
+        check_id(out, &format!("nodes[{i}].id"), node.id());
         if index.insert(node.id(), ix).is_some() {
             out.push(
                 format!("nodes[{i}].id"),
@@ -197,7 +363,14 @@ fn check_nodes(
             );
         }
     }
-    let mut offered: HashSet<&str> = HashSet::new();
+    let mut link = |out: &mut Problems<'_>, from: NodeIndex, next: &str, place: String| match index
+        .get(next)
+    {
+        Some(&to) => {
+            graph.add_edge(from, to, ());
+        }
+        None => out.push(place, format!("unknown node \"{next}\"")),
+    };
     for node in &tree.nodes {
         let from = index[node.id()];
         let place = format!("nodes.{}", node.id());
@@ -212,20 +385,66 @@ fn check_nodes(
                         ),
                     );
                 }
+                let limit = if q.multi {
+                    MAX_MULTI_ANSWERS
+                } else {
+                    MAX_ANSWERS
+                };
+                if q.answers.len() > limit {
+                    out.push(
+                        format!("{place}.answers"),
+                        format!(
+                            "a {} question may have at most {limit} answers, this one has {}",
+                            if q.multi {
+                                "multi-answer"
+                            } else {
+                                "single-answer"
+                            },
+                            q.answers.len()
+                        ),
+                    );
+                }
+                if let Some(fact) = &q.fact {
+                    check_id(out, &format!("{place}.fact"), fact);
+                }
+                match (&q.next, q.multi) {
+                    (Some(next), true) => link(out, from, next, format!("{place}.next")),
+                    (None, true) => out.push(
+                        format!("{place}.next"),
+                        "a multi-answer question needs \"next\" (its answers have none)",
+                    ),
+                    (Some(_), false) => out.push(
+                        format!("{place}.next"),
+                        "only a multi-answer question has \"next\"; give each answer its own \"next\"",
+                    ),
+                    (None, false) => {}
+                }
+                let mut labels: HashSet<&str> = HashSet::new();
                 for (a, ans) in q.answers.iter().enumerate() {
                     let aplace = format!("{place}.answers[{a}]");
-                    match &ans.next {
-                        None => out.push(
+                    if !labels.insert(&ans.label) {
+                        out.push(
+                            format!("{aplace}.label"),
+                            format!("duplicate answer label \"{}\" in this question", ans.label),
+                        );
+                    }
+                    if ans.exclusive && !q.multi {
+                        out.push(
+                            format!("{aplace}.exclusive"),
+                            "\"exclusive\" is only meaningful in a multi-answer question",
+                        );
+                    }
+                    match (&ans.next, q.multi) {
+                        (None, false) => out.push(
                             format!("{aplace}.next"),
                             "path ends without an outcome: the answer has no \"next\" node",
                         ),
-                        Some(next) => match index.get(next.as_str()) {
-                            Some(&to) => {
-                                graph.add_edge(from, to, ());
-                            }
-                            None => out
-                                .push(format!("{aplace}.next"), format!("unknown node \"{next}\"")),
-                        },
+                        (Some(next), false) => link(out, from, next, format!("{aplace}.next")),
+                        (Some(_), true) => out.push(
+                            format!("{aplace}.next"),
+                            "answers of a multi-answer question have no \"next\"; the question's \"next\" applies",
+                        ),
+                        (None, true) => {}
                     }
                     for (e, effect) in ans.effects.iter().enumerate() {
                         check_effect(
@@ -242,13 +461,11 @@ fn check_nodes(
                 if o.options.is_empty() {
                     out.push(
                         format!("{place}.options"),
-                        "an outcome must offer at least one option",
+                        "an outcome must promise at least one option",
                     );
                 }
                 for (i, opt) in o.options.iter().enumerate() {
-                    if options.contains(opt.as_str()) {
-                        offered.insert(opt);
-                    } else {
+                    if !options.contains(opt.as_str()) {
                         out.push(
                             format!("{place}.options[{i}]"),
                             format!("unknown option \"{opt}\""),
@@ -258,34 +475,38 @@ fn check_nodes(
             }
         }
     }
-    for o in &tree.options {
-        if !offered.contains(o.id.as_str()) {
-            out.push(
-                format!("options[\"{}\"]", o.id),
-                "option is never offered by any outcome",
-            );
-        }
-    }
 
     let Some(&root) = index.get(tree.root.as_str()) else {
         out.push("root", format!("unknown node \"{}\"", tree.root));
         return;
     };
-    for scc in tarjan_scc(&graph) {
+    let mut cycles: Vec<(String, String)> = Vec::new();
+    for scc in kosaraju_scc(&graph) {
         let self_loop = scc.len() == 1 && graph.contains_edge(scc[0], scc[0]);
         if scc.len() > 1 || self_loop {
             let mut names: Vec<&str> = scc.iter().map(|&ix| tree.nodes[graph[ix]].id()).collect();
             names.sort_unstable();
-            out.push(
+            cycles.push((
                 format!("nodes.{}", names[0]),
                 format!("cycle through nodes {}", names.join(" → ")),
-            );
+            ));
         }
     }
+    cycles.sort();
+    for (place, message) in cycles {
+        out.push(place, message);
+    }
+    // Reachability with an explicit stack.
     let mut reached = vec![false; tree.nodes.len()];
-    let mut dfs = Dfs::new(&graph, root);
-    while let Some(ix) = dfs.next(&graph) {
-        reached[graph[ix]] = true;
+    let mut stack = vec![root];
+    reached[graph[root]] = true;
+    while let Some(ix) = stack.pop() {
+        for n in graph.neighbors(ix) {
+            if !reached[graph[n]] {
+                reached[graph[n]] = true;
+                stack.push(n);
+            }
+        }
     }
     for (i, node) in tree.nodes.iter().enumerate() {
         if !reached[i] && index.get(node.id()) == Some(&NodeIndex::new(i)) {
@@ -334,16 +555,127 @@ fn check_effect(
                 );
             }
         }
-        Effect::RuleOut { option, .. } => {
+        Effect::RuleOut { option, reason } => {
             if !options.contains(option.as_str()) {
                 out.push(
                     format!("{place}.option"),
                     format!("unknown option \"{option}\""),
                 );
             }
+            if reason.trim().is_empty() {
+                out.push(
+                    format!("{place}.reason"),
+                    "a rule-out needs a reason the user can accept (it is shown with the answer)",
+                );
+            }
         }
-        Effect::Note { .. } => {}
+        Effect::Note { if_chosen, .. } => {
+            for (i, id) in if_chosen.iter().enumerate() {
+                if !options.contains(id.as_str()) {
+                    out.push(
+                        format!("{place}.if_chosen[{i}]"),
+                        format!("unknown option \"{id}\" (if_chosen names options of this tree)"),
+                    );
+                }
+            }
+        }
     }
+}
+
+/// Rules that need every tree of a catalog: one namespace per tree id, areas with one title
+/// and unique positions, and shared facts asked with identical labels and `multi`. Returns
+/// problems per tree index; a tree with problems here is not loaded.
+pub fn validate_catalog(trees: &[(&Tree, &str)]) -> Vec<(usize, Problem)> {
+    let mut out: Vec<(usize, Problem)> = Vec::new();
+    let mut push = |i: usize, place: String, message: String| {
+        out.push((
+            i,
+            Problem {
+                file: trees[i].1.to_string(),
+                place,
+                message,
+            },
+        ));
+    };
+    let mut namespaces: HashMap<&str, (usize, &str)> = HashMap::new();
+    let mut areas: HashMap<&str, (usize, &str)> = HashMap::new();
+    let mut positions: HashMap<(&str, i64), (usize, &str)> = HashMap::new();
+    type FactDef<'a> = (usize, &'a str, bool, Vec<&'a str>);
+    let mut facts: HashMap<&str, FactDef<'_>> = HashMap::new();
+    for (i, (t, _)) in trees.iter().enumerate() {
+        match namespaces.get(t.namespace.as_str()) {
+            Some(&(j, other)) if other != t.id => push(
+                i,
+                "namespace".into(),
+                format!(
+                    "namespace \"{}\" belongs to tree \"{other}\" ({}); a namespace belongs to one tree",
+                    t.namespace, trees[j].1
+                ),
+            ),
+            Some(_) => {}
+            None => {
+                namespaces.insert(&t.namespace, (i, &t.id));
+            }
+        }
+        match areas.get(t.area.id.as_str()) {
+            Some(&(j, title)) if title != t.area.title => push(
+                i,
+                "area.title".into(),
+                format!(
+                    "area \"{}\" is titled \"{title}\" in tree \"{}\"; every tree of an area uses the same title",
+                    t.area.id, trees[j].0.id
+                ),
+            ),
+            Some(_) => {}
+            None => {
+                areas.insert(&t.area.id, (i, &t.area.title));
+            }
+        }
+        match positions.get(&(t.area.id.as_str(), t.area.position)) {
+            Some(&(_, other)) if other != t.id => push(
+                i,
+                "area.position".into(),
+                format!(
+                    "position {} in area \"{}\" is taken by tree \"{other}\"",
+                    t.area.position, t.area.id
+                ),
+            ),
+            Some(_) => {}
+            None => {
+                positions.insert((&t.area.id, t.area.position), (i, &t.id));
+            }
+        }
+        for n in &t.nodes {
+            let Node::Question(q) = n else { continue };
+            let Some(fact) = q.fact.as_deref() else {
+                continue;
+            };
+            let labels: Vec<&str> = q.answers.iter().map(|a| a.label.as_str()).collect();
+            match facts.get(fact) {
+                Some((j, qid, multi, first)) => {
+                    if *multi != q.multi || *first != labels {
+                        push(
+                            i,
+                            format!("nodes.{}", q.id),
+                            format!(
+                                "fact \"{fact}\" is asked by question \"{qid}\" of tree \"{}\" with {}; a fact needs identical answer labels (same order) and the same \"multi\" everywhere",
+                                trees[*j].0.id,
+                                if *multi != q.multi {
+                                    format!("multi = {multi}")
+                                } else {
+                                    format!("labels: {}", first.join(" | "))
+                                }
+                            ),
+                        );
+                    }
+                }
+                None => {
+                    facts.insert(fact, (i, &q.id, q.multi, labels));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Most questions on one path from the root to an outcome. Only meaningful for a valid tree.
@@ -354,30 +686,43 @@ pub fn max_depth(tree: &Tree) -> usize {
         .enumerate()
         .map(|(i, n)| (n.id(), i))
         .collect();
-    let mut graph: DiGraph<usize, ()> = DiGraph::new();
-    let ixs: Vec<NodeIndex> = (0..tree.nodes.len()).map(|i| graph.add_node(i)).collect();
+    let n = tree.nodes.len();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut indegree = vec![0usize; n];
     for (i, node) in tree.nodes.iter().enumerate() {
         if let Node::Question(q) = node {
-            for next in q.answers.iter().filter_map(|a| a.next.as_deref()) {
+            let nexts: Vec<&str> = if q.multi {
+                q.next.as_deref().into_iter().collect()
+            } else {
+                q.answers.iter().filter_map(|a| a.next.as_deref()).collect()
+            };
+            for next in nexts {
                 if let Some(&j) = index.get(next) {
-                    graph.add_edge(ixs[i], ixs[j], ());
+                    children[i].push(j);
+                    indegree[j] += 1;
                 }
             }
         }
     }
-    let Ok(order) = toposort(&graph, None) else {
+    // Kahn's topological order; a cycle leaves nodes out and the depth is meaningless (0).
+    let mut order = Vec::with_capacity(n);
+    let mut ready: Vec<usize> = (0..n).filter(|&i| indegree[i] == 0).collect();
+    while let Some(i) = ready.pop() {
+        order.push(i);
+        for &j in &children[i] {
+            indegree[j] -= 1;
+            if indegree[j] == 0 {
+                ready.push(j);
+            }
+        }
+    }
+    if order.len() != n {
         return 0;
-    };
-    // Longest path counted in questions, computed from the leaves upwards.
-    let mut depth = vec![0usize; tree.nodes.len()];
-    for &ix in order.iter().rev() {
-        let i = graph[ix];
+    }
+    let mut depth = vec![0usize; n];
+    for &i in order.iter().rev() {
         if matches!(tree.nodes[i], Node::Question(_)) {
-            depth[i] = 1 + graph
-                .neighbors(ix)
-                .map(|n| depth[graph[n]])
-                .max()
-                .unwrap_or(0);
+            depth[i] = 1 + children[i].iter().map(|&c| depth[c]).max().unwrap_or(0);
         }
     }
     index.get(tree.root.as_str()).map_or(0, |&r| depth[r])

@@ -5,7 +5,14 @@
 //! - sensitivity: the reported single-weight change flips leader and runner-up, and no smaller
 //!   single-weight change within 0..=5 does; `Stable` means no single change within range does;
 //! - raising a criterion on which A beats B never lowers A's margin over B;
-//! - ranking does not depend on the order options are listed in.
+//! - ranking does not depend on the order options are listed in;
+//! - ties go to the earlier option in the tie-break order, never to the smaller id;
+//! - robustness: acceptability shares sum to 1 and match brute force; the weight intervals and
+//!   the nearest weight change match brute force over all options and weights; the smallest
+//!   impact change matches brute force;
+//! - `trees analyze` counts equal a brute-force enumeration through `Walk` on generated trees
+//!   (multi-answer questions included), in exact and in sampled mode;
+//! - a planted check violation is found, with a valid shortest example path.
 
 use proptest::prelude::*;
 use serde_json::Value;
@@ -267,15 +274,18 @@ fn case() -> impl Strategy<Value = Case> {
             proptest::collection::vec(-2i64..=2, n * c),
             proptest::collection::vec(WEIGHT_RANGE, c),
             proptest::collection::vec(proptest::bool::weighted(0.2), n),
-            // Ids in a shuffled order, so the id tie-break is not the listing order.
+            // Ids in a shuffled order, so the id order is not the listing order.
+            Just((0..n).collect::<Vec<usize>>()).prop_shuffle(),
+            // And a tie-break order that is neither.
             Just((0..n).collect::<Vec<usize>>()).prop_shuffle(),
         )
-            .prop_map(move |(impacts, weights, ruled_out, ids)| Case {
+            .prop_map(move |(impacts, weights, ruled_out, ids, ties)| Case {
                 m: ImpactMatrix::new(
                     ids.iter().map(|i| format!("t.opt{i}")).collect(),
                     (0..c).map(|k| format!("t.c{k}")).collect(),
                     impacts,
-                ),
+                )
+                .with_tie_rank(ties),
                 weights,
                 ruled_out,
             })
@@ -400,7 +410,10 @@ proptest! {
             perm.iter().map(|&o| m.options[o].clone()).collect(),
             m.criteria.clone(),
             perm.iter().flat_map(|&o| (0..cn).map(move |k| (o, k))).map(|(o, k)| m.impact(o, k)).collect(),
-        );
+        )
+        // The tie-break order travels with the options: it is part of the tree, not of the
+        // listing.
+        .with_tie_rank(perm.iter().map(|&o| m.tie_rank[o]).collect());
         let pro: Vec<bool> = perm.iter().map(|&o| ruled_out[o]).collect();
         let view = |m: &ImpactMatrix, r: Vec<tradeoffs::tradeoff::Ranked>| {
             r.into_iter()
@@ -417,5 +430,377 @@ proptest! {
             prop_assert_eq!(*score, contributions.iter().map(|c| c.value).sum::<i64>());
             prop_assert!(contributions.windows(2).all(|w| w[0].value.abs() >= w[1].value.abs()));
         }
+    }
+}
+
+// --- ties, robustness and analyze -------------------------------------------------------------
+
+use std::collections::{BTreeMap, HashMap};
+
+use tradeoffs::tradeoff::robustness::{
+    acceptability, acceptability_with_limit, impact_change, robustness, weight_interval,
+};
+use tradeoffs::tree::synthetic::{self, Spec};
+use tradeoffs::tree::{LoadedTree, Node, analyze};
+
+/// The winner by definition: highest score, then earliest in the tie-break order.
+fn brute_winner(m: &ImpactMatrix, w: &[i64], in_play: &[bool]) -> Option<usize> {
+    let best = (0..m.options.len())
+        .filter(|&o| in_play[o])
+        .map(|o| m.score(o, w))
+        .max()?;
+    (0..m.options.len())
+        .filter(|&o| in_play[o] && m.score(o, w) == best)
+        .min_by_key(|&o| m.tie_rank[o])
+}
+
+/// Every weight vector within ±1 of `w`, clamped to 0..=5.
+fn neighbourhood(w: &[i64]) -> Vec<Vec<i64>> {
+    let mut out = vec![Vec::new()];
+    for &x in w {
+        let mut next = Vec::new();
+        for v in &out {
+            for y in (x - 1).max(0)..=(x + 1).min(5) {
+                let mut v = v.clone();
+                v.push(y);
+                next.push(v);
+            }
+        }
+        out = next;
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, .. ProptestConfig::default() })]
+
+    #[test]
+    fn no_tie_is_resolved_by_id(c in case()) {
+        let Case { m, weights, ruled_out } = c;
+        let in_play: Vec<bool> = ruled_out.iter().map(|r| !r).collect();
+        let r = rank(&m, &weights, &ruled_out);
+        let top = r.iter().find(|x| !x.ruled_out).map(|x| x.option);
+        prop_assert_eq!(top, brute_winner(&m, &weights, &in_play));
+        prop_assert_eq!(m.winner(&weights, &in_play), top);
+        // Among equal scores the ranking follows the tie-break order, whatever the ids.
+        for pair in r.windows(2) {
+            if pair[0].ruled_out == pair[1].ruled_out && pair[0].score == pair[1].score {
+                prop_assert!(m.tie_rank[pair[0].option] < m.tie_rank[pair[1].option]);
+            }
+        }
+        let tied = tradeoffs::tradeoff::top_tie(&r);
+        if !tied.is_empty() {
+            prop_assert_eq!(Some(tied[0]), top);
+            prop_assert!(tied.windows(2).all(|p| m.tie_rank[p[0]] < m.tie_rank[p[1]]));
+        }
+    }
+
+    #[test]
+    fn acceptability_sums_to_one_and_matches_brute_force(c in case()) {
+        let Case { m, weights, ruled_out } = c;
+        let in_play: Vec<bool> = ruled_out.iter().map(|r| !r).collect();
+        let a = acceptability(&m, &weights, &in_play);
+        if !in_play.iter().any(|&p| p) {
+            prop_assert_eq!(a.evaluated, 0);
+            return Ok(());
+        }
+        let sum: f64 = a.shares.iter().sum();
+        prop_assert!((sum - 1.0).abs() < 1e-9, "sum {}", sum);
+        let vectors = neighbourhood(&weights);
+        prop_assert_eq!(a.vectors, vectors.len() as u64);
+        prop_assert_eq!(a.seed, None);
+        let mut wins = vec![0u64; m.options.len()];
+        for v in &vectors {
+            wins[brute_winner(&m, v, &in_play).unwrap()] += 1;
+        }
+        for (share, win) in a.shares.iter().zip(&wins) {
+            prop_assert!((share - *win as f64 / vectors.len() as f64).abs() < 1e-12);
+        }
+        // The seeded sample (forced here) also sums to 1 and stays close to the exact shares.
+        let s = acceptability_with_limit(&m, &weights, &in_play, 0, 20_000);
+        prop_assert!(s.seed.is_some());
+        let sum: f64 = s.shares.iter().sum();
+        prop_assert!((sum - 1.0).abs() < 1e-9);
+        for (x, y) in s.shares.iter().zip(&a.shares) {
+            prop_assert!((x - y).abs() < 0.05, "{} vs {}", x, y);
+        }
+    }
+
+    #[test]
+    fn weight_intervals_and_nearest_change_match_brute_force(c in case()) {
+        let Case { m, weights, ruled_out } = c;
+        let in_play: Vec<bool> = ruled_out.iter().map(|r| !r).collect();
+        let Some(winner) = brute_winner(&m, &weights, &in_play) else {
+            prop_assert!(robustness(&m, &weights, &in_play).is_none());
+            return Ok(());
+        };
+        let r = robustness(&m, &weights, &in_play).unwrap();
+        prop_assert_eq!(r.winner, winner);
+        let mut nearest: Option<(i64, usize, i64, usize)> = None; // (|Δ|, k, to, new winner)
+        for k in 0..m.criteria.len() {
+            let at = |x: i64| brute_winner(&m, &with_weight(&weights, k, x), &in_play).unwrap();
+            let holds: Vec<i64> = (0..=5).filter(|&x| at(x) == winner).collect();
+            let i = weight_interval(&m, &weights, &in_play, winner, k);
+            prop_assert_eq!(&i, &r.intervals[k]);
+            // The winner's weights form one interval (scores are linear in one weight).
+            prop_assert_eq!(holds.clone(), (i.lo..=i.hi).collect::<Vec<_>>());
+            // The nearest weight that changes the winner, lower one first on equal distance.
+            let want = (0..=5)
+                .filter(|&x| at(x) != winner)
+                .min_by_key(|&x| ((x - weights[k]).abs(), x))
+                .map(|x| (x, at(x)));
+            prop_assert_eq!(i.change.as_ref().map(|c| (c.to, c.new_winner)), want);
+            if let Some((x, o)) = want {
+                let d = (x - weights[k]).abs();
+                if nearest.is_none_or(|(nd, ..)| d < nd) {
+                    nearest = Some((d, k, x, o));
+                }
+            }
+        }
+        prop_assert_eq!(
+            r.nearest_weight_change.as_ref().map(|c| ((c.to - c.from).abs(), c.criterion, c.to, c.new_winner)),
+            nearest
+        );
+        // Fragile exactly when acceptability < 60 % or margin <= 1.
+        let margin = r.margin;
+        prop_assert_eq!(r.fragile, r.acceptability.shares[winner] < 0.6 || margin.is_some_and(|x| x <= 1));
+    }
+
+    #[test]
+    fn the_smallest_impact_change_matches_brute_force(c in case()) {
+        let Case { m, weights, ruled_out } = c;
+        let in_play: Vec<bool> = ruled_out.iter().map(|r| !r).collect();
+        let Some(winner) = brute_winner(&m, &weights, &in_play) else { return Ok(()); };
+        let n = m.options.len();
+        let cn = m.criteria.len();
+        let mut best: Option<i64> = None;
+        for o in (0..n).filter(|&o| in_play[o]) {
+            for k in 0..cn {
+                for v in -2..=2i64 {
+                    let mut impacts: Vec<i64> = (0..n).flat_map(|x| (0..cn).map(move |y| (x, y))).map(|(x, y)| m.impact(x, y)).collect();
+                    impacts[o * cn + k] = v;
+                    let changed = ImpactMatrix::new(m.options.clone(), m.criteria.clone(), impacts).with_tie_rank(m.tie_rank.clone());
+                    if brute_winner(&changed, &weights, &in_play) != Some(winner) {
+                        let size = (v - m.impact(o, k)).abs();
+                        best = Some(best.map_or(size, |b| b.min(size)));
+                    }
+                }
+            }
+        }
+        let got = impact_change(&m, &weights, &in_play, winner);
+        prop_assert_eq!(got.as_ref().map(|c| (c.to - c.from).abs()), best);
+        if let Some(c) = got {
+            // The reported change does make the reported option win.
+            let mut impacts: Vec<i64> = (0..n).flat_map(|x| (0..cn).map(move |y| (x, y))).map(|(x, y)| m.impact(x, y)).collect();
+            impacts[c.option * cn + c.criterion] = c.to;
+            let changed = ImpactMatrix::new(m.options.clone(), m.criteria.clone(), impacts).with_tie_rank(m.tie_rank.clone());
+            prop_assert_eq!(brute_winner(&changed, &weights, &in_play), Some(c.new_winner));
+            prop_assert_eq!(c.from, m.impact(c.option, c.criterion));
+        }
+    }
+}
+
+/// Every valid selection of a question, as 0-based answer sets, computed from the definition
+/// (not from the analyzer's own enumeration).
+fn selections(q: &tradeoffs::tree::Question) -> Vec<Vec<usize>> {
+    let n = q.answers.len();
+    if !q.multi {
+        return (0..n).map(|a| vec![a]).collect();
+    }
+    (1u64..(1 << n))
+        .map(|mask| (0..n).filter(|a| mask >> a & 1 == 1).collect::<Vec<_>>())
+        .filter(|set: &Vec<usize>| set.len() == 1 || set.iter().all(|&a| !q.answers[a].exclusive))
+        .collect()
+}
+
+#[derive(Debug, Default, PartialEq)]
+struct Brute {
+    paths: u64,
+    wins: BTreeMap<String, u64>,
+    ties: u64,
+    narrow: u64,
+    dead: u64,
+    mismatches: u64,
+    /// Shortest path length per violating winner of check 0 (if any).
+    check_fail: HashMap<String, usize>,
+    check_applicable: u64,
+}
+
+/// Enumerates every path by replaying each one through `Decision` and `Walk` (explicit stack
+/// of partial paths), and evaluates it with `rank`.
+fn brute_force(t: &LoadedTree) -> Brute {
+    let graph = TradeoffGraph::build(&Catalog::default());
+    let _ = graph;
+    let m = t.matrix();
+    let mut out = Brute::default();
+    let mut stack: Vec<Vec<Vec<usize>>> = vec![Vec::new()];
+    while let Some(path) = stack.pop() {
+        let mut d = Decision::new(t.id());
+        for set in &path {
+            d.answer_set(t, set).unwrap();
+        }
+        let walk = Walk::replay(t, &d).unwrap();
+        if let Some(q) = walk.question() {
+            for s in selections(q) {
+                let mut p = path.clone();
+                p.push(s);
+                stack.push(p);
+            }
+            continue;
+        }
+        out.paths += 1;
+        let flags = walk.ruled_out_flags();
+        let r = rank(&m, &walk.weights, &flags);
+        let in_play: Vec<_> = r.iter().filter(|x| !x.ruled_out).collect();
+        let Some(top) = in_play.first() else {
+            out.dead += 1;
+            continue;
+        };
+        let id = m.options[top.option].clone();
+        *out.wins.entry(id.clone()).or_default() += 1;
+        if in_play.len() > 1 {
+            let margin = top.score - in_play[1].score;
+            if margin == 0 {
+                out.ties += 1;
+            }
+            if margin <= 1 {
+                out.narrow += 1;
+            }
+        }
+        if let Node::Outcome(o) = t.node(walk.current)
+            && !o.options.contains(&id)
+        {
+            out.mismatches += 1;
+        }
+        if let Some(check) = t.tree.checks.first() {
+            let applies = check.when.iter().all(|(qid, labels)| {
+                walk.steps.iter().any(|s| {
+                    let Node::Question(q) = t.node(s.node) else {
+                        return false;
+                    };
+                    &q.id == qid
+                        && s.answers
+                            .iter()
+                            .any(|&a| labels.contains(&q.answers[a].label))
+                })
+            });
+            if applies {
+                out.check_applicable += 1;
+                if check.expect.options().contains(&id) {
+                    let e = out.check_fail.entry(id).or_insert(usize::MAX);
+                    *e = (*e).min(path.len());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn load_generated(tree: tradeoffs::tree::Tree) -> LoadedTree {
+    let text = serde_json::to_string(&tree).unwrap();
+    let (catalog, problems) = Catalog::build(
+        vec![Source {
+            label: "generated.json".into(),
+            text,
+        }],
+        0,
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    catalog.trees()[0].clone()
+}
+
+fn brute_of(a: &analyze::Analysis) -> Brute {
+    Brute {
+        paths: a.evaluated(),
+        wins: a
+            .winners
+            .iter()
+            .filter(|(_, s)| s.count > 0)
+            .map(|(k, s)| (k.clone(), s.count))
+            .collect(),
+        ties: a.ties.count,
+        narrow: a.narrow.count,
+        dead: a.dead_ends.iter().map(|d| d.count).sum(),
+        mismatches: a.outcome_mismatches.iter().map(|o| o.count).sum(),
+        check_fail: HashMap::new(),
+        check_applicable: a.checks.first().map_or(0, |c| c.applicable),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, .. ProptestConfig::default() })]
+
+    #[test]
+    fn analyze_counts_equal_a_brute_force_enumeration(
+        nodes in 3usize..24, options in 1usize..7, criteria in 1usize..5, multi in 0usize..4,
+    ) {
+        let t = load_generated(synthetic::generate(Spec::new(nodes, options, criteria).with_multi(multi)));
+        let a = analyze::analyze(&t);
+        prop_assert_eq!(a.sampled.clone(), None);
+        let brute = brute_force(&t);
+        prop_assert_eq!(a.paths, brute.paths);
+        prop_assert_eq!(brute_of(&a), Brute { check_fail: HashMap::new(), ..brute });
+        // Sampled mode (forced): every draw is a real path, and the shares are close.
+        let s = analyze::analyze_with_limit(&t, 0, 4_000);
+        prop_assert_eq!(s.sampled.as_ref().map(|x| x.evaluated), Some(4_000));
+        prop_assert_eq!(s.paths, a.paths);
+        for (id, w) in &a.winners {
+            prop_assert!((s.winners[id].share - w.share).abs() < 0.06, "{}: {} vs {}", id, s.winners[id].share, w.share);
+        }
+    }
+
+    #[test]
+    fn a_planted_check_violation_is_found_with_a_shortest_valid_path(
+        nodes in 3usize..24, options in 2usize..7, criteria in 1usize..5, multi in 0usize..4, pick in 0usize..100,
+    ) {
+        let mut tree = synthetic::generate(Spec::new(nodes, options, criteria).with_multi(multi));
+        let plain = load_generated(tree.clone());
+        let before = analyze::analyze(&plain);
+        let winners: Vec<&String> = before.winners.iter().filter(|(_, s)| s.count > 0).map(|(k, _)| k).collect();
+        prop_assume!(!winners.is_empty());
+        let victim = winners[pick % winners.len()].clone();
+        // Condition on the root's first answer, so the check covers only some paths.
+        let Node::Question(root) = &tree.nodes[0] else { unreachable!() };
+        let when = vec![(root.id.clone(), vec![root.answers[0].label.clone()])];
+        tree.checks = vec![synthetic::never_check("planted", when, vec![victim.clone()])];
+        let t = load_generated(tree);
+        let a = analyze::analyze(&t);
+        let brute = brute_force(&t);
+        let c = &a.checks[0];
+        prop_assert_eq!(c.applicable, brute.check_applicable);
+        match brute.check_fail.get(&victim) {
+            None => prop_assert!(c.ok),
+            Some(&shortest) => {
+                prop_assert!(!c.ok);
+                let f = c.failures.iter().find(|f| f.winner == victim).unwrap();
+                // The example is a valid `--path` that ends where the victim wins, and no
+                // violating path is shorter.
+                let steps: Vec<Vec<usize>> = f.example_path.split(',').map(|s| s.split('+').map(|n| n.parse::<usize>().unwrap() - 1).collect()).collect();
+                prop_assert_eq!(steps.len(), shortest);
+                let mut d = Decision::new(t.id());
+                for s in &steps {
+                    d.answer_set(&t, s).unwrap();
+                }
+                let walk = Walk::replay(&t, &d).unwrap();
+                prop_assert!(walk.at_outcome());
+                let m = t.matrix();
+                let r = rank(&m, &walk.weights, &walk.ruled_out_flags());
+                prop_assert_eq!(&m.options[r[0].option], &victim);
+                prop_assert!(a.violations() >= 1);
+            }
+        }
+    }
+}
+
+#[test]
+fn analyze_of_the_shipped_trees_reports_every_path_once() {
+    let (catalog, problems) = Catalog::shipped();
+    assert!(problems.is_empty(), "{problems:?}");
+    for t in catalog.trees() {
+        let a = analyze::analyze(t);
+        let counted: u64 = a.winners.values().map(|w| w.count).sum::<u64>()
+            + a.dead_ends.iter().map(|d| d.count).sum::<u64>();
+        assert_eq!(counted, a.paths, "{}", t.id());
+        assert_eq!(a.sampled, None);
     }
 }

@@ -510,6 +510,12 @@ fn schema_validates_every_shipped_tree() {
     assert_eq!(schema_errors(&schema, &doc), Vec::<String>::new());
     let doc: Value = serde_json::from_str(include_str!("../fixtures/valid/small.json")).unwrap();
     assert_eq!(schema_errors(&schema, &doc), Vec::<String>::new());
+    // Multi-answer questions, facts, exclusive answers, conditional notes and checks.
+    let doc: Value = serde_json::from_str(include_str!("../fixtures/format2/multi.json")).unwrap();
+    assert_eq!(schema_errors(&schema, &doc), Vec::<String>::new());
+    let doc: Value =
+        serde_json::from_str(&synthetic_json(Spec::new(50, 7, 3).with_multi(3))).unwrap();
+    assert_eq!(schema_errors(&schema, &doc), Vec::<String>::new());
 }
 
 #[test]
@@ -526,7 +532,7 @@ fn schema_rejects_what_it_can_express() {
             "weight-out-of-range-default.json",
             "$.criteria[0].default_weight: 7 breaks maximum 5",
         ),
-        ("wrong-format-version.json", "$.format: expected 1, found 2"),
+        ("wrong-format-version.json", "$.format: expected 2, found 3"),
         (
             "type-error.json",
             "$.criteria[1].default_weight: expected \"integer\", found \"2\"",
@@ -585,6 +591,11 @@ fn schema_top_level_keys_match_the_serde_model() {
         title: "t".into(),
         url: "https://example.org".into(),
     }];
+    full.checks = vec![tradeoffs::tree::synthetic::never_check(
+        "c",
+        Vec::new(),
+        vec!["sm.a".into()],
+    )];
     let written: BTreeSet<String> = serde_json::to_value(&full)
         .unwrap()
         .as_object()

@@ -172,11 +172,11 @@ fn answer_without_next_is_a_path_without_an_outcome() {
 }
 
 #[test]
-fn option_never_offered() {
+fn tie_break_must_list_every_option() {
     assert_only(
-        "option-never-offered.json",
-        "options[\"sm.d\"]",
-        "option is never offered by any outcome",
+        "tie-break-missing-option.json",
+        "tie_break.order",
+        "every option must be listed exactly once; missing: sm.d",
     );
 }
 
@@ -270,7 +270,7 @@ fn wrong_format_version() {
     assert_only(
         "wrong-format-version.json",
         "format",
-        "format 2 is not supported; this build reads format 1",
+        "format 3 is not supported; this build reads format 2",
     );
 }
 
@@ -299,10 +299,10 @@ fn json_syntax_error_names_file_line_and_column() {
 
 #[test]
 fn json_type_error_names_line_and_column() {
-    // criteria[1].default_weight is the string "2" on line 19.
+    // criteria[1].default_weight is the string "2" on line 21.
     assert_only(
         "type-error.json",
-        "line 19 column 27",
+        "line 21 column 27",
         "invalid type: string \"2\", expected i64",
     );
 }
@@ -403,4 +403,323 @@ fn relations_into_a_tree_that_failed_to_load_are_reported_and_ignored() {
         dangling[0].message,
         "relation conflicts_with names option \"sm.a\", whose tree is not loaded; the relation is ignored"
     );
+}
+
+// --- format 2 rules -------------------------------------------------------------------------
+
+/// Every single-problem rule of format 2, with its fixture, place and exact message.
+const FORMAT2_RULES: &[(&str, &str, &str)] = &[
+    (
+        "area-bad-id.json",
+        "area.id",
+        "\"Small Area\" must be lowercase letters, digits and '-'",
+    ),
+    (
+        "area-position-zero.json",
+        "area.position",
+        "position 0 must be 1 or more (1-based order of the tree within its area)",
+    ),
+    ("area-no-title.json", "area.title", "the area needs a title"),
+    (
+        "unsafe-node-id.json",
+        "nodes[2].id",
+        "id \"o\\u{1b}[31mone\" may only contain ASCII letters, digits, '-', '_' and '.'",
+    ),
+    (
+        "tie-break-duplicate.json",
+        "tie_break.order[3]",
+        "option \"sm.a\" is listed twice; list every option exactly once",
+    ),
+    (
+        "tie-break-unknown-option.json",
+        "tie_break.order[3]",
+        "unknown option \"sm.z\"",
+    ),
+    (
+        "tie-break-no-why.json",
+        "tie_break.why",
+        "say why this order decides a tie (it is shown to the user)",
+    ),
+    (
+        "duplicate-answer-label.json",
+        "nodes.q-second.answers[1].label",
+        "duplicate answer label \"One\" in this question",
+    ),
+    (
+        "single-with-next.json",
+        "nodes.q-second.next",
+        "only a multi-answer question has \"next\"; give each answer its own \"next\"",
+    ),
+    (
+        "exclusive-on-single.json",
+        "nodes.q-second.answers[0].exclusive",
+        "\"exclusive\" is only meaningful in a multi-answer question",
+    ),
+    (
+        "too-many-multi-answers.json",
+        "nodes.q-first.answers",
+        "a multi-answer question may have at most 12 answers, this one has 13",
+    ),
+    (
+        "unsafe-fact.json",
+        "nodes.q-first.fact",
+        "id \"compli ance\" may only contain ASCII letters, digits, '-', '_' and '.'",
+    ),
+    (
+        "rule-out-without-reason.json",
+        "nodes.q-first.answers[0].effects[1].reason",
+        "a rule-out needs a reason the user can accept (it is shown with the answer)",
+    ),
+    (
+        "if-chosen-unknown-option.json",
+        "nodes.q-first.answers[0].effects[2].if_chosen[0]",
+        "unknown option \"ot.x\" (if_chosen names options of this tree)",
+    ),
+    (
+        "if-chosen-on-rule-out.json",
+        "line 150 column 4",
+        "unknown field `if_chosen`, expected `option` or `reason`; \"if_chosen\" is only allowed on a note effect (a weight or rule-out that depended on the chosen option would make the ranking circular)",
+    ),
+    (
+        "empty-confirmation.json",
+        "options[\"sm.a\"].confirmation",
+        "confirmation is empty; say how the team will know the decision holds",
+    ),
+    ("format-1.json", "format", tradeoffs::tree::FORMAT1_MESSAGE),
+    (
+        "no-format.json",
+        "format",
+        "the file has no \"format\" field; add \"format\": 2 (see decision-trees/schema.json)",
+    ),
+    (
+        "missing-area.json",
+        "line 188 column 1",
+        "missing field `area`",
+    ),
+];
+
+#[test]
+fn every_format2_rule_reports_its_place_and_message() {
+    for (file, place, message) in FORMAT2_RULES {
+        assert_only(file, place, message);
+    }
+}
+
+#[test]
+fn a_format_1_tree_gets_one_error_that_names_what_to_change() {
+    let got = problems_of("invalid/format-1.json");
+    assert_eq!(got.len(), 1);
+    for part in [
+        "format 1",
+        "\"format\": 2",
+        "\"area\"",
+        "\"tie_break\"",
+        "promise, not a filter",
+        "rule_out",
+    ] {
+        assert!(got[0].1.contains(part), "missing {part:?} in {}", got[0].1);
+    }
+}
+
+#[test]
+fn multi_answer_questions_have_one_next_and_answers_without() {
+    let got = problems_of("invalid/multi-answers-with-next.json");
+    let msg =
+        "answers of a multi-answer question have no \"next\"; the question's \"next\" applies";
+    assert_eq!(
+        got,
+        vec![
+            ("nodes.q-first.answers[0].next".to_string(), msg.to_string()),
+            ("nodes.q-first.answers[1].next".to_string(), msg.to_string()),
+        ]
+    );
+    let got = problems_of("invalid/multi-without-next.json");
+    assert_eq!(
+        got[0],
+        (
+            "nodes.q-first.next".to_string(),
+            "a multi-answer question needs \"next\" (its answers have none)".to_string()
+        )
+    );
+    // Without `next` the rest of the tree is cut off, and that is said too.
+    assert_eq!(
+        got[1..].iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>(),
+        vec!["nodes.q-second", "nodes.o-one", "nodes.o-two"]
+    );
+}
+
+#[test]
+fn invalid_checks_are_reported_one_problem_each() {
+    let got = problems_of("invalid/checks-invalid.json");
+    let want = [
+        (
+            "checks[0].name",
+            "id \"bad name!\" may only contain ASCII letters, digits, '-', '_' and '.'",
+        ),
+        ("checks[0].when[\"q-nope\"]", "unknown question \"q-nope\""),
+        ("checks[0].expect.never", "list at least one option"),
+        (
+            "checks[0].why",
+            "say why the check holds (it is shown when it fails)",
+        ),
+        (
+            "checks[1].when[\"q-first\"]",
+            "question \"q-first\" has no answer \"Nope\" (labels must match exactly)",
+        ),
+        (
+            "checks[1].when[\"q-second\"]",
+            "list at least one answer label (leave the question out to match any answer)",
+        ),
+        ("checks[1].expect.winner_in", "unknown option \"sm.z\""),
+        ("checks[2].name", "duplicate check name \"dup\""),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(p, m)| (p.to_string(), m.to_string()))
+        .collect();
+    assert_eq!(got, want);
+}
+
+fn text_of(rel: &str) -> String {
+    std::fs::read_to_string(fixture(rel)).unwrap()
+}
+
+fn source(label: &str, text: String) -> Source {
+    Source {
+        label: label.into(),
+        text,
+    }
+}
+
+#[test]
+fn shipped_trees_need_a_confirmation_per_option() {
+    let text =
+        text_of("valid/small.json").replacen(" \"confirmation\": \"A test proves it.\",", "", 1);
+    let (catalog, problems) = Catalog::build(vec![source("shipped.json", text.clone())], 1);
+    assert!(catalog.trees().is_empty());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].place, "options[\"sm.a\"].confirmation");
+    assert_eq!(
+        problems[0].message,
+        "a shipped tree needs a confirmation per option: how the team will know the decision holds (fitness functions, tests, metrics)"
+    );
+    // A user tree may leave it out.
+    let (catalog, problems) = Catalog::build(vec![source("user.json", text)], 0);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(catalog.ids(), vec!["small"]);
+}
+
+#[test]
+fn a_namespace_belongs_to_one_tree() {
+    let small = text_of("valid/small.json");
+    let thief = small
+        .replacen("\"id\": \"small\"", "\"id\": \"thief\"", 1)
+        .replacen("\"position\": 1", "\"position\": 2", 1);
+    let (catalog, problems) = Catalog::build(
+        vec![source("small.json", small), source("thief.json", thief)],
+        0,
+    );
+    assert_eq!(catalog.ids(), vec!["small"]);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].file, "thief.json");
+    assert_eq!(problems[0].place, "namespace");
+    assert_eq!(
+        problems[0].message,
+        "namespace \"sm\" belongs to tree \"small\" (small.json); a namespace belongs to one tree"
+    );
+}
+
+#[test]
+fn a_user_tree_wins_a_clash_with_a_shipped_tree() {
+    // Same namespace, different tree id: the shipped tree is the one left out.
+    let small = text_of("valid/small.json");
+    let user = small
+        .replacen("\"id\": \"small\"", "\"id\": \"newer\"", 1)
+        .replacen("\"position\": 1", "\"position\": 2", 1);
+    let (catalog, problems) = Catalog::build(
+        vec![
+            source("shipped/small.json", small),
+            source("user/newer.json", user),
+        ],
+        1,
+    );
+    assert_eq!(catalog.ids(), vec!["newer"]);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].file, "shipped/small.json");
+}
+
+#[test]
+fn trees_of_an_area_share_its_title_and_have_unique_positions() {
+    let small = text_of("valid/small.json");
+    let other = text_of("valid/other.json").replacen(
+        "\"area\": { \"id\": \"other\", \"title\": \"Test area other\", \"position\": 1 }",
+        "\"area\": { \"id\": \"small\", \"title\": \"Another title\", \"position\": 1 }",
+        1,
+    );
+    let (catalog, problems) = Catalog::build(
+        vec![source("small.json", small), source("other.json", other)],
+        0,
+    );
+    assert_eq!(catalog.ids(), vec!["small"]);
+    let got: Vec<(&str, &str)> = problems
+        .iter()
+        .map(|p| (p.place.as_str(), p.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "area.title",
+                "area \"small\" is titled \"Test area small\" in tree \"small\"; every tree of an area uses the same title"
+            ),
+            (
+                "area.position",
+                "position 1 in area \"small\" is taken by tree \"small\""
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_shared_fact_has_the_same_labels_and_multi_everywhere() {
+    let small = text_of("valid/small.json").replacen(
+        "\"id\": \"q-second\",",
+        "\"id\": \"q-second\", \"fact\": \"shortlist\",",
+        1,
+    );
+    assert!(small.contains("\"fact\": \"shortlist\""));
+    let other = text_of("valid/other.json");
+    let other_q = other
+        .find("\"kind\": \"question\"")
+        .expect("other has a question");
+    let mut other = other.clone();
+    other.insert_str(other_q, "\"fact\": \"shortlist\", ");
+    let (catalog, problems) = Catalog::build(
+        vec![source("small.json", small), source("other.json", other)],
+        0,
+    );
+    assert_eq!(catalog.ids(), vec!["small"]);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].file, "other.json");
+    assert!(problems[0].place.starts_with("nodes."), "{:?}", problems[0]);
+    assert!(
+        problems[0].message.starts_with(
+            "fact \"shortlist\" is asked by question \"q-second\" of tree \"small\" with labels: One | Two; a fact needs identical answer labels (same order) and the same \"multi\" everywhere"
+        ),
+        "{}",
+        problems[0].message
+    );
+}
+
+#[test]
+fn a_million_deep_chain_validates_without_recursion() {
+    use tradeoffs::tree::synthetic;
+    let tree = synthetic::chain(1_000_000);
+    let problems = tradeoffs::tree::validate(&tree, "chain.json", &Default::default());
+    assert!(
+        problems.is_empty(),
+        "{:?}",
+        &problems[..problems.len().min(3)]
+    );
+    assert_eq!(tradeoffs::tree::max_depth(&tree), 1_000_000);
 }

@@ -1,0 +1,407 @@
+//! Robustness beyond one flip (issue 9, item 10): how far the winner's lead survives changes
+//! to the weights and impacts, against *all* options in play, not just the runner-up
+//! (field-research.md part d shows a third option taking the lead while the runner-up never
+//! does).
+//!
+//! - per criterion: the interval of its weight (within 0..=5, others fixed) over which the
+//!   winner stays the winner, and the nearest weight that makes another option win;
+//! - acceptability (SMAA-style, Lahdelma & Salminen): the share of weight vectors within ±1 of
+//!   the current weights (clamped to 0..=5) in which each option wins. Exact up to
+//!   [`EXACT_VECTORS`] vectors (3^12), a seeded sample of [`SAMPLE_VECTORS`] beyond, drawn with
+//!   a small SplitMix64 generator (no RNG crate needed);
+//! - the smallest change to one impact that changes the winner;
+//! - a verdict: fragile when the winner's acceptability is under 60 % or its margin is ≤ 1.
+//!
+//! Every comparison goes through [`ImpactMatrix::beats`], so ties are resolved by the tree's
+//! tie-break order exactly as in the ranking.
+
+use serde::Serialize;
+
+use super::rank::ImpactMatrix;
+use crate::tree::analyze::SplitMix64;
+use crate::tree::{IMPACT_RANGE, WEIGHT_RANGE};
+
+/// Vectors enumerated exactly (3^12).
+pub const EXACT_VECTORS: u64 = 531_441;
+/// Vectors drawn beyond [`EXACT_VECTORS`].
+pub const SAMPLE_VECTORS: u64 = 200_000;
+/// Seed of that sample.
+pub const SAMPLE_SEED: u64 = 0x0AC0_E97A_B111_7EED;
+/// A winner with less acceptability than this is fragile.
+pub const FRAGILE_SHARE: f64 = 0.6;
+/// A winner leading by this much or less is fragile.
+pub const FRAGILE_MARGIN: i64 = 1;
+
+/// A change of one criterion's weight that makes another option win.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WeightChange {
+    pub criterion: usize,
+    pub from: i64,
+    pub to: i64,
+    pub new_winner: usize,
+}
+
+/// The weights of one criterion (others fixed) over which the winner stays the winner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WeightInterval {
+    pub criterion: usize,
+    pub weight: i64,
+    pub lo: i64,
+    pub hi: i64,
+    /// The nearest weight outside `lo..=hi` (the lower one when both are equally near), if any.
+    pub change: Option<WeightChange>,
+}
+
+/// A change to one impact that makes another option win.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImpactChange {
+    pub option: usize,
+    pub criterion: usize,
+    pub from: i64,
+    pub to: i64,
+    pub new_winner: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Acceptability {
+    /// Per option (matrix order): share of the weight vectors in which it wins; 0 for options
+    /// out of play. Sums to 1.
+    pub shares: Vec<f64>,
+    /// Vectors in the ±1 neighbourhood.
+    pub vectors: u64,
+    /// `None` when every vector was evaluated; else the seed of the sample.
+    pub seed: Option<u64>,
+    /// Vectors evaluated (all, or the sample).
+    pub evaluated: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Robustness {
+    pub winner: usize,
+    /// The best other option in play, and the winner's lead over it.
+    pub runner_up: Option<usize>,
+    pub margin: Option<i64>,
+    /// One per criterion, in criterion order.
+    pub intervals: Vec<WeightInterval>,
+    /// The smallest single-weight change that makes any option win (ties: criterion order).
+    pub nearest_weight_change: Option<WeightChange>,
+    pub acceptability: Acceptability,
+    /// The smallest change to one impact that changes the winner.
+    pub impact_change: Option<ImpactChange>,
+    pub fragile: bool,
+}
+
+fn winner_with(m: &ImpactMatrix, weights: &[i64], in_play: &[bool]) -> Option<usize> {
+    m.winner(weights, in_play)
+}
+
+/// The weight interval of criterion `k` and the nearest change of it that alters the winner.
+pub fn weight_interval(
+    m: &ImpactMatrix,
+    weights: &[i64],
+    in_play: &[bool],
+    winner: usize,
+    k: usize,
+) -> WeightInterval {
+    let (wlo, whi) = (*WEIGHT_RANGE.start(), *WEIGHT_RANGE.end());
+    let mut w = weights.to_vec();
+    let cur = weights[k];
+    let mut at = |x: i64| {
+        w[k] = x;
+        winner_with(m, &w, in_play)
+    };
+    let mut lo = cur;
+    let mut below = None;
+    while lo > wlo {
+        let o = at(lo - 1);
+        if o != Some(winner) {
+            below = o.map(|o| (lo - 1, o));
+            break;
+        }
+        lo -= 1;
+    }
+    let mut hi = cur;
+    let mut above = None;
+    while hi < whi {
+        let o = at(hi + 1);
+        if o != Some(winner) {
+            above = o.map(|o| (hi + 1, o));
+            break;
+        }
+        hi += 1;
+    }
+    let pick = match (below, above) {
+        (Some(b), Some(a)) => Some(if cur - b.0 <= a.0 - cur { b } else { a }),
+        (b, a) => b.or(a),
+    };
+    WeightInterval {
+        criterion: k,
+        weight: cur,
+        lo,
+        hi,
+        change: pick.map(|(to, new_winner)| WeightChange {
+            criterion: k,
+            from: cur,
+            to,
+            new_winner,
+        }),
+    }
+}
+
+/// Acceptability shares over the ±1 neighbourhood of `weights`.
+pub fn acceptability(m: &ImpactMatrix, weights: &[i64], in_play: &[bool]) -> Acceptability {
+    acceptability_with_limit(m, weights, in_play, EXACT_VECTORS, SAMPLE_VECTORS)
+}
+
+/// [`acceptability`] with explicit limits (tests force the sampled mode on small cases).
+pub fn acceptability_with_limit(
+    m: &ImpactMatrix,
+    weights: &[i64],
+    in_play: &[bool],
+    exact_limit: u64,
+    sample: u64,
+) -> Acceptability {
+    let (wlo, whi) = (*WEIGHT_RANGE.start(), *WEIGHT_RANGE.end());
+    let c = m.criteria.len();
+    let lo: Vec<i64> = weights.iter().map(|&w| (w - 1).max(wlo)).collect();
+    let hi: Vec<i64> = weights.iter().map(|&w| (w + 1).min(whi)).collect();
+    let vectors = (0..c).fold(1u64, |acc, k| {
+        acc.saturating_mul((hi[k] - lo[k] + 1) as u64)
+    });
+    // In-play options in tie-break order, so "first with the highest score" is the winner.
+    let mut play: Vec<usize> = (0..m.options.len()).filter(|&o| in_play[o]).collect();
+    play.sort_by_key(|&o| m.tie_rank[o]);
+    let mut wins = vec![0u64; m.options.len()];
+    let p = play.len();
+    if p == 0 {
+        return Acceptability {
+            shares: vec![0.0; m.options.len()],
+            vectors,
+            seed: None,
+            evaluated: 0,
+        };
+    }
+    // Column-major impacts of the options in play, flat: cols[k * p + i].
+    let mut cols = vec![0i64; c * p];
+    for k in 0..c {
+        for (i, &o) in play.iter().enumerate() {
+            cols[k * p + i] = m.impact(o, k);
+        }
+    }
+    // Index of the highest score; the first on equal scores (play is in tie-break order).
+    fn argmax(scores: &[i64]) -> usize {
+        let mut best = 0;
+        let mut top = scores[0];
+        for (i, &x) in scores.iter().enumerate().skip(1) {
+            if x > top {
+                best = i;
+                top = x;
+            }
+        }
+        best
+    }
+    let mut play_wins = vec![0u64; p];
+    let (evaluated, seed) = if vectors <= exact_limit {
+        // Odometer over criteria 1.. with scores kept incrementally in `base`; criterion 0 is
+        // swept innermost from a scratch copy, so most vectors cost p additions and an argmax.
+        let mut cur = lo.clone();
+        let mut base: Vec<i64> = play.iter().map(|&o| m.score(o, &cur)).collect();
+        let mut scratch = base.clone();
+        let col0 = &cols[0..p];
+        'outer: loop {
+            scratch.copy_from_slice(&base);
+            play_wins[argmax(&scratch)] += 1;
+            for _ in lo[0]..hi[0] {
+                for (s, a) in scratch.iter_mut().zip(col0) {
+                    *s += a;
+                }
+                play_wins[argmax(&scratch)] += 1;
+            }
+            let mut k = 1;
+            loop {
+                if k >= c {
+                    break 'outer;
+                }
+                let col = &cols[k * p..(k + 1) * p];
+                if cur[k] < hi[k] {
+                    cur[k] += 1;
+                    for (s, a) in base.iter_mut().zip(col) {
+                        *s += a;
+                    }
+                    break;
+                }
+                let d = cur[k] - lo[k];
+                cur[k] = lo[k];
+                if d != 0 {
+                    for (s, a) in base.iter_mut().zip(col) {
+                        *s -= d * a;
+                    }
+                }
+                k += 1;
+            }
+        }
+        (vectors, None)
+    } else {
+        let mut rng = SplitMix64(SAMPLE_SEED);
+        let mut w = vec![0i64; c];
+        let mut scores = vec![0i64; p];
+        for _ in 0..sample {
+            for k in 0..c {
+                w[k] = lo[k] + rng.below((hi[k] - lo[k] + 1) as u64) as i64;
+            }
+            scores.iter_mut().for_each(|s| *s = 0);
+            for (k, &wk) in w.iter().enumerate() {
+                for (s, a) in scores.iter_mut().zip(&cols[k * p..(k + 1) * p]) {
+                    *s += a * wk;
+                }
+            }
+            play_wins[argmax(&scores)] += 1;
+        }
+        (sample, Some(SAMPLE_SEED))
+    };
+    for (i, &o) in play.iter().enumerate() {
+        wins[o] = play_wins[i];
+    }
+    Acceptability {
+        shares: wins.iter().map(|&x| x as f64 / evaluated as f64).collect(),
+        vectors,
+        seed,
+        evaluated,
+    }
+}
+
+/// The smallest change to one impact (of any option in play, within −2..=2) that changes the
+/// winner. Ties: by size, then tie-break order of the option changed, then criterion order,
+/// then the new value (lowest first).
+pub fn impact_change(
+    m: &ImpactMatrix,
+    weights: &[i64],
+    in_play: &[bool],
+    winner: usize,
+) -> Option<ImpactChange> {
+    let scores: Vec<i64> = (0..m.options.len()).map(|o| m.score(o, weights)).collect();
+    let mut play: Vec<usize> = (0..m.options.len()).filter(|&o| in_play[o]).collect();
+    play.sort_by_key(|&o| m.tie_rank[o]);
+    let win_of = |changed: usize, new_score: i64| {
+        let mut best: Option<(usize, i64)> = None;
+        for &o in &play {
+            let s = if o == changed { new_score } else { scores[o] };
+            if best.is_none_or(|(b, bs)| m.beats(o, s, b, bs)) {
+                best = Some((o, s));
+            }
+        }
+        best.map(|(o, _)| o)
+    };
+    let mut best: Option<(i64, ImpactChange)> = None;
+    for &o in &play {
+        for (k, &w) in weights.iter().enumerate().take(m.criteria.len()) {
+            if w == 0 {
+                continue;
+            }
+            let a = m.impact(o, k);
+            for v in IMPACT_RANGE {
+                let size = (v - a).abs();
+                if size == 0 || best.as_ref().is_some_and(|(s, _)| size >= *s) {
+                    continue;
+                }
+                let nw = win_of(o, scores[o] + (v - a) * w);
+                if let Some(nw) = nw
+                    && nw != winner
+                {
+                    best = Some((
+                        size,
+                        ImpactChange {
+                            option: o,
+                            criterion: k,
+                            from: a,
+                            to: v,
+                            new_winner: nw,
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Everything above for the current weights; `None` when no option is in play.
+pub fn robustness(m: &ImpactMatrix, weights: &[i64], in_play: &[bool]) -> Option<Robustness> {
+    let winner = m.winner(weights, in_play)?;
+    let win_score = m.score(winner, weights);
+    let mut runner: Option<(usize, i64)> = None;
+    for (o, _) in in_play
+        .iter()
+        .enumerate()
+        .filter(|&(o, p)| *p && o != winner)
+    {
+        let s = m.score(o, weights);
+        if runner.is_none_or(|(r, rs)| m.beats(o, s, r, rs)) {
+            runner = Some((o, s));
+        }
+    }
+    let intervals: Vec<WeightInterval> = (0..m.criteria.len())
+        .map(|k| weight_interval(m, weights, in_play, winner, k))
+        .collect();
+    let nearest_weight_change = intervals
+        .iter()
+        .filter_map(|i| i.change.clone())
+        .min_by_key(|c| ((c.to - c.from).abs(), c.criterion));
+    let acceptability = acceptability(m, weights, in_play);
+    let impact_change = impact_change(m, weights, in_play, winner);
+    let margin = runner.map(|(_, s)| win_score - s);
+    let fragile =
+        acceptability.shares[winner] < FRAGILE_SHARE || margin.is_some_and(|x| x <= FRAGILE_MARGIN);
+    Some(Robustness {
+        winner,
+        runner_up: runner.map(|(o, _)| o),
+        margin,
+        intervals,
+        nearest_weight_change,
+        acceptability,
+        impact_change,
+        fragile,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// field-research.md part (d): a third option takes the lead while the runner-up never does.
+    #[test]
+    fn a_third_option_can_take_the_lead() {
+        // Criteria x, y. A = (2, 0), B = (0, -2)... B never catches A; C = (-1, 2) does when y
+        // rises.
+        let m = ImpactMatrix::new(
+            vec!["t.a".into(), "t.b".into(), "t.c".into()],
+            vec!["t.x".into(), "t.y".into()],
+            vec![2, 0, 1, 0, -1, 2],
+        );
+        let w = [3, 2];
+        // A = 6, B = 3, C = 1.
+        let r = robustness(&m, &w, &[true; 3]).unwrap();
+        assert_eq!(r.winner, 0);
+        assert_eq!(r.runner_up, Some(1));
+        // y at 5: A = 6, C = 7: C wins.
+        let y = &r.intervals[1];
+        assert_eq!((y.lo, y.hi), (0, 4));
+        assert_eq!(y.change.as_ref().unwrap().new_winner, 2);
+        assert_eq!(y.change.as_ref().unwrap().to, 5);
+    }
+
+    #[test]
+    fn shares_sum_to_one_and_fragility_follows_the_margin() {
+        let m = ImpactMatrix::new(
+            vec!["t.a".into(), "t.b".into()],
+            vec!["t.x".into(), "t.y".into()],
+            vec![1, 0, 0, 1],
+        );
+        let r = robustness(&m, &[3, 3], &[true, true]).unwrap();
+        let sum: f64 = r.acceptability.shares.iter().sum();
+        assert!((sum - 1.0).abs() < 1e-9);
+        assert_eq!(r.margin, Some(0));
+        assert!(r.fragile);
+        assert_eq!(r.acceptability.vectors, 9);
+    }
+}
