@@ -2,6 +2,8 @@
 //! `tradeoffs decide --format json` prints, what the ADR renderers read and what the TUI shows,
 //! so all three always agree.
 
+mod ready;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 

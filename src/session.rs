@@ -3,6 +3,8 @@
 //! option, the record draft); everything else is recomputed from them by [`Walk::replay`], so
 //! going back or changing an answer can never leave stale state behind.
 
+mod path;
+
 use std::collections::BTreeMap;
 use std::fmt;
 

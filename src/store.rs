@@ -6,13 +6,17 @@
 //! No terminal code lives here.
 
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, anyhow, bail};
-
+use crate::date::civil;
 use crate::session::{Session, Walk};
 use crate::tree::Catalog;
+
+/// A session could not be found, read, parsed or written. The message is complete and worded
+/// for the user (it names the file and what to do).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct StoreError(pub String);
 
 /// One line of the "saved sessions" list: enough to recognise a session without opening it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,10 +47,10 @@ impl Store {
     }
 
     /// The store in the user's data directory (or `$TRADEOFFS_DATA_DIR/sessions`).
-    pub fn open_default() -> Result<Self> {
+    pub fn open_default() -> Result<Self, StoreError> {
         crate::config::sessions_dir().map(Store::new).ok_or_else(|| {
-            anyhow!(
-                "cannot find a data directory for saved sessions; set TRADEOFFS_DATA_DIR to a writable directory"
+            StoreError(
+                "cannot find a data directory for saved sessions; set TRADEOFFS_DATA_DIR to a writable directory".into(),
             )
         })
     }
@@ -55,54 +59,48 @@ impl Store {
         &self.dir
     }
 
-    fn path_of(&self, id: &str) -> Result<PathBuf> {
+    fn path_of(&self, id: &str) -> Result<PathBuf, StoreError> {
         check_id(id)?;
         Ok(self.dir.join(format!("{id}.json")))
     }
 
     /// Writes the session atomically (temporary file, then rename) and returns its path.
-    pub fn save(&self, session: &Session) -> Result<PathBuf> {
+    pub fn save(&self, session: &Session) -> Result<PathBuf, StoreError> {
         let path = self.path_of(&session.id)?;
-        fs::create_dir_all(&self.dir).with_context(|| {
-            format!(
-                "cannot create the sessions directory {}; check its permissions or set TRADEOFFS_DATA_DIR",
+        fs::create_dir_all(&self.dir).map_err(|e| {
+            StoreError(format!(
+                "cannot create the sessions directory {}; check its permissions or set TRADEOFFS_DATA_DIR: {e}",
                 self.dir.display()
-            )
+            ))
         })?;
-        let tmp = self
-            .dir
-            .join(format!(".{}.{}.tmp", session.id, std::process::id()));
-        let write = || -> std::io::Result<()> {
-            let mut f = fs::File::create(&tmp)?;
-            f.write_all(session.to_json().as_bytes())?;
-            f.write_all(b"\n")?;
-            f.sync_all()?;
-            fs::rename(&tmp, &path)
-        };
-        write().map_err(|e| {
-            let _ = fs::remove_file(&tmp);
-            anyhow!(
-                "cannot save the session to {}: {e}; free some space or fix the directory's permissions (the session stays open)",
-                path.display()
-            )
+        let mut text = session.to_json();
+        text.push('\n');
+        crate::atomic::replace(&path, text.as_bytes()).map_err(|e| {
+            let (crate::atomic::WriteError::Temp(e) | crate::atomic::WriteError::Commit(e)) = e;
+            StoreError(format!(
+                "cannot save the session to {}: {}; free some space or fix the directory's permissions (the session stays open)",
+                path.display(),
+                crate::atomic::without_temp_path(&e)
+            ))
         })?;
         Ok(path)
     }
 
     /// Loads a session and checks it against the loaded trees.
-    pub fn load(&self, id: &str, catalog: &Catalog) -> Result<Session> {
+    pub fn load(&self, id: &str, catalog: &Catalog) -> Result<Session, StoreError> {
         let path = self.path_of(id)?;
         let text = fs::read_to_string(&path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
-                anyhow!(
+                StoreError(format!(
                     "no saved session \"{id}\" in {}; run `tradeoffs` to see the saved sessions",
                     self.dir.display()
-                )
+                ))
             } else {
-                anyhow!("cannot read {}: {e}", path.display())
+                StoreError(format!("cannot read {}: {e}", path.display()))
             }
         })?;
-        Session::from_json(&text, catalog).map_err(|e| anyhow!("{}: {e}", path.display()))
+        Session::from_json(&text, catalog)
+            .map_err(|e| StoreError(format!("{}: {e}", path.display())))
     }
 
     /// Every saved session, the most recently changed first. Files that cannot be read or no
@@ -125,13 +123,13 @@ impl Store {
     }
 
     /// The most recently changed session that can be resumed.
-    pub fn latest(&self, catalog: &Catalog) -> Result<Session> {
+    pub fn latest(&self, catalog: &Catalog) -> Result<Session, StoreError> {
         let list = self.list(catalog);
         let Some(s) = list.iter().find(|s| s.problem.is_none()) else {
-            bail!(
+            return Err(StoreError(format!(
                 "no saved session to resume in {}; run `tradeoffs` to start one",
                 self.dir.display()
-            );
+            )));
         };
         self.load(&s.id, catalog)
     }
@@ -183,16 +181,16 @@ fn summarize(id: &str, path: &Path, catalog: &Catalog) -> Summary {
 }
 
 /// Session ids become file names, so only plain characters are allowed.
-fn check_id(id: &str) -> Result<()> {
+fn check_id(id: &str) -> Result<(), StoreError> {
     if id.is_empty()
         || id.len() > 64
         || !id
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     {
-        bail!(
+        return Err(StoreError(format!(
             "\"{id}\" is not a session id; ids are letters, digits, '-' and '_' (run `tradeoffs` to see the saved sessions)"
-        );
+        )));
     }
     Ok(())
 }
@@ -208,29 +206,6 @@ pub fn new_id(now: u64, taken: &[&str]) -> String {
         .map(|n| format!("{base}-{n}"))
         .find(|id| !taken.contains(&id.as_str()))
         .expect("some suffix is free")
-}
-
-/// `YYYY-MM-DD HH:MM` (UTC) for lists; `-` for an unknown time.
-pub fn format_time(secs: u64) -> String {
-    if secs == 0 {
-        return "-".into();
-    }
-    let (y, mo, d, h, mi, _) = civil(secs);
-    format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}")
-}
-
-/// Seconds since the epoch → UTC calendar date and time.
-fn civil(secs: u64) -> (i64, u32, u32, u32, u32, u32) {
-    let (y, m, d) = crate::adr::civil_from_days((secs / 86_400) as i64);
-    let rem = secs % 86_400;
-    (
-        y,
-        m,
-        d,
-        (rem / 3600) as u32,
-        (rem % 3600 / 60) as u32,
-        (rem % 60) as u32,
-    )
 }
 
 #[cfg(test)]
@@ -300,7 +275,5 @@ mod tests {
             new_id(1_704_067_200, &["20240101-000000"]),
             "20240101-000000-2"
         );
-        assert_eq!(format_time(951_827_696), "2000-02-29 12:34");
-        assert_eq!(format_time(0), "-");
     }
 }

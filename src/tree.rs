@@ -3,6 +3,7 @@
 //! program can index into them without re-checking.
 
 pub mod analyze;
+pub mod load;
 pub mod model;
 pub mod render;
 pub mod synthetic;
@@ -11,6 +12,7 @@ pub mod validate;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+pub use load::{LoadError, LoadOptions, TreeSummary};
 pub use model::*;
 pub use validate::{Problem, is_safe_id, max_depth, validate};
 

@@ -7,9 +7,14 @@
 //! session, rendering and writing the ADR) through the same core calls `tradeoffs decide` uses.
 
 pub mod app;
+mod chrome;
 pub mod keys;
+mod layout;
+mod screens;
+mod theme;
 pub mod update;
 pub mod view;
+mod widgets;
 
 use std::collections::VecDeque;
 use std::io::stdout;
@@ -89,7 +94,7 @@ impl Shell {
             .active()
             .ok_or_else(|| anyhow::anyhow!("there is no decision to record"))?;
         // The form already offered `git config user.name`; an emptied field stays empty.
-        let mut meta = adr::RecordMeta::for_decision_in(&report, &decision.record, None);
+        let mut meta = adr::RecordMeta::for_decision_in(&report, &decision.record, None)?;
         if let Some(s) = &app.session {
             meta.related = s
                 .decisions
@@ -105,7 +110,7 @@ impl Shell {
 
     fn preview(&self, app: &App) -> Result<PreviewText> {
         let (report, meta, target) = self.record_inputs(app)?;
-        let text = adr::render(&report, &meta, &target)?;
+        let text = adr::preview(&report, &meta, &target)?;
         let dir = target
             .dir
             .strip_prefix(&self.repo)
@@ -121,7 +126,7 @@ impl Shell {
 
     fn export(&self, app: &App) -> Result<PathBuf> {
         let (report, meta, target) = self.record_inputs(app)?;
-        adr::export(&report, &meta, &target)
+        Ok(adr::export(&report, &meta, &target)?)
     }
 }
 

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Dialect;
+use super::existing::{adr_files, classify, read_head};
 
 /// Where ADRs go and how they must look there.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,12 +13,8 @@ pub struct Target {
     pub dialect: Dialect,
     /// The repository uses the `adrs` tool's front matter (`number:` and `title:` keys).
     pub adrs_front_matter: bool,
-    /// The directory does not exist yet and will be created on export.
-    pub missing: bool,
     /// Things the user should know (markers that disagree, a directory that will be created).
     pub warnings: Vec<String>,
-    /// What found the directory, for messages ("--adr-dir", ".adr-dir", "default").
-    pub found_by: String,
 }
 
 /// How the repository spells the supersede link (adr-tools writes "Superceded").
@@ -42,7 +39,7 @@ pub fn locate(
     start: &Path,
     adr_dir: Option<&Path>,
     format: Option<Dialect>,
-) -> anyhow::Result<Target> {
+) -> Result<Target, super::AdrError> {
     let mut warnings = Vec::new();
     let found = if let Some(dir) = adr_dir {
         Found {
@@ -101,9 +98,7 @@ pub fn locate(
         dir: found.dir,
         dialect,
         adrs_front_matter,
-        missing,
         warnings,
-        found_by: found.by,
     })
 }
 
@@ -270,25 +265,6 @@ fn yaml_value(text: &str, key: &str) -> Option<String> {
     })
 }
 
-/// Names log4brains reserves in its folders; they are never ADRs.
-pub const RESERVED: &[&str] = &["template.md", "readme.md", "index.md", "backlog.md"];
-
-/// The ADR files of a directory: top-level `.md` files but the reserved names, sorted by name.
-pub fn adr_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.extension().is_some_and(|x| x == "md")
-                && p.file_name().is_some_and(|n| {
-                    !RESERVED.contains(&n.to_string_lossy().to_lowercase().as_str())
-                })
-                && p.is_file()
-        })
-        .collect();
-    files.sort();
-    Ok(files)
-}
-
 /// The dialect of the newest recognisable ADR in `dir`, and whether it carries adrs front matter.
 fn detect_dialect(dir: &Path) -> Option<(Dialect, bool)> {
     let files = adr_files(dir).ok()?;
@@ -296,87 +272,4 @@ fn detect_dialect(dir: &Path) -> Option<(Dialect, bool)> {
         let head = read_head(f, 2048)?;
         classify(&head)
     })
-}
-
-pub(crate) fn read_head(path: &Path, limit: usize) -> Option<String> {
-    use std::io::Read as _;
-    let mut buf = vec![0u8; limit];
-    let mut f = std::fs::File::open(path).ok()?;
-    let n = f.read(&mut buf).ok()?;
-    buf.truncate(n);
-    Some(String::from_utf8_lossy(&buf).into_owned())
-}
-
-/// Recognises the dialect of one ADR from its first lines (ADR-CONVENTIONS.md section 2).
-pub fn classify(text: &str) -> Option<(Dialect, bool)> {
-    let mut lines = text.lines();
-    let first = lines.next()?.trim_end();
-    if first == "---" {
-        let fm: Vec<&str> = lines.take_while(|l| l.trim_end() != "---").collect();
-        let has = |k: &str| fm.iter().any(|l| l.starts_with(k));
-        if has("number:") {
-            return Some((Dialect::Madr, true));
-        }
-        if has("status:") || has("date:") {
-            return Some((Dialect::Madr, false));
-        }
-        return None;
-    }
-    if let Some(rest) = first.strip_prefix("# ") {
-        let numbered = rest
-            .split_once(". ")
-            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-        let body: Vec<&str> = text.lines().skip(1).take(30).collect();
-        if numbered
-            && body.iter().any(|l| l.starts_with("Date: "))
-            && body.iter().any(|l| l.trim_end() == "## Status")
-        {
-            return Some((Dialect::Nygard, false));
-        }
-        if body
-            .iter()
-            .find(|l| !l.trim().is_empty())
-            .is_some_and(|l| l.starts_with("- Status:"))
-        {
-            return Some((Dialect::Log4brains, false));
-        }
-    }
-    None
-}
-
-/// Whether the directory's ADRs use adr-tools' "Superceded" spelling. Only asked when
-/// superseding, since it reads every file.
-pub fn uses_adr_tools_spelling(dir: &Path) -> bool {
-    adr_files(dir).is_ok_and(|files| {
-        files.iter().any(|f| {
-            read_head(f, 4096)
-                .is_some_and(|t| t.contains("Superceded by") || t.contains("Supercedes "))
-        })
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn classifies_each_dialect_from_its_head() {
-        assert_eq!(
-            classify("# 2. Use Rust\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n"),
-            Some((Dialect::Nygard, false))
-        );
-        assert_eq!(
-            classify("---\nstatus: \"proposed\"\ndate: 2026-01-01\n---\n# T\n"),
-            Some((Dialect::Madr, false))
-        );
-        assert_eq!(
-            classify("---\nnumber: 3\ntitle: T\nstatus: accepted\n---\n"),
-            Some((Dialect::Madr, true))
-        );
-        assert_eq!(
-            classify("# Use Rust\n\n- Status: accepted\n- Date: 2026-01-01\n"),
-            Some((Dialect::Log4brains, false))
-        );
-        assert_eq!(classify("just some notes\n"), None);
-    }
 }

@@ -5,10 +5,11 @@
 
 use std::fmt::Write as _;
 
+use super::markdown::{link_text, md, md_paragraph, url, yaml};
 use super::{Dialect, Link, RecordMeta, Spelling};
 use crate::report::{DecisionReport, RankedOption};
+use crate::text::mermaid_escape;
 use crate::tree::RelationKind;
-use crate::tree::render::mermaid_escape;
 
 const MADR: &str = include_str!("../../assets/templates/madr.md");
 const NYGARD: &str = include_str!("../../assets/templates/nygard.md");
@@ -23,17 +24,13 @@ pub struct Placement<'a> {
     pub links: &'a [Link],
 }
 
+/// Fills the dialect's template with the decision and the record's metadata.
 pub fn render(
     report: &DecisionReport,
     meta: &RecordMeta,
     dialect: Dialect,
     place: &Placement<'_>,
 ) -> String {
-    if dialect == Dialect::Json {
-        let mut s = serde_json::to_string_pretty(report).expect("report serialises");
-        s.push('\n');
-        return s;
-    }
     let chosen = report.chosen.as_deref().and_then(|c| report.option(c));
     let slots = Slots {
         report,
@@ -45,7 +42,7 @@ pub fn render(
     let template = match dialect {
         Dialect::Madr => MADR,
         Dialect::Nygard => NYGARD,
-        Dialect::Log4brains | Dialect::Json => LOG4BRAINS,
+        Dialect::Log4brains => LOG4BRAINS,
     };
     tidy(&fill(template, |name| slots.get(name)))
 }
@@ -93,58 +90,6 @@ fn tidy(s: &str) -> String {
         out.pop();
     }
     out
-}
-
-/// Inline Markdown text: control characters and newlines become spaces, and every character
-/// that could start Markdown syntax is backslash-escaped.
-pub fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            c if c.is_control() => out.push(' '),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '!' | '{' | '}' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// A paragraph of text: [`md`], plus an escape at the start of the line where Markdown would
-/// otherwise read a list item, a thematic break or a setext underline (`- `, `+ `, `---`,
-/// `===`, `1. `).
-pub fn md_paragraph(s: &str) -> String {
-    let text = md(s.trim());
-    let digits = text.chars().take_while(char::is_ascii_digit).count();
-    if text.starts_with(['-', '+', '=']) {
-        format!("\\{text}")
-    } else if digits > 0 && text[digits..].starts_with(['.', ')']) {
-        format!("{}\\{}", &text[..digits], &text[digits..])
-    } else {
-        text
-    }
-}
-
-/// A YAML double-quoted scalar.
-pub fn yaml(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Link text inside `[...]`: like [`md`], which already escapes brackets.
-fn link_text(s: &str) -> String {
-    md(s)
 }
 
 struct Slots<'a> {
@@ -197,7 +142,7 @@ impl Slots<'_> {
             let _ = writeln!(s, "number: {}", self.place.number.unwrap_or(1));
             let _ = writeln!(s, "title: {}", yaml(&self.meta.title));
         }
-        let _ = writeln!(s, "status: {}", yaml(&self.meta.status.to_lowercase()));
+        let _ = writeln!(s, "status: {}", yaml(self.meta.status.as_str()));
         let _ = writeln!(s, "date: {}", self.meta.date);
         let list = |v: &[String]| {
             let items: Vec<String> = v.iter().map(|d| yaml(d)).collect();
@@ -210,7 +155,7 @@ impl Slots<'_> {
     }
 
     fn status_word(&self) -> String {
-        let st = self.meta.status.trim();
+        let st = self.meta.status.as_str();
         match self.dialect {
             Dialect::Nygard => {
                 let mut c = st.chars();
@@ -219,7 +164,7 @@ impl Slots<'_> {
                     None => "Proposed".into(),
                 }
             }
-            _ => md(&st.to_lowercase()),
+            _ => md(st),
         }
     }
 
@@ -679,21 +624,6 @@ impl Slots<'_> {
         s.push_str("```\n");
         s
     }
-}
-
-/// A URL inside `(...)`: spaces and parentheses would end the link, so they are encoded.
-fn url(u: &str) -> String {
-    u.chars()
-        .filter(|c| !c.is_control())
-        .map(|c| match c {
-            ' ' => "%20".to_string(),
-            '(' => "%28".to_string(),
-            ')' => "%29".to_string(),
-            '<' => "%3C".to_string(),
-            '>' => "%3E".to_string(),
-            c => c.to_string(),
-        })
-        .collect()
 }
 
 /// A rationale as a clause inside a sentence: no final full stop. The case is kept, since a

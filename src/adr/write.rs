@@ -1,15 +1,16 @@
 //! Putting ADR files into a directory safely: numbers one above the highest present, names from
-//! a slug that is always a plain file name, exclusive creation, and content written to a
-//! temporary file first so a full disk or a crash never leaves half a file under an ADR name.
+//! a slug that is always a plain file name, exclusive creation and atomic replacement (through
+//! `crate::atomic`, so a full disk or a crash never leaves half a file under an ADR name).
 //! Exports from several processes at once are serialised by an advisory lock on the directory.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write as _};
-use std::path::{Path, PathBuf};
+use std::fs::{self, File};
+use std::io;
+use std::path::Path;
 
-use anyhow::{Context, Result, anyhow, bail};
-
-use super::locate::{adr_files, read_head};
+use super::AdrError;
+use super::error::plain_io;
+use super::existing::{front_matter_number, name_number, read_head};
+use crate::atomic::{self, WriteError};
 
 /// The slug of a title: lowercase ASCII letters (and digits only if nothing else is left), every
 /// other run of characters one `-`, none at either end. Digits are dropped by preference
@@ -31,41 +32,26 @@ pub fn slug(title: &str) -> String {
 }
 
 /// Checks a title before anything is written.
-pub fn check_title(title: &str) -> Result<String> {
+pub fn check_title(title: &str) -> Result<String, AdrError> {
     let t = title.trim();
     if t.is_empty() {
-        bail!("the ADR title is empty; pass --title \"...\"");
+        return Err(AdrError::Invalid(
+            "the ADR title is empty; pass --title \"...\"".into(),
+        ));
     }
     if t.chars().any(char::is_control) {
-        bail!("the ADR title contains control characters (a newline or escape); use plain text");
+        return Err(AdrError::Invalid(
+            "the ADR title contains control characters (a newline or escape); use plain text"
+                .into(),
+        ));
     }
     let s = slug(t);
     if s.is_empty() {
-        bail!(
+        return Err(AdrError::Invalid(format!(
             "the ADR title \"{t}\" has no letters or digits to make a file name from; use a title with words"
-        );
+        )));
     }
     Ok(s)
-}
-
-/// The number in a name like `0042-use-rust.md` (exactly four digits, as the tools use).
-fn name_number(name: &str) -> Option<u32> {
-    let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
-    (digits.len() == 4 && name[digits.len()..].starts_with('-'))
-        .then(|| digits.parse().ok())
-        .flatten()
-}
-
-/// `number:` in a file's front matter.
-fn front_matter_number(head: &str) -> Option<u32> {
-    let mut lines = head.lines();
-    if lines.next()?.trim_end() != "---" {
-        return None;
-    }
-    lines.take_while(|l| l.trim_end() != "---").find_map(|l| {
-        l.strip_prefix("number:")
-            .and_then(|n| n.trim().parse().ok())
-    })
 }
 
 /// One more than the highest number among all file names and front-matter `number:` keys.
@@ -73,9 +59,11 @@ fn front_matter_number(head: &str) -> Option<u32> {
 /// from files without a number in their name, and from all files when `all_front_matter` (a
 /// repository that numbers ADRs in front matter), so a directory of 1,000 ADRs costs 1,000
 /// directory entries, not 1,000 file reads.
-pub fn next_number(dir: &Path, all_front_matter: bool) -> Result<u32> {
+pub fn next_number(dir: &Path, all_front_matter: bool) -> Result<u32, AdrError> {
     let mut max = 0;
-    for entry in fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))? {
+    let entries = fs::read_dir(dir)
+        .map_err(|e| AdrError::Failed(format!("cannot list {}: {e}", dir.display())))?;
+    for entry in entries {
         let Ok(entry) = entry else { continue };
         let name = entry.file_name().to_string_lossy().into_owned();
         let numbered = name_number(&name);
@@ -93,112 +81,17 @@ pub fn next_number(dir: &Path, all_front_matter: bool) -> Result<u32> {
     Ok(max + 1)
 }
 
-/// An ADR already in the directory, found by number or name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Existing {
-    pub path: PathBuf,
-    pub number: Option<u32>,
-    pub title: String,
-}
-
-impl Existing {
-    pub fn file_name(&self) -> String {
-        self.path
-            .file_name()
-            .map_or(String::new(), |n| n.to_string_lossy().into_owned())
-    }
-}
-
-/// Reads the number and title of an ADR file.
-pub fn read_existing(path: &Path) -> Result<Existing> {
-    let text =
-        fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let number = front_matter_number(&text).or_else(|| name_number(&name));
-    let title = front_matter_title(&text)
-        .or_else(|| {
-            text.lines().find_map(|l| l.strip_prefix("# ")).map(|t| {
-                // Nygard titles carry "N. " in front.
-                match t.split_once(". ") {
-                    Some((n, rest)) if n.chars().all(|c| c.is_ascii_digit()) => rest.to_string(),
-                    _ => t.to_string(),
-                }
-            })
-        })
-        .unwrap_or_else(|| name.trim_end_matches(".md").to_string());
-    Ok(Existing {
-        path: path.to_path_buf(),
-        number,
-        title: title.trim().to_string(),
-    })
-}
-
-fn front_matter_title(text: &str) -> Option<String> {
-    let mut lines = text.lines();
-    if lines.next()?.trim_end() != "---" {
-        return None;
-    }
-    lines.take_while(|l| l.trim_end() != "---").find_map(|l| {
-        l.strip_prefix("title:")
-            .map(|t| t.trim().trim_matches('"').replace("\\\"", "\""))
-    })
-}
-
-/// Finds the ADR that `--supersedes` names: a number, or a file name. Exactly one must match.
-pub fn find_existing(dir: &Path, which: &str) -> Result<Existing> {
-    let files = adr_files(dir).with_context(|| format!("cannot list {}", dir.display()))?;
-    let matches: Vec<PathBuf> = match which.trim().parse::<u32>() {
-        Ok(n) => files
-            .into_iter()
-            .filter(|f| {
-                let name = f.file_name().unwrap_or_default().to_string_lossy();
-                name_number(&name) == Some(n)
-                    || read_head(f, 512).and_then(|h| front_matter_number(&h)) == Some(n)
-            })
-            .collect(),
-        Err(_) => files
-            .into_iter()
-            .filter(|f| {
-                let name = f.file_name().unwrap_or_default().to_string_lossy();
-                name == which || name.trim_end_matches(".md") == which
-            })
-            .collect(),
-    };
-    match matches.as_slice() {
-        [] => bail!(
-            "--supersedes {which}: no ADR with that number or name in {}",
-            dir.display()
-        ),
-        [one] => read_existing(one),
-        many => bail!(
-            "--supersedes {which}: {} ADRs match ({}); rename one or pass the file name",
-            many.len(),
-            many.iter()
-                .map(|p| p
-                    .file_name()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-                    .into_owned())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
-}
-
 /// Creates the directory if needed, with a message that says what to do when that fails.
-pub fn ensure_dir(dir: &Path) -> Result<()> {
+pub fn ensure_dir(dir: &Path) -> Result<(), AdrError> {
     if dir.is_dir() {
         return Ok(());
     }
     fs::create_dir_all(dir).map_err(|e| {
-        anyhow!(
+        AdrError::Failed(format!(
             "cannot create the ADR directory {}: {}; pass --adr-dir to choose another",
             dir.display(),
             plain_io(&e)
-        )
+        ))
     })
 }
 
@@ -208,81 +101,54 @@ pub struct DirLock {
 }
 
 impl DirLock {
-    pub fn acquire(dir: &Path) -> Result<DirLock> {
-        let file = File::open(dir)
-            .map_err(|e| anyhow!("cannot open {}: {}", dir.display(), plain_io(&e)))?;
-        file.lock()
-            .map_err(|e| anyhow!("cannot lock {}: {}", dir.display(), plain_io(&e)))?;
+    pub fn acquire(dir: &Path) -> Result<DirLock, AdrError> {
+        let fail = |what: &str, e: &io::Error| {
+            AdrError::Failed(format!("cannot {what} {}: {}", dir.display(), plain_io(e)))
+        };
+        let file = File::open(dir).map_err(|e| fail("open", &e))?;
+        file.lock().map_err(|e| fail("lock", &e))?;
         Ok(DirLock { _file: file })
     }
 }
 
-/// Writes `content` under `name` in `dir` only if no file has that name: the content goes to a
-/// temporary file first, which is then hard-linked to the final name (fails if it exists).
-/// Returns `Ok(false)` when the name is taken.
-pub fn create_exclusive(dir: &Path, name: &str, content: &str) -> Result<bool> {
-    let tmp = write_temp(dir, name, content)?;
-    let target = dir.join(name);
-    let linked = fs::hard_link(&tmp, &target);
-    let _ = fs::remove_file(&tmp);
-    match linked {
-        Ok(()) => Ok(true),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
-        Err(e) => Err(anyhow!(
+/// Writes `content` under `name` in `dir` only if no file has that name. Returns `Ok(false)`
+/// when the name is taken.
+pub fn create_exclusive(dir: &Path, name: &str, content: &str) -> Result<bool, AdrError> {
+    atomic::create_new(dir, name, content.as_bytes()).map_err(|e| match e {
+        WriteError::Temp(e) => temp_failed(dir, &e),
+        WriteError::Commit(e) => AdrError::Failed(format!(
             "cannot create {}: {}; nothing was written",
-            target.display(),
+            dir.join(name).display(),
             plain_io(&e)
         )),
-    }
-}
-
-/// Replaces a file's content atomically (temporary file in the same directory, then rename).
-pub fn replace_atomic(path: &Path, content: &str) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = write_temp(dir, &name, content)?;
-    fs::rename(&tmp, path).map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        anyhow!(
-            "cannot update {}: {}; it was left unchanged",
-            path.display(),
-            plain_io(&e)
-        )
     })
 }
 
-fn write_temp(dir: &Path, name: &str, content: &str) -> Result<PathBuf> {
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| -> io::Result<()> {
-        let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        f.write_all(content.as_bytes())?;
-        f.sync_all()
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        let hint = match e.kind() {
-            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
-                "; the directory is read-only, pass --adr-dir to write elsewhere"
-            }
-            io::ErrorKind::StorageFull => "; free some space and try again",
-            _ => "",
-        };
-        bail!(
-            "cannot write into {}: {}{hint}; nothing was written",
-            dir.display(),
+/// Replaces a file's content atomically.
+pub fn replace_atomic(path: &Path, content: &str) -> Result<(), AdrError> {
+    atomic::replace(path, content.as_bytes()).map_err(|e| match e {
+        WriteError::Temp(e) => temp_failed(path.parent().unwrap_or(Path::new(".")), &e),
+        WriteError::Commit(e) => AdrError::Failed(format!(
+            "cannot update {}: {}; it was left unchanged",
+            path.display(),
             plain_io(&e)
-        );
-    }
-    Ok(tmp)
+        )),
+    })
 }
 
-/// An io::Error without the "(os error N)" suffix.
-fn plain_io(e: &io::Error) -> String {
-    let s = e.to_string();
-    match s.find(" (os error") {
-        Some(cut) => s[..cut].to_string(),
-        None => s,
-    }
+fn temp_failed(dir: &Path, e: &io::Error) -> AdrError {
+    let hint = match e.kind() {
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            "; the directory is read-only, pass --adr-dir to write elsewhere"
+        }
+        io::ErrorKind::StorageFull => "; free some space and try again",
+        _ => "",
+    };
+    AdrError::Failed(format!(
+        "cannot write into {}: {}{hint}; nothing was written",
+        dir.display(),
+        plain_io(e)
+    ))
 }
 
 #[cfg(test)]
@@ -317,13 +183,5 @@ mod tests {
                 .to_string()
                 .contains("control")
         );
-    }
-
-    #[test]
-    fn numbers_come_from_names_and_front_matter() {
-        assert_eq!(name_number("0042-x.md"), Some(42));
-        assert_eq!(name_number("42-x.md"), None);
-        assert_eq!(name_number("20260101-x.md"), None);
-        assert_eq!(front_matter_number("---\nnumber: 7\n---\n"), Some(7));
     }
 }

@@ -27,10 +27,8 @@ impl GNode {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum GEdge {
-    Impact {
-        impact: i64,
-        rationale: String,
-    },
+    /// Rationales stay in the tree, where the report reads them; the graph needs the number.
+    Impact { impact: i64 },
     Relation {
         kind: RelationKind,
         rationale: String,
@@ -74,14 +72,8 @@ impl TradeoffGraph {
                 let from = g.index[&o.id];
                 for (crit, imp) in &o.impacts {
                     if let Some(&to) = g.index.get(crit) {
-                        g.graph.add_edge(
-                            from,
-                            to,
-                            GEdge::Impact {
-                                impact: imp.impact,
-                                rationale: imp.rationale.clone(),
-                            },
-                        );
+                        g.graph
+                            .add_edge(from, to, GEdge::Impact { impact: imp.impact });
                     }
                 }
                 for rel in &o.relations {
@@ -107,14 +99,6 @@ impl TradeoffGraph {
             let ix = self.graph.add_node(node);
             self.index.insert(id, ix);
         }
-    }
-
-    pub fn node_count(&self) -> usize {
-        self.graph.node_count()
-    }
-
-    pub fn edge_count(&self) -> usize {
-        self.graph.edge_count()
     }
 
     /// The tree that holds an option or criterion id.

@@ -18,8 +18,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use super::LoadedTree;
 use super::model::{Effect, Expect, Node, WEIGHT_RANGE};
-use super::{LoadedTree, render};
 use crate::tradeoff::ImpactMatrix;
 
 /// Trees with at most this many complete paths are enumerated exactly.
@@ -598,7 +598,11 @@ impl Analysis {
         for c in self.checks.iter().filter(|c| c.ok && c.applicable == 0) {
             let _ = writeln!(s, "  note: check {} applies to no path", c.name);
         }
-        s.lines().map(render::plain).collect::<Vec<_>>().join("\n") + "\n"
+        s.lines()
+            .map(crate::text::sanitize)
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n"
     }
 }
 

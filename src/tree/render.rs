@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use super::{LoadedTree, Node};
+use crate::text::{mermaid_escape, sanitize as plain};
 
 /// Indented outline: questions, their answers and where each leads.
 pub fn outline(t: &LoadedTree) -> String {
@@ -155,24 +156,6 @@ pub fn mermaid(t: &LoadedTree) -> String {
     out
 }
 
-/// Text from a tree file with control characters removed, so it cannot drive a terminal.
-pub fn plain(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
-}
-
 fn dot_escape(s: &str) -> String {
     plain(s).replace('\\', "\\\\").replace('"', "\\\"")
-}
-
-/// Mermaid labels in quotes: quotes and the characters Mermaid treats specially become entity
-/// codes.
-pub fn mermaid_escape(s: &str) -> String {
-    plain(s)
-        .replace('"', "#quot;")
-        .replace('<', "#lt;")
-        .replace('>', "#gt;")
-        .replace('|', "#124;")
-        .replace('`', "#96;")
 }

@@ -1,20 +1,19 @@
 //! The TUI's one state. It holds the session (the user's inputs, as the core stores them) and the
-//! report derived from it by the same `report::build` that `tradeoffs decide` uses; everything
+//! report derived from it by the same [`Engine`] that `tradeoffs decide` uses; everything
 //! else here is where the cursor is. No terminal I/O.
 
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::{CursorMove, TextArea};
 
-use crate::report::{self, DecisionReport};
+use crate::adr::Status;
+use crate::engine::Engine;
+use crate::report::DecisionReport;
 use crate::session::{RecordDraft, Session, Walk};
 use crate::store::Summary;
-use crate::tradeoff::TradeoffGraph;
-use crate::tree::{Catalog, render::plain};
+use crate::text::sanitize as plain;
+use crate::tree::Catalog;
 
 use super::keys::Context;
-
-/// The ADR statuses the form cycles through, in order (the ones the ADR writer accepts).
-pub use crate::adr::STATUSES;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -98,7 +97,8 @@ impl RecordForm {
         let status = draft
             .status
             .as_deref()
-            .and_then(|s| STATUSES.iter().position(|x| *x == s))
+            .and_then(Status::parse)
+            .and_then(|s| Status::ALL.iter().position(|x| *x == s))
             .unwrap_or(0);
         let mut form = RecordForm {
             focus: Field::Title,
@@ -157,7 +157,7 @@ impl RecordForm {
     pub fn store(&self, draft: &mut RecordDraft) {
         let title = self.title.lines().join(" ").trim().to_string();
         draft.title = (!title.is_empty()).then_some(title);
-        draft.status = Some(STATUSES[self.status].to_string());
+        draft.status = Some(Status::ALL[self.status].as_str().to_string());
         draft.deciders = self
             .deciders
             .lines()
@@ -183,7 +183,7 @@ pub struct PreviewText {
 #[derive(Debug)]
 pub struct App {
     pub catalog: Catalog,
-    pub graph: TradeoffGraph,
+    pub engine: Engine,
     pub screen: Screen,
     pub session: Option<Session>,
     /// The active decision, evaluated; rebuilt after every change to the session.
@@ -223,10 +223,10 @@ pub struct App {
 
 impl App {
     pub fn new(catalog: Catalog, saved: Vec<Summary>, git_user: Option<String>, now: u64) -> Self {
-        let graph = TradeoffGraph::build(&catalog);
+        let engine = Engine::new(&catalog);
         App {
             catalog,
-            graph,
+            engine,
             screen: Screen::Home,
             session: None,
             report: None,
@@ -292,7 +292,7 @@ impl App {
     /// Re-evaluates the active decision through the core, and keeps every cursor in range.
     pub fn refresh(&mut self) {
         self.report = self.session.as_ref().and_then(|s| {
-            match report::build(&self.catalog, &self.graph, s, s.active) {
+            match self.engine.evaluate(&self.catalog, s, s.active) {
                 Ok(r) => Some(r),
                 Err(e) => {
                     self.notice = Some(format!("cannot evaluate this decision: {e}"));

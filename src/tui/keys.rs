@@ -455,14 +455,113 @@ pub fn status_entries(context: Context) -> Vec<(String, &'static str)> {
         if !b.bar {
             continue;
         }
-        let keys = if b.action == Action::Down {
-            "↑↓/jk".to_string()
-        } else {
-            b.keys[0].label()
+        let keys = match (b.action, all.iter().find(|u| u.action == Action::Up)) {
+            // Up and Down share one entry: arrows in reading order, letters in vim's (`jk`).
+            (Action::Down, Some(up)) if b.keys.len() > 1 && up.keys.len() > 1 => format!(
+                "{}{}/{}{}",
+                up.keys[0].label(),
+                b.keys[0].label(),
+                b.keys[1].label(),
+                up.keys[1].label()
+            ),
+            _ => b.keys[0].label(),
         };
         out.push((keys, b.short));
     }
     out
+}
+
+/// The label of the first key bound to `action` in `context`, for prose ("Esc goes back"), so
+/// no text names a key the table does not bind there.
+pub fn hint(context: Context, action: Action) -> String {
+    hints(context, action, 1)
+}
+
+/// The labels of the first `n` keys bound to `action` in `context`, joined with " or ".
+pub fn hints(context: Context, action: Action, n: usize) -> String {
+    let Some(b) = bindings_for(context)
+        .into_iter()
+        .find(|b| b.action == action)
+    else {
+        debug_assert!(false, "no key for {action:?} in {context:?}");
+        return "?".into();
+    };
+    b.keys
+        .iter()
+        .take(n)
+        .map(Key::label)
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+/// What the record form's text fields do with keys the registry does not claim. The textarea
+/// widget handles them; they are listed here so the help text and the two keys the form
+/// handles itself (erase to line start, undo) come from one table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Move,
+    Erase,
+    EraseWord,
+    EraseToStart,
+    EraseToEnd,
+    Undo,
+}
+
+/// The editing keys, in the order the help text names them.
+pub static EDITING: &[(Edit, &[Key])] = &[
+    (
+        Edit::Move,
+        &[
+            k(KeyCode::Left),
+            k(KeyCode::Right),
+            k(KeyCode::Home),
+            k(KeyCode::End),
+            ctrl('a'),
+            ctrl('e'),
+        ],
+    ),
+    (Edit::Erase, &[k(KeyCode::Backspace), k(KeyCode::Delete)]),
+    (Edit::EraseWord, &[ctrl('w')]),
+    (Edit::EraseToStart, &[ctrl('u')]),
+    (Edit::EraseToEnd, &[ctrl('k')]),
+    (Edit::Undo, &[ctrl('z')]),
+];
+
+fn edit_keys(edit: Edit) -> &'static [Key] {
+    EDITING
+        .iter()
+        .find(|(e, _)| *e == edit)
+        .map_or(&[], |(_, keys)| keys)
+}
+
+/// The editing action a key event asks for, if it is one of the table's keys.
+pub fn edit_action(ev: &KeyEvent) -> Option<Edit> {
+    EDITING
+        .iter()
+        .find(|(_, keys)| keys.iter().any(|key| key.matches(ev)))
+        .map(|(e, _)| *e)
+}
+
+/// The help overlay's sentence about editing, generated from [`EDITING`].
+pub fn editing_help() -> String {
+    let l = |e: Edit| -> Vec<String> { edit_keys(e).iter().map(Key::label).collect() };
+    let m = l(Edit::Move);
+    let er = l(Edit::Erase);
+    format!(
+        "Editing: {}/{} and {}/{} ({}/{}) move; {}/{} erase; {} erases a word; {} and {} erase to the start and end of the line; {} undoes.",
+        m[0],
+        m[1],
+        m[2],
+        m[3],
+        m[4],
+        m[5],
+        er[0],
+        er[1],
+        l(Edit::EraseWord)[0],
+        l(Edit::EraseToStart)[0],
+        l(Edit::EraseToEnd)[0],
+        l(Edit::Undo)[0]
+    )
 }
 
 #[cfg(test)]
@@ -533,5 +632,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn prose_names_the_keys_the_table_binds() {
+        assert_eq!(hint(Context::Global, Action::ForceQuit), "Ctrl-C");
+        assert_eq!(hints(Context::HelpOverlay, Action::Help, 2), "? or Esc");
+        assert_eq!(hint(Context::Exported, Action::Quit), "q");
+        assert_eq!(
+            editing_help(),
+            "Editing: ←/→ and Home/End (Ctrl-A/Ctrl-E) move; Backspace/Delete erase; Ctrl-W erases a word; Ctrl-U and Ctrl-K erase to the start and end of the line; Ctrl-Z undoes."
+        );
+        let z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        assert_eq!(edit_action(&z), Some(Edit::Undo));
     }
 }

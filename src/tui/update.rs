@@ -1,18 +1,21 @@
 //! `update(app, msg) -> effects`: the only place the state changes. It does no I/O: saving,
 //! rendering the ADR and writing it are returned as [`Effect`]s for the shell to run, and their
 //! results come back as messages. So every key sequence can be tested without a terminal.
+//!
+//! This module handles messages, overlays and global keys, then hands a screen's keys to its
+//! module in `super::screens`; helpers several screens share live here.
 
 use std::path::PathBuf;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyEvent, KeyEventKind};
 
 use crate::session::{Decision, Session};
-use crate::store::{self, Summary};
-use crate::tree::WEIGHT_RANGE;
+use crate::store::Summary;
 
-use super::app::{App, HomePanel, PreviewText, RecordForm, STATUSES, Screen};
+use super::app::{App, HomePanel, PreviewText, Screen};
 use super::keys::{self, Action, Context};
-use super::view::{self, Hit};
+use super::layout::{self, Hit};
+use super::screens;
 
 /// Everything that can happen to the TUI.
 #[derive(Debug)]
@@ -118,7 +121,7 @@ pub fn open_session(app: &mut App, session: Session) {
     };
 }
 
-fn active_mut(app: &mut App) -> Option<&mut Decision> {
+pub(crate) fn active_mut(app: &mut App) -> Option<&mut Decision> {
     let s = app.session.as_mut()?;
     let i = s.active;
     s.decisions.get_mut(i)
@@ -132,7 +135,7 @@ fn touch(app: &mut App) {
 }
 
 /// The session changed: re-evaluate and autosave.
-fn changed(app: &mut App) -> Vec<Effect> {
+pub(crate) fn changed(app: &mut App) -> Vec<Effect> {
     touch(app);
     app.refresh();
     vec![Effect::Save]
@@ -145,7 +148,7 @@ fn key(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
     let ctx = app.context();
     let Some(action) = keys::lookup(ctx, &ev) else {
         if ctx == Context::RecordText {
-            return edit(app, ev);
+            return screens::record::edit(app, ev);
         }
         return Vec::new();
     };
@@ -190,17 +193,17 @@ fn key(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
         _ => {}
     }
     match app.screen {
-        Screen::Home => home(app, action),
-        Screen::Question => question(app, action),
-        Screen::Priorities => priorities(app, action),
-        Screen::Outcome => outcome(app, action),
-        Screen::Record => record(app, action),
-        Screen::Preview => preview(app, action),
-        Screen::Exported => exported(app, action),
+        Screen::Home => screens::home::update(app, action),
+        Screen::Question => screens::question::update(app, action),
+        Screen::Priorities => screens::priorities::update(app, action),
+        Screen::Outcome => screens::outcome::update(app, action),
+        Screen::Record => screens::record::update(app, action),
+        Screen::Preview => screens::preview::update(app, action),
+        Screen::Exported => screens::exported::update(app, action),
     }
 }
 
-fn step(sel: &mut usize, len: usize, down: bool) {
+pub(crate) fn step(sel: &mut usize, len: usize, down: bool) {
     if len == 0 {
         *sel = 0;
     } else if down {
@@ -208,78 +211,6 @@ fn step(sel: &mut usize, len: usize, down: bool) {
     } else {
         *sel = sel.saturating_sub(1);
     }
-}
-
-fn home(app: &mut App, action: Action) -> Vec<Effect> {
-    match action {
-        Action::Up | Action::Down => {
-            let down = action == Action::Down;
-            match app.home_panel {
-                HomePanel::Trees => step(&mut app.tree_sel, app.catalog.trees().len(), down),
-                HomePanel::Sessions => step(&mut app.session_sel, app.saved.len(), down),
-            }
-            Vec::new()
-        }
-        Action::NextPanel | Action::PrevPanel => {
-            app.home_panel = match app.home_panel {
-                HomePanel::Trees if !app.saved.is_empty() && !app.adding => HomePanel::Sessions,
-                _ => HomePanel::Trees,
-            };
-            Vec::new()
-        }
-        Action::Select => match app.home_panel {
-            HomePanel::Trees => start_tree(app),
-            HomePanel::Sessions => match app.saved.get(app.session_sel) {
-                Some(s) => match &s.problem {
-                    Some(p) => {
-                        app.notice = Some(format!("cannot resume {}: {p}", s.id));
-                        Vec::new()
-                    }
-                    None => vec![Effect::Load(s.id.clone())],
-                },
-                None => Vec::new(),
-            },
-        },
-        Action::Back if app.adding => {
-            app.adding = false;
-            app.screen = Screen::Outcome;
-            Vec::new()
-        }
-        _ => Vec::new(),
-    }
-}
-
-fn start_tree(app: &mut App) -> Vec<Effect> {
-    let Some(tree) = app.catalog.trees().get(app.tree_sel) else {
-        return Vec::new();
-    };
-    let decision = Decision::new(tree.id());
-    if app.adding
-        && let Some(s) = app.session.as_mut()
-    {
-        s.decisions.push(decision);
-        s.active = s.decisions.len() - 1;
-    } else {
-        let taken: Vec<&str> = app.saved.iter().map(|s| s.id.as_str()).collect();
-        let mut s = Session::new(store::new_id(app.now, &taken), app.now);
-        s.decisions.push(decision);
-        app.session = Some(s);
-    }
-    app.adding = false;
-    app.answer_sel = 0;
-    app.outcome_sel = 0;
-    app.side_scroll = 0;
-    app.form = None;
-    app.screen = Screen::Question;
-    app.refresh();
-    Vec::new()
-}
-
-/// Opens the priorities screen; Esc there returns to `from`.
-fn open_priorities(app: &mut App, from: Screen) -> Vec<Effect> {
-    app.prio_return = from;
-    app.screen = Screen::Priorities;
-    Vec::new()
 }
 
 /// Scrolls a side panel by one line.
@@ -291,59 +222,31 @@ fn scroll(offset: &mut u16, down: bool) {
     };
 }
 
-fn question(app: &mut App, action: Action) -> Vec<Effect> {
+/// Up/Down and Tab on a screen with a list beside a scrollable panel: Tab moves the focus
+/// between them; with the side panel focused Up/Down scroll it, else they move the selection.
+pub(crate) fn list_or_side(
+    app: &mut App,
+    action: Action,
+    len: usize,
+    sel: fn(&mut App) -> &mut usize,
+) {
     match action {
+        Action::NextPanel | Action::PrevPanel => app.side_focus = !app.side_focus,
         Action::Up | Action::Down => {
             let down = action == Action::Down;
             if app.side_focus {
                 scroll(&mut app.side_scroll, down);
             } else {
-                let n = app.current_question().map_or(0, |q| q.answers.len());
-                step(&mut app.answer_sel, n, down);
+                step(sel(app), len, down);
             }
-            Vec::new()
         }
-        Action::NextPanel | Action::PrevPanel => {
-            app.side_focus = !app.side_focus;
-            Vec::new()
-        }
-        Action::Select => answer(app, app.answer_sel),
-        Action::Back => back(app),
-        Action::Priorities => open_priorities(app, Screen::Question),
-        Action::NextDecision => next_decision(app),
-        _ => Vec::new(),
+        _ => {}
     }
-}
-
-/// Answers the open question with answer `i` through `Decision::answer`.
-fn answer(app: &mut App, i: usize) -> Vec<Effect> {
-    let Some((_, d)) = app.active() else {
-        return Vec::new();
-    };
-    let Some(tree) = app.catalog.get(&d.tree) else {
-        return Vec::new();
-    };
-    let mut d = d.clone();
-    if let Err(e) = d.answer(tree, i) {
-        app.notice = Some(e.to_string());
-        return Vec::new();
-    }
-    if let Some(slot) = active_mut(app) {
-        *slot = d;
-    }
-    app.answer_sel = 0;
-    app.side_scroll = 0;
-    let effects = changed(app);
-    if app.report.as_ref().is_some_and(|r| r.outcome.is_some()) {
-        app.screen = Screen::Outcome;
-        app.outcome_sel = 0;
-    }
-    effects
 }
 
 /// Back one step: un-answers the last question and highlights the answer that was given, so
 /// changing it is one key away. At the first question, leaves the decision.
-fn back(app: &mut App) -> Vec<Effect> {
+pub(crate) fn back(app: &mut App) -> Vec<Effect> {
     let Some(d) = active_mut(app) else {
         app.screen = Screen::Home;
         return vec![Effect::List];
@@ -381,94 +284,18 @@ fn back(app: &mut App) -> Vec<Effect> {
     vec![Effect::List]
 }
 
-fn priorities(app: &mut App, action: Action) -> Vec<Effect> {
-    let Some(r) = &app.report else {
-        app.screen = app.prio_return;
-        return Vec::new();
-    };
-    let n = r.criteria.len();
-    let current = r
-        .criteria
-        .get(app.prio_sel)
-        .map(|c| (c.id.clone(), c.weight));
-    match action {
-        Action::Up | Action::Down => {
-            step(&mut app.prio_sel, n, action == Action::Down);
-            Vec::new()
-        }
-        Action::Increase | Action::Decrease | Action::ResetWeight => {
-            let Some((id, w)) = current else {
-                return Vec::new();
-            };
-            let Some((_, d)) = app.active() else {
-                return Vec::new();
-            };
-            let Some(tree) = app.catalog.get(&d.tree) else {
-                return Vec::new();
-            };
-            let mut d = d.clone();
-            if action == Action::ResetWeight {
-                d.overrides.remove(&id);
-            } else {
-                let delta = if action == Action::Increase { 1 } else { -1 };
-                let new = (w + delta).clamp(*WEIGHT_RANGE.start(), *WEIGHT_RANGE.end());
-                if new == w {
-                    return Vec::new();
-                }
-                if let Err(e) = d.set_weight(tree, &id, new) {
-                    app.notice = Some(e.to_string());
-                    return Vec::new();
-                }
-            }
-            if let Some(slot) = active_mut(app) {
-                *slot = d;
-            }
-            changed(app)
-        }
-        Action::Back => {
-            app.screen = app.prio_return;
-            Vec::new()
-        }
-        _ => Vec::new(),
-    }
-}
-
-fn outcome(app: &mut App, action: Action) -> Vec<Effect> {
-    let n = app.report.as_ref().map_or(0, |r| r.ranking.len());
-    match action {
-        Action::Up | Action::Down => {
-            let down = action == Action::Down;
-            if app.side_focus {
-                scroll(&mut app.side_scroll, down);
-            } else {
-                step(&mut app.outcome_sel, n, down);
-            }
-            Vec::new()
-        }
-        Action::NextPanel | Action::PrevPanel => {
-            app.side_focus = !app.side_focus;
-            Vec::new()
-        }
-        Action::Select => choose(app),
-        Action::Back => back(app),
-        Action::Priorities => open_priorities(app, Screen::Outcome),
-        Action::DecideAnother => decide_another(app),
-        Action::NextDecision => next_decision(app),
-        _ => Vec::new(),
-    }
-}
-
 /// Moves to the session's next decision (wrapping), on its question or outcome.
-fn next_decision(app: &mut App) -> Vec<Effect> {
+pub(crate) fn next_decision(app: &mut App) -> Vec<Effect> {
     let Some(mut session) = app.session.take() else {
         return Vec::new();
     };
     let n = session.decisions.len();
     if n < 2 {
         app.session = Some(session);
-        app.notice = Some(
-            "this session holds one decision; press a on the outcome to decide another tree".into(),
-        );
+        app.notice = Some(format!(
+            "this session holds one decision; press {} on the outcome to decide another tree",
+            keys::hint(Context::Outcome, Action::DecideAnother)
+        ));
         return Vec::new();
     }
     session.active = (session.active + 1) % n;
@@ -483,50 +310,7 @@ fn next_decision(app: &mut App) -> Vec<Effect> {
     vec![Effect::Save]
 }
 
-/// Decides for the highlighted option (through `Decision::choose`) and opens the record form.
-fn choose(app: &mut App) -> Vec<Effect> {
-    let Some(r) = &app.report else {
-        return Vec::new();
-    };
-    let Some(opt) = r.ranking.get(app.outcome_sel) else {
-        return Vec::new();
-    };
-    if let Some(why) = &opt.ruled_out {
-        app.notice = Some(format!(
-            "{} is ruled out ({why}); pick an option that is in play",
-            opt.name
-        ));
-        return Vec::new();
-    }
-    let id = opt.id.clone();
-    let Some((_, d)) = app.active() else {
-        return Vec::new();
-    };
-    let Some(tree) = app.catalog.get(&d.tree) else {
-        return Vec::new();
-    };
-    let mut d = d.clone();
-    if let Err(e) = d.choose(tree, &id) {
-        app.notice = Some(e.to_string());
-        return Vec::new();
-    }
-    if let Some(slot) = active_mut(app) {
-        *slot = d;
-    }
-    let effects = changed(app);
-    open_form(app);
-    effects
-}
-
-fn open_form(app: &mut App) {
-    let (Some((_, d)), Some(r)) = (app.active(), app.report.as_ref()) else {
-        return;
-    };
-    app.form = Some(RecordForm::new(&d.record, r, app.git_user.as_deref()));
-    app.screen = Screen::Record;
-}
-
-fn decide_another(app: &mut App) -> Vec<Effect> {
+pub(crate) fn decide_another(app: &mut App) -> Vec<Effect> {
     app.adding = true;
     app.home_panel = HomePanel::Trees;
     app.screen = Screen::Home;
@@ -534,7 +318,7 @@ fn decide_another(app: &mut App) -> Vec<Effect> {
 }
 
 /// Copies the form into the session's draft, so what was typed is saved and never lost.
-fn store_form(app: &mut App) {
+pub(crate) fn store_form(app: &mut App) {
     let Some(form) = app.form.take() else {
         return;
     };
@@ -545,127 +329,11 @@ fn store_form(app: &mut App) {
     touch(app);
 }
 
-fn record(app: &mut App, action: Action) -> Vec<Effect> {
-    let Some(form) = app.form.as_mut() else {
-        app.screen = Screen::Outcome;
-        return Vec::new();
-    };
-    match action {
-        Action::NextPanel | Action::PrevPanel => {
-            form.move_focus(action == Action::NextPanel);
-            Vec::new()
-        }
-        Action::Increase => {
-            form.status = (form.status + 1) % STATUSES.len();
-            Vec::new()
-        }
-        Action::Decrease => {
-            form.status = (form.status + STATUSES.len() - 1) % STATUSES.len();
-            Vec::new()
-        }
-        Action::Preview => {
-            store_form(app);
-            app.preview = None;
-            app.preview_scroll = 0;
-            app.screen = Screen::Preview;
-            vec![Effect::Save, Effect::Preview]
-        }
-        Action::Back => {
-            store_form(app);
-            app.screen = Screen::Outcome;
-            vec![Effect::Save]
-        }
-        _ => Vec::new(),
-    }
-}
-
-/// A key the registry does not claim, typed into the focused text field. Enter in a one-line
-/// field moves on instead of adding a line; control characters are never inserted.
-fn edit(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
-    let Some(form) = app.form.as_mut() else {
-        return Vec::new();
-    };
-    if let KeyCode::Char(c) = ev.code
-        && c.is_control()
-    {
-        return Vec::new();
-    }
-    let multi = form.focus == super::app::Field::Context;
-    if ev.code == KeyCode::Enter && !multi {
-        form.move_focus(true);
-        return Vec::new();
-    }
-    if ev.modifiers.contains(KeyModifiers::CONTROL) && ev.code == KeyCode::Char('m') && !multi {
-        return Vec::new();
-    }
-    if let Some(t) = form.editor_mut() {
-        // Readline habits over the widget's defaults: Ctrl-U deletes to the start of the line
-        // (the widget would undo), Ctrl-Z undoes.
-        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-        match ev.code {
-            KeyCode::Char('u') if ctrl => {
-                t.delete_line_by_head();
-            }
-            KeyCode::Char('z') if ctrl => {
-                t.undo();
-            }
-            _ => {
-                t.input(ev);
-            }
-        }
-    }
-    Vec::new()
-}
-
-fn preview(app: &mut App, action: Action) -> Vec<Effect> {
-    let page = app.size.1.saturating_sub(8).max(1);
-    match action {
-        Action::Up => app.preview_scroll = app.preview_scroll.saturating_sub(1),
-        Action::Down => app.preview_scroll = app.preview_scroll.saturating_add(1),
-        Action::PageUp => app.preview_scroll = app.preview_scroll.saturating_sub(page),
-        Action::PageDown => app.preview_scroll = app.preview_scroll.saturating_add(page),
-        Action::Export => {
-            if matches!(app.preview, Some(Ok(_))) {
-                return vec![Effect::Export];
-            }
-            app.notice = Some("nothing to export: the preview could not be rendered".into());
-        }
-        Action::Back => app.screen = Screen::Record,
-        _ => {}
-    }
-    let max = app
-        .preview
-        .as_ref()
-        .and_then(|p| p.as_ref().ok())
-        .map_or(0, |p| p.text.lines().count() as u16);
-    app.preview_scroll = app.preview_scroll.min(max.saturating_sub(1));
-    Vec::new()
-}
-
-fn exported(app: &mut App, action: Action) -> Vec<Effect> {
-    match action {
-        Action::Export if matches!(app.export, Some(Err(_))) => vec![Effect::Export],
-        Action::Back => {
-            app.screen = Screen::Record;
-            Vec::new()
-        }
-        Action::DecideAnother => decide_another(app),
-        Action::Home => {
-            app.session = None;
-            app.report = None;
-            app.form = None;
-            app.screen = Screen::Home;
-            vec![Effect::List]
-        }
-        _ => Vec::new(),
-    }
-}
-
 fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
     if app.help || app.confirm_quit {
         return Vec::new();
     }
-    let Some(hit) = view::hit_test(app, column, row) else {
+    let Some(hit) = layout::hit_test(app, column, row) else {
         return Vec::new();
     };
     app.notice = None;
@@ -673,7 +341,7 @@ fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
         Hit::Answer(i) => {
             app.answer_sel = i;
             app.side_focus = false;
-            return answer(app, i);
+            return screens::question::answer(app, i);
         }
         Hit::Option(i) => app.outcome_sel = i,
         Hit::Criterion(i) => app.prio_sel = i,

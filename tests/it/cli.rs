@@ -5,8 +5,8 @@
 //! expected numbers are exact; tests about shipped trees read them through the crate.
 
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::PathBuf;
+use std::process::{Output, Stdio};
 
 use serde_json::Value;
 use tempfile::TempDir;
@@ -14,9 +14,7 @@ use tempfile::TempDir;
 use tradeoffs::session::{Decision, Session, Step};
 use tradeoffs::tree::Catalog;
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
+use crate::util::{self, fixtures};
 
 fn valid_dir() -> String {
     fixtures().join("valid").display().to_string()
@@ -54,11 +52,8 @@ impl Env {
     }
 
     fn run_with_stdin(&self, args: &[&str], stdin: Option<&str>) -> Run {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_tradeoffs"))
+        let mut child = util::tradeoffs(self.config.path(), self.data.path())
             .args(args)
-            .env("TRADEOFFS_CONFIG_DIR", self.config.path())
-            .env("TRADEOFFS_DATA_DIR", self.data.path())
-            .env_remove("RUST_BACKTRACE")
             .stdin(if stdin.is_some() {
                 Stdio::piped()
             } else {
@@ -1340,4 +1335,60 @@ fn trees_show_follows_the_next_of_a_multi_answer_question() {
         dot.contains("q_compliance -->|\"None of these\"| q_speed"),
         "{dot}"
     );
+}
+
+// --- untrusted tree text never drives the terminal -----------------------------------------
+
+#[test]
+fn escape_sequences_in_tree_ids_never_reach_the_terminal() {
+    // An OSC 52 clipboard write hidden in a node id: valid JSON, a valid tree.
+    let payload = "\\u001b]52;c;aGVsbG8=\\u0007";
+    let env = Env::new();
+    let dir = TempDir::new().unwrap();
+    let evil = dir.path().join("small.json");
+    std::fs::write(
+        &evil,
+        small_text().replace("\"q-first\"", &format!("\"q-first{payload}\"")),
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    // The same payload as an unknown `next`, so validation quotes it in a problem.
+    let broken = dir.path().join("broken.json");
+    let text = small_text();
+    let at = text.find("\"next\": \"").expect("the fixture has a next");
+    let broken_text = format!(
+        "{}\"next\": \"nowhere{payload}\"{}",
+        &text[..at],
+        &text[at + text[at..].find("\",").unwrap() + 1..]
+    );
+    std::fs::write(&broken, broken_text).unwrap();
+    let runs = [
+        env.run(&["--trees", d, "trees", "validate"]),
+        env.run(&[
+            "--trees", d, "trees", "show", "small", "--format", "mermaid",
+        ]),
+        env.run(&["trees", "validate", broken.to_str().unwrap()]),
+    ];
+    // Ids are restricted to a safe character set, so the tree is refused with the id quoted
+    // escaped (so the check below is about escaping, not absence).
+    assert!(
+        runs[0]
+            .stdout
+            .contains(r#"id "q-first\u{1b}]52;c;aGVsbG8=\u{7}" may only contain ASCII letters"#),
+        "{}",
+        runs[0].stdout
+    );
+    assert!(
+        runs[2].stdout.contains("nowhere ]52;c;aGVsbG8="),
+        "{}",
+        runs[2].stdout
+    );
+    for run in &runs {
+        for text in [&run.stdout, &run.stderr] {
+            assert!(
+                !text.chars().any(|c| c.is_control() && c != '\n'),
+                "a control character reached the terminal: {text:?}"
+            );
+        }
+    }
 }

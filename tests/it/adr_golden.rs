@@ -1,13 +1,11 @@
 //! Golden files: each shipped tree, walked along a fixed path, rendered in each dialect with a
 //! fixed date and decider, must match `tests/golden/` byte for byte. A change to the trees or
 //! the renderers shows up here as a reviewable diff. Regenerate with
-//! `UPDATE_GOLDEN=1 cargo test --test adr_golden` and read the diff before committing.
+//! `UPDATE_GOLDEN=1 cargo test --test it adr_golden` and read the diff before committing.
 
-#[path = "support/adr_formats.rs"]
-mod adr_formats;
+use crate::util::{self, adr_formats};
 
 use std::path::Path;
-use std::process::Command;
 
 /// (tree, path) walks that reach an outcome through several questions.
 const WALKS: &[(&str, &str)] = &[
@@ -20,12 +18,9 @@ const DIALECTS: &[&str] = &["madr", "nygard", "log4brains", "json"];
 
 fn render(tree: &str, path: &str, format: &str) -> String {
     let empty = tempfile::TempDir::new().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_tradeoffs"))
+    let out = util::tradeoffs(&empty.path().join("config"), &empty.path().join("data"))
         .current_dir(empty.path())
-        .env("TRADEOFFS_CONFIG_DIR", empty.path().join("config"))
         .env("TRADEOFFS_DATE", "2026-11-26")
-        .env_remove("ADR_DIRECTORY")
-        .env_remove("ADRS_CONFIG")
         .args(["decide", "--tree", tree, "--path", path, "--format", format])
         .args(["--decider", "Golden Tester", "--adr-dir", "adr"])
         .args([
@@ -66,7 +61,7 @@ fn rendered_adrs_match_the_golden_files() {
     }
     assert!(
         mismatched.is_empty(),
-        "rendered ADRs differ from {mismatched:?}; run UPDATE_GOLDEN=1 cargo test --test adr_golden and review the diff"
+        "rendered ADRs differ from {mismatched:?}; run UPDATE_GOLDEN=1 cargo test --test it adr_golden and review the diff"
     );
 }
 

@@ -508,10 +508,10 @@ fn schema_validates_every_shipped_tree() {
     // The generated trees and the valid fixtures too.
     let doc: Value = serde_json::from_str(&synthetic_json(Spec::new(50, 7, 3))).unwrap();
     assert_eq!(schema_errors(&schema, &doc), Vec::<String>::new());
-    let doc: Value = serde_json::from_str(include_str!("fixtures/valid/small.json")).unwrap();
+    let doc: Value = serde_json::from_str(include_str!("../fixtures/valid/small.json")).unwrap();
     assert_eq!(schema_errors(&schema, &doc), Vec::<String>::new());
     // Multi-answer questions, facts, exclusive answers, conditional notes and checks.
-    let doc: Value = serde_json::from_str(include_str!("fixtures/format2/multi.json")).unwrap();
+    let doc: Value = serde_json::from_str(include_str!("../fixtures/format2/multi.json")).unwrap();
     assert_eq!(schema_errors(&schema, &doc), Vec::<String>::new());
     let doc: Value =
         serde_json::from_str(&synthetic_json(Spec::new(50, 7, 3).with_multi(3))).unwrap();
@@ -549,7 +549,8 @@ fn schema_rejects_what_it_can_express() {
             "{name}: {expect:?} not among {errors:?}"
         );
     }
-    let mut doc: Value = serde_json::from_str(include_str!("fixtures/valid/small.json")).unwrap();
+    let mut doc: Value =
+        serde_json::from_str(include_str!("../fixtures/valid/small.json")).unwrap();
     doc["nodes"][0]["surprise"] = Value::from(1);
     doc.as_object_mut().unwrap().remove("root");
     let errors = schema_errors(&schema, &doc);
@@ -583,7 +584,8 @@ fn schema_top_level_keys_match_the_serde_model() {
         .collect();
     // Every key the model writes (all optional fields filled in) is a schema property, and
     // every schema property is one the model reads (deny_unknown_fields would reject others).
-    let mut full: Tree = serde_json::from_str(include_str!("fixtures/valid/small.json")).unwrap();
+    let mut full: Tree =
+        serde_json::from_str(include_str!("../fixtures/valid/small.json")).unwrap();
     full.schema = Some("./schema.json".into());
     full.references = vec![tradeoffs::tree::Reference {
         title: "t".into(),

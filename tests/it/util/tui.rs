@@ -1,8 +1,6 @@
 //! Helpers for driving the TUI without a terminal: a key DSL in the style of helix's tests
 //! (`"jj<ret>"`), an app on the shipped trees, and path search through the core.
 
-#![allow(dead_code)]
-
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -1,8 +1,7 @@
 //! Snapshot tests of every TUI screen at 80×24 (the floor) and 120×40, drawn into ratatui's
 //! `TestBackend`. Review changes with `cargo insta review`.
 
-#[path = "support/tui.rs"]
-mod tui_support;
+use crate::util::tui as tui_support;
 
 use tradeoffs::adr::{Dialect, RecordMeta, render_standalone};
 use tradeoffs::store::Summary;
@@ -12,10 +11,19 @@ use tui_support::*;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
+/// Snapshots keep the names and the directory they had when this was its own test binary
+/// (`tests/snapshots/tui_snapshots__NAME.snap`), so moving into `tests/it/` changed no file.
+fn assert_snap(name: &str, backend: &ratatui::backend::TestBackend) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!(format!("tui_snapshots__{name}"), backend));
+}
+
 fn snap(name: &str, app: &mut App) {
     for (w, h) in SIZES {
         let t = draw(app, w, h);
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
+        assert_snap(&format!("{name}_{w}x{h}"), t.backend());
     }
 }
 
@@ -140,7 +148,8 @@ fn preview() {
     let mut a = at_database_outcome();
     keys(&mut a, "<ret><c-s>");
     let (_, d) = a.active().unwrap();
-    let mut meta = RecordMeta::for_decision_in(a.report.as_ref().unwrap(), &d.record, None);
+    let mut meta =
+        RecordMeta::for_decision_in(a.report.as_ref().unwrap(), &d.record, None).unwrap();
     meta.date = "2024-01-31".into();
     let text = render_standalone(a.report.as_ref().unwrap(), &meta, Dialect::Madr);
     update(
@@ -194,7 +203,7 @@ fn quit_asks_when_a_decision_is_not_exported() {
 fn too_small_terminal_shows_a_message() {
     let mut a = app();
     let t = draw(&mut a, 60, 20);
-    insta::assert_snapshot!("too_small_60x20", t.backend());
+    assert_snap("too_small_60x20", t.backend());
 }
 
 #[test]

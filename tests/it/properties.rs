@@ -28,8 +28,8 @@ use tradeoffs::tree::{Catalog, Source, WEIGHT_RANGE};
 /// while no tree is shipped.
 fn seeds() -> Vec<String> {
     let mut out: Vec<String> = Source::shipped().into_iter().map(|s| s.text).collect();
-    out.push(include_str!("fixtures/valid/small.json").to_string());
-    out.push(include_str!("fixtures/valid/other.json").to_string());
+    out.push(include_str!("../fixtures/valid/small.json").to_string());
+    out.push(include_str!("../fixtures/valid/other.json").to_string());
     out
 }
 
@@ -245,11 +245,11 @@ fn unmutated_seeds_load_and_walk() {
         vec![
             Source {
                 label: "small.json".into(),
-                text: include_str!("fixtures/valid/small.json").into(),
+                text: include_str!("../fixtures/valid/small.json").into(),
             },
             Source {
                 label: "other.json".into(),
-                text: include_str!("fixtures/valid/other.json").into(),
+                text: include_str!("../fixtures/valid/other.json").into(),
             },
         ],
         0,

@@ -2,8 +2,7 @@
 //! superseding, session exports and every error a user can hit, checked on real files with
 //! readers that follow what adr-tools, adrs and log4brains expect.
 
-#[path = "support/adr_formats.rs"]
-mod adr_formats;
+use crate::util::{self, adr_formats};
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -14,7 +13,7 @@ use tempfile::TempDir;
 const DATE: &str = "2026-11-26";
 
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid")
+    util::fixtures().join("valid")
 }
 
 /// A git repository in a temporary directory, with an isolated tradeoffs config.
@@ -43,15 +42,14 @@ impl Repo {
     }
 
     fn cmd(&self) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_tradeoffs"));
+        let mut c = util::tradeoffs(
+            &self.home.path().join("config"),
+            &self.home.path().join("data"),
+        );
         c.current_dir(self.path())
-            .env("TRADEOFFS_CONFIG_DIR", self.home.path().join("config"))
-            .env("TRADEOFFS_DATA_DIR", self.home.path().join("data"))
             .env("TRADEOFFS_DATE", DATE)
             .env("GIT_CONFIG_GLOBAL", "/dev/null")
             .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env_remove("ADR_DIRECTORY")
-            .env_remove("ADRS_CONFIG")
             .arg("--trees")
             .arg(fixtures());
         c
@@ -361,7 +359,9 @@ fn supersedes_an_unknown_or_ambiguous_adr_changes_nothing() {
     repo.write("doc/adr/0001-b.md", NYGARD_0001);
     let before = repo.listing("doc/adr");
     let o = repo.export("1,1", &["--supersedes", "9"]);
-    assert_eq!(o.status.code(), Some(1));
+    // Bad input, like every other bad flag value: exit status 2 (it was 1 before the error
+    // kinds were typed).
+    assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(
         err.contains("--supersedes 9: no ADR with that number or name"),
@@ -625,7 +625,7 @@ fn export_related(repo: &Repo, path: &[usize], title: &str, related: Vec<PathBuf
     let mut s = session::Session::new("s", 0);
     s.decisions.push(decision);
     let r = report::build(&catalog, &graph, &s, 0).unwrap();
-    let mut meta = adr::RecordMeta::for_decision_in(&r, &s.decisions[0].record, None);
+    let mut meta = adr::RecordMeta::for_decision_in(&r, &s.decisions[0].record, None).unwrap();
     meta.title = title.into();
     meta.date = DATE.into();
     meta.related = related;
@@ -704,6 +704,30 @@ fn a_walk_that_rules_every_option_out_is_not_recorded() {
         let o = run(extra);
         assert_eq!(o.status.code(), Some(2));
         assert_one_line_error(&o, "no option is in play for tree \"narrow\"");
+    }
+    assert!(!repo.path().join("docs").exists());
+}
+
+#[test]
+fn a_bad_status_in_a_session_is_bad_input_whether_printed_or_exported() {
+    let repo = Repo::new();
+    let session = r#"{"format":1,"id":"s","decisions":[
+        {"tree":"small","answers":[{"question":"q-first","answer":"Fast"},{"question":"q-second","answer":"One"}],
+         "record":{"status":"bogus"}}]}"#;
+    repo.write("session.json", session);
+    for extra in [&["--format", "madr"][..], &["--export"][..]] {
+        let o = repo
+            .cmd()
+            .args(["decide", "--answers", "session.json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{extra:?}: {}", stderr(&o));
+        assert_eq!(
+            stderr(&o).trim(),
+            "error: status \"bogus\" is not one of proposed, accepted, rejected, deprecated",
+            "{extra:?}"
+        );
     }
     assert!(!repo.path().join("docs").exists());
 }

@@ -2,23 +2,29 @@
 //! Walks a full path of the database tree by keys, edits the title, exports into a temporary
 //! git repository, quits, then checks the ADR file and that the terminal was restored.
 //!
-//! Waits are for screen content, never for a time: if the program stops drawing, the reader
-//! sees end-of-file and the test fails with the last screen.
+//! Waits are for screen content, not for a time, but each has a generous deadline
+//! ([`WAIT`]): a program that hangs while alive (or exits) fails the test with the last screen
+//! and is killed, instead of blocking CI until its global time limit.
 
-#[path = "support/tui.rs"]
-mod tui_support;
+use crate::util::tui as tui_support;
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::process::Command;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{ChildKiller, CommandBuilder, PtySize, native_pty_system};
+
+/// How long one wait for screen content may take. Far above a normal run (milliseconds), so it
+/// only fires on a hang, even on a loaded CI machine; not a performance assertion.
+const WAIT: Duration = Duration::from_secs(60);
 
 struct Term {
     parser: vt100::Parser,
     rx: Receiver<Vec<u8>>,
     writer: Box<dyn Write + Send>,
+    killer: Box<dyn ChildKiller + Send + Sync>,
     eof: bool,
 }
 
@@ -27,12 +33,23 @@ impl Term {
         self.parser.screen().contents()
     }
 
-    /// Reads output until `pred` holds for the screen; panics with the screen at end of output.
+    /// Reads output until `pred` holds for the screen; panics with the screen at end of output,
+    /// or after [`WAIT`] (killing the program first).
     fn wait(&mut self, what: &str, pred: impl Fn(&vt100::Screen) -> bool) {
+        let deadline = Instant::now() + WAIT;
         while !pred(self.parser.screen()) {
-            match self.rx.recv() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
                 Ok(bytes) => self.parser.process(&bytes),
-                Err(_) => {
+                Err(RecvTimeoutError::Timeout) => {
+                    let _ = self.killer.kill();
+                    panic!(
+                        "no {what} after {}s; the program was killed; screen:\n{}",
+                        WAIT.as_secs(),
+                        self.screen()
+                    );
+                }
+                Err(RecvTimeoutError::Disconnected) => {
                     self.eof = true;
                     assert!(
                         pred(self.parser.screen()),
@@ -114,6 +131,7 @@ fn full_walk_edit_export_and_quit_in_a_real_terminal() {
         ),
         rx,
         writer: pair.master.take_writer().unwrap(),
+        killer: child.clone_killer(),
         eof: false,
     };
 
@@ -165,10 +183,20 @@ fn full_walk_edit_export_and_quit_in_a_real_terminal() {
     t.wait_text("ADR written to");
     t.send("q");
     t.wait("the terminal is restored", |s| !s.alternate_screen());
-    let status = child.wait().unwrap();
+    let deadline = Instant::now() + WAIT;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the program did not exit after q; screen:\n{}", t.screen());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
     assert!(status.success(), "exit status {status:?}");
     // Drain what is left, then check the state the program left the terminal in.
-    while let Ok(bytes) = t.rx.recv() {
+    while let Ok(bytes) = t.rx.recv_timeout(WAIT) {
         t.parser.process(&bytes);
     }
     let screen = t.parser.screen();

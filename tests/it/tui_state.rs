@@ -1,8 +1,7 @@
 //! State tests: key sequences → the session the core sees. Saving, resuming and exporting go
 //! through the real shell with temporary directories.
 
-#[path = "support/tui.rs"]
-mod tui_support;
+use crate::util::tui as tui_support;
 
 use std::path::{Path, PathBuf};
 

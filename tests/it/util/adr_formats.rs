@@ -2,8 +2,6 @@
 //! section 4), so a change that would make adr-tools, adrs or log4brains misread our files
 //! fails a test. Each returns what the tool would see, or why it would not see it.
 
-#![allow(dead_code)]
-
 /// What a tool reads from one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Seen {

@@ -1,0 +1,229 @@
+//! Export orchestration: previewing an ADR as it would be written, and writing one ADR per
+//! decision of a session, numbered, linked to each other, optionally superseding an existing
+//! one. Takes the directory lock, retries on a name taken by another writer, and undoes its
+//! own files when a later step fails.
+
+use std::path::{Path, PathBuf};
+
+use super::amend::{superseded_content, with_link};
+use super::existing::{find_existing, read_existing, uses_adr_tools_spelling};
+use super::render::{self, Placement};
+use super::{AdrError, Dialect, Link, LinkKind, RecordMeta, Spelling, Target, write};
+use crate::report::DecisionReport;
+
+/// The Markdown that [`export`] would write now (the number it would get included), for
+/// previews and for printing to stdout.
+pub fn preview(
+    report: &DecisionReport,
+    meta: &RecordMeta,
+    target: &Target,
+) -> Result<String, AdrError> {
+    meta.check()?;
+    let number = if target.dir.is_dir() {
+        write::next_number(&target.dir, target.adrs_front_matter)?
+    } else {
+        1
+    };
+    let links = related_links(meta)?;
+    Ok(render::render(
+        report,
+        meta,
+        target.dialect,
+        &Placement {
+            number: Some(number),
+            adrs_front_matter: target.adrs_front_matter,
+            spelling: None,
+            links: &links,
+        },
+    ))
+}
+
+/// Renders a decision without a repository: number 1, no links.
+pub fn render_standalone(report: &DecisionReport, meta: &RecordMeta, dialect: Dialect) -> String {
+    render::render(report, meta, dialect, &Placement::default())
+}
+
+fn related_links(meta: &RecordMeta) -> Result<Vec<Link>, AdrError> {
+    meta.related
+        .iter()
+        .map(|p| {
+            let e = read_existing(p)?;
+            Ok(Link {
+                kind: LinkKind::RelatesTo,
+                number: e.number,
+                title: e.title.clone(),
+                file: e.file_name(),
+            })
+        })
+        .collect()
+}
+
+/// Writes one ADR and returns its path.
+pub fn export(
+    report: &DecisionReport,
+    meta: &RecordMeta,
+    target: &Target,
+) -> Result<PathBuf, AdrError> {
+    let mut paths = export_all(&[(report, meta)], target, None)?;
+    Ok(paths.remove(0))
+}
+
+/// Writes one ADR per decision, consecutively numbered and linked to each other; with
+/// `supersedes`, the first one supersedes that existing ADR, whose status is rewritten
+/// atomically. Either everything is written or nothing is.
+pub fn export_all(
+    items: &[(&DecisionReport, &RecordMeta)],
+    target: &Target,
+    supersedes: Option<&str>,
+) -> Result<Vec<PathBuf>, AdrError> {
+    let slugs: Vec<String> = items
+        .iter()
+        .map(|(_, meta)| meta.check())
+        .collect::<Result<_, _>>()?;
+    let dir = &target.dir;
+    if supersedes.is_some() && !dir.is_dir() {
+        return Err(AdrError::Invalid(format!(
+            "--supersedes: the ADR directory {} does not exist",
+            dir.display()
+        )));
+    }
+    write::ensure_dir(dir)?;
+    let _lock = write::DirLock::acquire(dir)?;
+    let old = supersedes
+        .map(|which| find_existing(dir, which))
+        .transpose()?;
+    let spelling = if old.is_some() && uses_adr_tools_spelling(dir) {
+        Spelling::AdrTools
+    } else {
+        Spelling::Correct
+    };
+
+    loop {
+        let first = write::next_number(dir, target.adrs_front_matter)?;
+        let names: Vec<(Option<u32>, String)> = slugs
+            .iter()
+            .enumerate()
+            .map(|(i, slug)| match target.dialect {
+                Dialect::Log4brains => (None, log4brains_name(dir, &items[i].1.date, slug, i)),
+                _ => {
+                    let n = first + i as u32;
+                    (Some(n), format!("{n:04}-{slug}.md"))
+                }
+            })
+            .collect();
+        let contents: Vec<String> = (0..items.len())
+            .map(|i| {
+                let (report, meta) = items[i];
+                let mut links = Vec::new();
+                if i == 0
+                    && let Some(o) = &old
+                {
+                    links.push(Link {
+                        kind: LinkKind::Supersedes,
+                        number: o.number,
+                        title: o.title.clone(),
+                        file: o.file_name(),
+                    });
+                }
+                links.extend(related_links(meta)?);
+                for (j, (n, name)) in names.iter().enumerate() {
+                    if j != i {
+                        links.push(Link {
+                            kind: LinkKind::RelatesTo,
+                            number: *n,
+                            title: items[j].1.title.clone(),
+                            file: name.clone(),
+                        });
+                    }
+                }
+                Ok(render::render(
+                    report,
+                    meta,
+                    target.dialect,
+                    &Placement {
+                        number: names[i].0,
+                        adrs_front_matter: target.adrs_front_matter,
+                        spelling: Some(spelling),
+                        links: &links,
+                    },
+                ))
+            })
+            .collect::<Result<_, AdrError>>()?;
+        let rewrite = match &old {
+            Some(o) => Some(superseded_content(
+                o,
+                names[0].0,
+                &items[0].1.title,
+                &names[0].1,
+                spelling,
+            )?),
+            None => None,
+        };
+
+        let mut written: Vec<PathBuf> = Vec::new();
+        let mut collided = false;
+        for ((_, name), content) in names.iter().zip(&contents) {
+            match write::create_exclusive(dir, name, content) {
+                Ok(true) => written.push(dir.join(name)),
+                Ok(false) => {
+                    collided = true;
+                    break;
+                }
+                Err(e) => {
+                    remove_all(&written);
+                    return Err(e);
+                }
+            }
+        }
+        if collided {
+            // Another writer (not holding our lock) took a name: undo and take the next numbers.
+            remove_all(&written);
+            continue;
+        }
+        if let (Some(o), Some(text)) = (&old, rewrite)
+            && let Err(e) = write::replace_atomic(&o.path, &text)
+        {
+            remove_all(&written);
+            return Err(e);
+        }
+        // Earlier ADRs of the session link back to the new ones, so the links go both ways.
+        for (i, (_, meta)) in items.iter().enumerate() {
+            for related in &meta.related {
+                let link = Link {
+                    kind: LinkKind::RelatesTo,
+                    number: names[i].0,
+                    title: meta.title.clone(),
+                    file: names[i].1.clone(),
+                };
+                if let Some(text) = with_link(related, &link)? {
+                    write::replace_atomic(related, &text)?;
+                }
+            }
+        }
+        return Ok(written);
+    }
+}
+
+fn remove_all(paths: &[PathBuf]) {
+    for p in paths {
+        let _ = std::fs::remove_file(p);
+    }
+}
+
+/// `YYYYMMDD-slug.md`, made unique with `-2`, `-3`... as log4brains names its files.
+fn log4brains_name(dir: &Path, date: &str, slug: &str, offset: usize) -> String {
+    let day = date.replace('-', "");
+    let base = format!("{day}-{slug}");
+    let mut n = 1 + offset;
+    loop {
+        let name = if n == 1 {
+            format!("{base}.md")
+        } else {
+            format!("{base}-{n}.md")
+        };
+        if !dir.join(&name).exists() {
+            return name;
+        }
+        n += 1;
+    }
+}

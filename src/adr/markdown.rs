@@ -1,0 +1,71 @@
+//! Escaping for everything a renderer or an amendment puts into an ADR: Markdown inline text and
+//! paragraphs, YAML scalars, link text and URLs. Every string from the user or a tree file goes
+//! through one of these, so it cannot break the Markdown structure or the front matter. (No
+//! crate escapes Markdown; these are small and tested through the golden files.)
+
+/// Inline Markdown text: control characters and newlines become spaces, and every character
+/// that could start Markdown syntax is backslash-escaped.
+pub fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            c if c.is_control() => out.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '!' | '{' | '}' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A paragraph of text: [`md`], plus an escape at the start of the line where Markdown would
+/// otherwise read a list item, a thematic break or a setext underline (`- `, `+ `, `---`,
+/// `===`, `1. `).
+pub fn md_paragraph(s: &str) -> String {
+    let text = md(s.trim());
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if text.starts_with(['-', '+', '=']) {
+        format!("\\{text}")
+    } else if digits > 0 && text[digits..].starts_with(['.', ')']) {
+        format!("{}\\{}", &text[..digits], &text[digits..])
+    } else {
+        text
+    }
+}
+
+/// A YAML double-quoted scalar.
+pub fn yaml(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Link text inside `[...]`: like [`md`], which already escapes brackets.
+pub fn link_text(s: &str) -> String {
+    md(s)
+}
+
+/// A URL inside `(...)`: spaces and parentheses would end the link, so they are encoded.
+pub fn url(u: &str) -> String {
+    u.chars()
+        .filter(|c| !c.is_control())
+        .map(|c| match c {
+            ' ' => "%20".to_string(),
+            '(' => "%28".to_string(),
+            ')' => "%29".to_string(),
+            '<' => "%3C".to_string(),
+            '>' => "%3E".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}

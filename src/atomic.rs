@@ -1,0 +1,97 @@
+//! Writing files so a crash, a full disk or a concurrent writer never leaves half a file under
+//! the final name: content goes to a randomly named temporary file in the same directory
+//! (`tempfile`), is synced, then renamed over the target (`persist`) or linked to a name that
+//! must not exist yet (`persist_noclobber`). One implementation for sessions and ADRs.
+
+use std::fs::File;
+use std::io::{self, Write as _};
+use std::path::Path;
+
+use tempfile::NamedTempFile;
+
+/// Which step failed, so callers can word their message ("cannot write into DIR" vs "cannot
+/// create NAME").
+#[derive(Debug)]
+pub enum WriteError {
+    /// Creating, writing or syncing the temporary file failed: nothing was written.
+    Temp(io::Error),
+    /// Moving the temporary file to its final name failed: nothing was written.
+    Commit(io::Error),
+}
+
+fn write_temp(dir: &Path, content: &[u8]) -> Result<NamedTempFile, WriteError> {
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tradeoffs-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(WriteError::Temp)?;
+    tmp.write_all(content).map_err(WriteError::Temp)?;
+    tmp.as_file().sync_all().map_err(WriteError::Temp)?;
+    Ok(tmp)
+}
+
+/// Best effort: make the rename itself durable.
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// Writes `content` as `dir/name` only if no file has that name. `Ok(false)`: the name is
+/// taken (nothing was written).
+pub fn create_new(dir: &Path, name: &str, content: &[u8]) -> Result<bool, WriteError> {
+    let tmp = write_temp(dir, content)?;
+    match tmp.persist_noclobber(dir.join(name)) {
+        Ok(_) => {
+            sync_dir(dir);
+            Ok(true)
+        }
+        Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(WriteError::Commit(e.error)),
+    }
+}
+
+/// Replaces (or creates) a file's content atomically.
+pub fn replace(path: &Path, content: &[u8]) -> Result<(), WriteError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let tmp = write_temp(dir, content)?;
+    tmp.persist(path).map_err(|e| WriteError::Commit(e.error))?;
+    sync_dir(dir);
+    Ok(())
+}
+
+/// An io::Error's message without the " at path ..." that `tempfile` adds (the temporary
+/// name is random and means nothing to the user).
+pub fn without_temp_path(e: &io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" at path ") {
+        Some(cut) => s[..cut].to_string(),
+        None => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn create_new_never_replaces_and_replace_does() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(create_new(dir.path(), "a.md", b"one").unwrap());
+        assert!(!create_new(dir.path(), "a.md", b"two").unwrap());
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+            "one"
+        );
+        replace(&dir.path().join("a.md"), b"three").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
+            "three"
+        );
+        // No temporary file is left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

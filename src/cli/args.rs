@@ -1,0 +1,203 @@
+//! The command line's grammar: the clap types, and the parsers of the values clap keeps as
+//! text. `--path` and `--weight` are parsed here but after clap (not as clap `value_parser`s),
+//! and `--status`/`--date` by the library, so their one-line messages keep naming the flag and
+//! the fix instead of clap's "invalid value" line.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use tradeoffs::adr::Dialect;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "tradeoffs",
+    version,
+    about = "Step through an architecture decision, weigh the trade-offs, record it as an ADR.",
+    long_about = "Step through an architecture decision, weigh the trade-offs, record it as an ADR.\n\nWithout a command, opens the interactive TUI."
+)]
+pub struct Cli {
+    /// Extra directory (or file) of decision trees; a tree with a shipped tree's id replaces it.
+    #[arg(long = "trees", value_name = "DIR", global = true)]
+    pub trees: Vec<PathBuf>,
+
+    /// Open the TUI on a saved session: the latest one, or the one with this id.
+    #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
+    pub resume: Option<String>,
+
+    /// Do not capture the mouse in the TUI (keeps the terminal's own text selection working).
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    /// ADR directory to write into, instead of the one the repository's markers name.
+    #[arg(long = "adr-dir", value_name = "DIR")]
+    pub tui_adr_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List, validate and show decision trees.
+    #[command(subcommand)]
+    Trees(TreesCommand),
+    /// Walk a tree non-interactively and print the ranked, explained decision.
+    Decide(Box<DecideArgs>),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TreesCommand {
+    /// List the available trees.
+    List {
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check tree files (or every loaded tree) against the format's rules, then evaluate their
+    /// checks and outcome promises over every path.
+    Validate {
+        /// Tree files to check; without any, the trees of `--trees` (when given), else every
+        /// loaded tree.
+        paths: Vec<PathBuf>,
+    },
+    /// Evaluate every path of a tree: winners, ties, narrow wins, dead ends, broken outcome
+    /// promises and the tree's checks.
+    Analyze {
+        /// Tree id, or a tree file.
+        target: String,
+        /// Print the analysis as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a tree as an outline, a Graphviz graph or a Mermaid flowchart.
+    Show {
+        /// Tree id, as listed by `tradeoffs trees list`.
+        id: String,
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShowFormat {
+    Text,
+    Dot,
+    Mermaid,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecideFormat {
+    /// Readable summary (default).
+    Text,
+    /// The decision object, for tools.
+    Json,
+    /// MADR 4 Markdown.
+    Madr,
+    /// Nygard / adr-tools Markdown.
+    Nygard,
+    /// log4brains Markdown.
+    Log4brains,
+}
+
+impl DecideFormat {
+    pub fn dialect(self) -> Option<Dialect> {
+        match self {
+            DecideFormat::Text | DecideFormat::Json => None,
+            DecideFormat::Madr => Some(Dialect::Madr),
+            DecideFormat::Nygard => Some(Dialect::Nygard),
+            DecideFormat::Log4brains => Some(Dialect::Log4brains),
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct DecideArgs {
+    /// Tree to walk (with --path).
+    #[arg(long, value_name = "ID", required_unless_present = "answers")]
+    pub tree: Option<String>,
+    /// Answer numbers, 1-based, one per question: `--path 2,1,3`; several answers of a
+    /// "select all that apply" question joined with `+`: `--path 2,1+3,1`.
+    #[arg(
+        long,
+        value_name = "N,N,...",
+        conflicts_with = "answers",
+        requires = "tree"
+    )]
+    pub path: Option<String>,
+    /// Replay a saved session file instead (`-` reads stdin).
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<String>,
+    /// Override a priority: `--weight db.consistency=5` (repeatable; 0..5).
+    #[arg(long = "weight", value_name = "CRITERION=N")]
+    pub weights: Vec<String>,
+    /// Choose this option instead of the top-ranked one.
+    #[arg(long = "option", value_name = "ID")]
+    pub option: Option<String>,
+    /// Output: text, json, or an ADR rendering (madr, nygard, log4brains). With --export it
+    /// picks the dialect for a new ADR directory; existing ADRs' dialect wins.
+    #[arg(long, value_enum)]
+    pub format: Option<DecideFormat>,
+    /// Write the ADR into the repository's ADR directory and print the path written.
+    #[arg(long)]
+    pub export: bool,
+    /// ADR directory to use instead of the one found from the repository's markers.
+    #[arg(long, value_name = "DIR")]
+    pub adr_dir: Option<PathBuf>,
+    /// Directory to start looking for the repository's ADR directory from (default: current).
+    #[arg(short = 'C', value_name = "DIR")]
+    pub directory: Option<PathBuf>,
+    /// ADR title (default: the outcome's suggested title).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// ADR status: proposed (default), accepted, rejected, deprecated.
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Person who took the decision (repeatable; default: `git config user.name`).
+    #[arg(long = "decider", value_name = "NAME")]
+    pub deciders: Vec<String>,
+    /// Context paragraph for the ADR, in your words.
+    #[arg(long)]
+    pub context: Option<String>,
+    /// Date of the ADR, YYYY-MM-DD (default: today, or TRADEOFFS_DATE).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Number (or file name) of an existing ADR that this one supersedes.
+    #[arg(long, value_name = "N", requires = "export")]
+    pub supersedes: Option<String>,
+}
+
+/// `--path 2,1+3,1` → `[[2], [1, 3], [1]]`: steps separated by commas, 1-based answer numbers,
+/// the answers of a multi-answer step joined with `+` (empty for none).
+pub fn parse_path(path: &str) -> Result<Vec<Vec<usize>>, String> {
+    if path.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    path.split(',')
+        .map(|step| {
+            step.split('+')
+                .map(|p| {
+                    p.trim().parse::<usize>().map_err(|_| {
+                        format!(
+                            "--path {path}: \"{}\" is not an answer number; use 1-based numbers like 2,1,3 (join the answers of a multi-answer question with '+', like 2,1+3,1)",
+                            p.trim()
+                        )
+                    })
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// `--weight CRITERION=N`: the criterion id and the weight (its range is checked by the
+/// session, which knows the tree).
+pub fn parse_weight(spec: &str) -> Result<(&str, i64), String> {
+    let (criterion, value) = spec
+        .split_once('=')
+        .ok_or_else(|| format!("--weight {spec}: expected CRITERION=N, e.g. db.consistency=5"))?;
+    let weight = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("--weight {spec}: \"{value}\" is not a whole number 0..5"))?;
+    Ok((criterion.trim(), weight))
+}

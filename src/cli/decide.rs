@@ -1,0 +1,159 @@
+//! `tradeoffs decide`: build the session the flags describe, evaluate it, then print it as text
+//! or JSON, print an ADR rendering, or export ADRs. All rules live in the library; this module
+//! only turns flags into library calls and results into output.
+
+use std::io::Read as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use tradeoffs::adr::{self, RecordMeta};
+use tradeoffs::engine::Engine;
+use tradeoffs::report::DecisionReport;
+use tradeoffs::session::{Decision, Session};
+use tradeoffs::tree::Catalog;
+
+use super::args::{DecideArgs, DecideFormat, parse_path, parse_weight};
+use super::{bad, out, trees::unknown_tree};
+
+/// Builds the session a `decide` invocation describes: from `--path` or a saved session file,
+/// then the `--weight` and `--option` overrides.
+fn session(catalog: &Catalog, args: &DecideArgs) -> Result<Session> {
+    let mut session = if let Some(file) = &args.answers {
+        let (label, text) = if file == "-" {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .context("reading the session from stdin")?;
+            ("stdin".to_string(), text)
+        } else {
+            let text = std::fs::read_to_string(Path::new(file))
+                .map_err(|e| bad(format!("cannot read answers file {file}: {e}")))?;
+            (file.clone(), text)
+        };
+        Session::from_json(&text, catalog).map_err(|e| bad(format!("{label}: {e}")))?
+    } else {
+        let id = args.tree.as_deref().unwrap_or_default();
+        let tree = catalog
+            .get(id)
+            .ok_or_else(|| bad(unknown_tree(catalog, id)))?;
+        let numbers = parse_path(args.path.as_deref().unwrap_or("")).map_err(bad)?;
+        let mut s = Session::new("cli", 0);
+        s.decisions.push(Decision::from_path(tree, &numbers)?);
+        s
+    };
+    for spec in &args.weights {
+        let (criterion, weight) = parse_weight(spec).map_err(bad)?;
+        session
+            .set_weight_by_id(catalog, criterion, weight)
+            .map_err(|e| bad(format!("--weight {spec}: {e}")))?;
+    }
+    if let Some(option) = &args.option {
+        session
+            .choose_by_id(catalog, option)
+            .map_err(|e| bad(format!("--option {option}: {e}")))?;
+    }
+    Ok(session)
+}
+
+pub fn run(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
+    let session = session(catalog, args)?;
+    let reports = Engine::new(catalog).evaluate_all(catalog, &session)?;
+    for r in &reports {
+        r.check_reached_outcome()?;
+    }
+    let format = args.format.unwrap_or(DecideFormat::Text);
+    if format.dialect().is_some() || args.export {
+        for r in &reports {
+            r.check_option_in_play()?;
+        }
+    }
+    if !args.export && format.dialect().is_none() {
+        if format == DecideFormat::Json {
+            let text = if reports.len() == 1 {
+                serde_json::to_string_pretty(&reports[0])?
+            } else {
+                serde_json::to_string_pretty(&reports)?
+            };
+            out::line(&text);
+        } else {
+            let texts: Vec<String> = reports.iter().map(DecisionReport::to_text).collect();
+            for line in texts.join("\n----\n\n").lines() {
+                out::line(line);
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.export && format.dialect().is_none() && args.format.is_some() {
+        return Err(bad(
+            "--export writes Markdown; use --format madr, nygard or log4brains, or leave --format out",
+        ));
+    }
+    if args.title.is_some() && session.decisions.len() > 1 {
+        return Err(bad(format!(
+            "--title names one ADR but the session holds {} decisions; set titles in the session file",
+            session.decisions.len()
+        )));
+    }
+    let start = match &args.directory {
+        Some(d) => d.clone(),
+        None => std::env::current_dir().context("cannot read the current directory")?,
+    };
+    let metas: Vec<RecordMeta> = reports
+        .iter()
+        .zip(&session.decisions)
+        .map(|(r, d)| record_meta(r, d, args, &start))
+        .collect::<Result<_>>()?;
+    let mut target = adr::locate(&start, args.adr_dir.as_deref(), format.dialect())?;
+    if !args.export {
+        // Print exactly the rendering asked for, numbered as it would be in this repository.
+        if let Some(dialect) = format.dialect() {
+            target.dialect = dialect;
+        }
+        let texts: Vec<String> = reports
+            .iter()
+            .zip(&metas)
+            .map(|(r, m)| adr::preview(r, m, &target))
+            .collect::<Result<_, _>>()?;
+        out::text(&texts.join("\n"));
+        return Ok(ExitCode::SUCCESS);
+    }
+    for w in &target.warnings {
+        out::warn(w);
+    }
+    let items: Vec<(&DecisionReport, &RecordMeta)> = reports.iter().zip(&metas).collect();
+    let paths = adr::export_all(&items, &target, args.supersedes.as_deref())?;
+    for p in paths {
+        out::line(&p.display().to_string());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The record's metadata: session draft, then command-line flags.
+fn record_meta(
+    report: &DecisionReport,
+    decision: &Decision,
+    args: &DecideArgs,
+    start: &Path,
+) -> Result<RecordMeta> {
+    let ask_git = args.deciders.is_empty().then_some(start);
+    let mut meta = RecordMeta::for_decision_in(report, &decision.record, ask_git)?;
+    if let Some(t) = &args.title {
+        meta.title.clone_from(t);
+    }
+    if let Some(s) = &args.status {
+        meta.set_status_flag(s)?;
+    }
+    if !args.deciders.is_empty() {
+        meta.deciders.clone_from(&args.deciders);
+    }
+    if let Some(c) = &args.context {
+        meta.context.clone_from(c);
+    }
+    if let Some(d) = &args.date {
+        meta.set_date_flag(d)?;
+    }
+    adr::write::check_title(&meta.title)?;
+    Ok(meta)
+}

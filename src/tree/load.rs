@@ -1,0 +1,100 @@
+//! Which trees a run sees: the shipped ones, then the user's config directory, then each
+//! `--trees` path, with later trees replacing earlier ones of the same id. The shells pass in
+//! what they read from the environment and the command line; this module decides the order.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use super::{Catalog, LoadedTree, Problem, Source};
+
+/// Where to look for trees beyond the shipped ones.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// The user's tree directory (`<config>/trees`); skipped when it does not exist.
+    pub user_dir: Option<PathBuf>,
+    /// `--trees` paths: directories of tree files or single files, in command-line order.
+    pub extra: Vec<PathBuf>,
+}
+
+/// A tree directory or file that could not be read at all (not a problem inside a tree).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct LoadError(pub String);
+
+/// The sources in override order, and how many of the first ones are shipped.
+#[derive(Debug, Clone)]
+pub struct Sources {
+    pub sources: Vec<Source>,
+    pub shipped: usize,
+}
+
+impl LoadOptions {
+    /// Shipped trees, then the user's config trees, then `--trees`.
+    pub fn sources(&self) -> Result<Sources, LoadError> {
+        let mut sources = Source::shipped();
+        let shipped = sources.len();
+        if let Some(dir) = &self.user_dir
+            && dir.is_dir()
+        {
+            sources.extend(Source::read_dir(dir).map_err(|p| LoadError(p.to_string()))?);
+        }
+        for path in &self.extra {
+            let found = if path.is_dir() {
+                Source::read_dir(path)
+            } else {
+                Source::read(path).map(|s| vec![s])
+            };
+            sources.extend(found.map_err(|p| {
+                LoadError(format!(
+                    "--trees {}: {}; pass a directory of tree files or one tree file",
+                    path.display(),
+                    p.message
+                ))
+            })?);
+        }
+        Ok(Sources { sources, shipped })
+    }
+}
+
+impl Catalog {
+    /// Loads every tree the options name; invalid trees are left out and their problems
+    /// returned (see [`Catalog::build`]).
+    pub fn load(options: &LoadOptions) -> Result<(Catalog, Vec<Problem>), LoadError> {
+        let Sources { sources, shipped } = options.sources()?;
+        Ok(Catalog::build(sources, shipped))
+    }
+}
+
+/// One line of `trees list`: the same facts for the table and for `--json`. Fields are in
+/// alphabetical order, the order the JSON had when it was built as a `serde_json` map.
+#[derive(Debug, Clone, Serialize)]
+pub struct TreeSummary {
+    pub criteria: usize,
+    pub description: String,
+    pub id: String,
+    pub max_depth: usize,
+    pub options: usize,
+    pub origin: String,
+    pub outcomes: usize,
+    pub questions: usize,
+    pub source: String,
+    pub title: String,
+}
+
+impl TreeSummary {
+    pub fn of(t: &LoadedTree) -> TreeSummary {
+        TreeSummary {
+            criteria: t.tree.criteria.len(),
+            description: t.tree.description.clone(),
+            id: t.id().to_string(),
+            max_depth: t.max_depth,
+            options: t.tree.options.len(),
+            origin: t.origin.clone(),
+            outcomes: t.outcomes(),
+            questions: t.questions(),
+            source: t.tree.source.clone(),
+            title: t.tree.title.clone(),
+        }
+    }
+}

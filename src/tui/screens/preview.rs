@@ -1,0 +1,83 @@
+//! Preview: the ADR as it will be written, with where it goes and any warnings.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::text::sanitize as plain;
+use crate::tui::app::{App, Screen};
+use crate::tui::keys::{self, Action, Context};
+use crate::tui::theme::warn;
+use crate::tui::update::Effect;
+use crate::tui::widgets::{panel, wrap};
+
+pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
+    match &app.preview {
+        None => {
+            Paragraph::new("Rendering the ADR…")
+                .block(panel("Preview", true))
+                .render(body, buf);
+        }
+        Some(Err(e)) => {
+            let lines: Vec<Line> = wrap(
+                &format!(
+                    "✗ The ADR cannot be rendered: {e}\n\nYour session and the form are saved. {} goes back to the form.",
+                    keys::hint(Context::Preview, Action::Back)
+                ),
+                body.width.saturating_sub(2) as usize,
+            )
+            .into_iter()
+            .map(Line::from)
+            .collect();
+            Paragraph::new(lines)
+                .style(warn())
+                .block(panel("Preview", true))
+                .render(body, buf);
+        }
+        Some(Ok(p)) => {
+            let mut lines: Vec<Line> = p
+                .warnings
+                .iter()
+                .map(|w| Line::from(Span::styled(format!("⚠ {}", plain(w)), warn())))
+                .collect();
+            lines.extend(p.text.lines().map(|l| Line::from(plain(l))));
+            let total = lines.len();
+            let title = format!(
+                "Preview: will be written to {} (line {}/{total})",
+                plain(&p.dir),
+                (app.preview_scroll as usize + 1).min(total)
+            );
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .scroll((app.preview_scroll, 0))
+                .block(panel(&title, true))
+                .render(body, buf);
+        }
+    }
+}
+
+pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let page = app.size.1.saturating_sub(8).max(1);
+    match action {
+        Action::Up => app.preview_scroll = app.preview_scroll.saturating_sub(1),
+        Action::Down => app.preview_scroll = app.preview_scroll.saturating_add(1),
+        Action::PageUp => app.preview_scroll = app.preview_scroll.saturating_sub(page),
+        Action::PageDown => app.preview_scroll = app.preview_scroll.saturating_add(page),
+        Action::Export => {
+            if matches!(app.preview, Some(Ok(_))) {
+                return vec![Effect::Export];
+            }
+            app.notice = Some("nothing to export: the preview could not be rendered".into());
+        }
+        Action::Back => app.screen = Screen::Record,
+        _ => {}
+    }
+    let max = app
+        .preview
+        .as_ref()
+        .and_then(|p| p.as_ref().ok())
+        .map_or(0, |p| p.text.lines().count() as u16);
+    app.preview_scroll = app.preview_scroll.min(max.saturating_sub(1));
+    Vec::new()
+}

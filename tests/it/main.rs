@@ -1,0 +1,16 @@
+//! The integration tests, in one binary so the crate is linked once instead of ten times
+//! (ripgrep's and helix's layout). Each module is one former test file; `util` is the shared
+//! harness. Run one group with `cargo test --test it cli::` (or any name filter).
+
+mod util;
+
+mod adr_export;
+mod adr_golden;
+mod cli;
+mod properties;
+mod shipped_trees;
+mod synthetic;
+mod trees_validation;
+mod tui_pty;
+mod tui_snapshots;
+mod tui_state;
