@@ -372,4 +372,34 @@ impl Catalog {
     pub fn ids(&self) -> Vec<&str> {
         self.trees.iter().map(|t| t.id()).collect()
     }
+
+    /// The areas of the loaded trees, in order of first appearance, each with its trees in
+    /// `area.position` order: the order a session walks them (FORMAT2: trees of one area are
+    /// walked in order).
+    pub fn areas(&self) -> Vec<AreaTrees<'_>> {
+        let mut out: Vec<AreaTrees<'_>> = Vec::new();
+        for t in &self.trees {
+            let area = &t.tree.area;
+            match out.iter_mut().find(|a| a.id == area.id) {
+                Some(a) => a.trees.push(t),
+                None => out.push(AreaTrees {
+                    id: &area.id,
+                    title: &area.title,
+                    trees: vec![t],
+                }),
+            }
+        }
+        for a in &mut out {
+            a.trees.sort_by_key(|t| t.tree.area.position);
+        }
+        out
+    }
+}
+
+/// One area of the catalog with its trees in walking order.
+#[derive(Debug, Clone)]
+pub struct AreaTrees<'c> {
+    pub id: &'c str,
+    pub title: &'c str,
+    pub trees: Vec<&'c LoadedTree>,
 }

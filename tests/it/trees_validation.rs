@@ -780,3 +780,27 @@ fn an_outcome_promises_at_least_one_option_and_questions_have_at_most_64_answers
         ]
     );
 }
+
+#[test]
+fn areas_list_their_trees_in_position_order() {
+    let small = text_of("valid/small.json").replacen(
+        "\"area\": { \"id\": \"small\", \"title\": \"Test area small\", \"position\": 1 }",
+        "\"area\": { \"id\": \"tests\", \"title\": \"Tests\", \"position\": 2 }",
+        1,
+    );
+    let other = text_of("valid/other.json").replacen(
+        "\"area\": { \"id\": \"other\", \"title\": \"Test area other\", \"position\": 1 }",
+        "\"area\": { \"id\": \"tests\", \"title\": \"Tests\", \"position\": 1 }",
+        1,
+    );
+    let (catalog, problems) = Catalog::build(
+        vec![source("small.json", small), source("other.json", other)],
+        0,
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let areas = catalog.areas();
+    assert_eq!(areas.len(), 1);
+    assert_eq!((areas[0].id, areas[0].title), ("tests", "Tests"));
+    let ids: Vec<&str> = areas[0].trees.iter().map(|t| t.id()).collect();
+    assert_eq!(ids, vec!["other", "small"]);
+}
