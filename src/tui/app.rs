@@ -196,6 +196,10 @@ pub struct App {
     /// The home screen was opened by "decide another": a tree adds a decision to this session.
     pub adding: bool,
     pub answer_sel: usize,
+    /// The answers toggled on the open "select all that apply" question (bit i = answer i).
+    pub picks: u64,
+    /// The tied option the user was asked to confirm on the outcome screen.
+    pub tie_confirm: Option<String>,
     /// Tab moved the focus to the side panel (ranking / explanation), which then scrolls.
     pub side_focus: bool,
     pub side_scroll: u16,
@@ -236,6 +240,8 @@ impl App {
             session_sel: 0,
             adding: false,
             answer_sel: 0,
+            picks: 0,
+            tie_confirm: None,
             side_focus: false,
             side_scroll: 0,
             prio_sel: 0,

@@ -12,6 +12,8 @@ pub enum Action {
     PageUp,
     PageDown,
     Select,
+    /// Select or clear an answer of a "select all that apply" question.
+    Toggle,
     Back,
     NextPanel,
     PrevPanel,
@@ -272,6 +274,14 @@ pub static BINDINGS: &[Binding] = &[
         short: "choose",
         help: "Start the highlighted tree or resume the highlighted session",
         contexts: &[X::Home],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Char(' ')), c('x')],
+        action: Action::Toggle,
+        short: "toggle",
+        help: "Select or clear the highlighted answer of a \"select all that apply\" question",
+        contexts: &[X::Question],
         bar: true,
     },
     Binding {

@@ -255,21 +255,37 @@ pub(crate) fn back(app: &mut App) -> Vec<Effect> {
     if d.back() {
         let effects = changed(app);
         app.screen = Screen::Question;
-        if let (Some(step), Some(q)) = (last, app.current_question()) {
-            app.answer_sel = q
-                .answers
-                .iter()
-                .position(|a| a.label == step.answer)
-                .unwrap_or(0);
-        }
+        let (sel, picks) = match (last, app.current_question()) {
+            (Some(step), Some(q)) => {
+                let sel = q.answers.iter().position(|a| a.label == step.answer);
+                // A "select all that apply" step comes back with its answers still toggled.
+                let labels = step.labels();
+                let picks = q
+                    .answers
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| q.multi && labels.contains(&a.label.as_str()))
+                    .fold(0, |m, (j, _)| m | (1 << j));
+                (sel.unwrap_or(0), picks)
+            }
+            _ => (0, 0),
+        };
+        app.answer_sel = sel;
+        app.picks = picks;
         app.side_scroll = 0;
         return effects;
     }
-    // At the root. An empty added decision is dropped and its predecessor shown again.
+    // At the root. A later decision of the same area goes back to the previous decision; an
+    // empty decision added from another area ("decide another") is dropped.
     let s = app.session.as_mut().expect("active decision has a session");
-    if s.decisions.len() > 1 {
-        s.decisions.remove(s.active);
-        s.active = s.decisions.len() - 1;
+    if s.active > 0 {
+        let area = |d: &Decision| app.catalog.get(&d.tree).map(|t| t.tree.area.id.clone());
+        let added = s.active + 1 == s.decisions.len()
+            && area(&s.decisions[s.active]) != area(&s.decisions[s.active - 1]);
+        if added {
+            s.decisions.remove(s.active);
+        }
+        s.active -= 1;
         let effects = changed(app);
         app.screen = if app.report.as_ref().is_some_and(|r| r.outcome.is_some()) {
             Screen::Outcome
@@ -306,8 +322,47 @@ pub(crate) fn next_decision(app: &mut App) -> Vec<Effect> {
     let label = format!("decision {} of {n}: {title}", session.active + 1);
     open_session(app, session);
     app.notice = Some(label);
+    reuse_facts(app);
     touch(app);
     vec![Effect::Save]
+}
+
+/// Answers the active decision's open questions that ask a fact an earlier decision of the
+/// session answered (through `Session::reuse_fact`), and says so: the user sees what was reused
+/// and can go back to change it. Moves to the outcome when that reached it.
+pub(crate) fn reuse_facts(app: &mut App) {
+    let Some(s) = app.session.as_mut() else {
+        return;
+    };
+    let index = s.active;
+    let mut reused = Vec::new();
+    while let Ok(Some(known)) = s.reuse_fact(&app.catalog, index) {
+        reused.push(known);
+    }
+    let Some(first) = reused.first() else {
+        return;
+    };
+    let from = app
+        .catalog
+        .get(&first.tree)
+        .map_or(first.tree.clone(), |t| t.tree.title.clone());
+    let answers: Vec<String> = reused.iter().map(|k| k.labels.join(" + ")).collect();
+    let reused_note = format!(
+        "answered as in \"{from}\": {} ({} to change)",
+        answers.join("; "),
+        keys::hint(Context::Question, Action::Back)
+    );
+    app.answer_sel = 0;
+    app.picks = 0;
+    app.refresh();
+    if app.report.as_ref().is_some_and(|r| r.outcome.is_some()) {
+        app.screen = Screen::Outcome;
+        app.outcome_sel = 0;
+    }
+    app.notice = Some(match app.notice.take() {
+        Some(n) => format!("{n} · {reused_note}"),
+        None => reused_note,
+    });
 }
 
 pub(crate) fn decide_another(app: &mut App) -> Vec<Effect> {

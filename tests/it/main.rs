@@ -11,6 +11,7 @@ mod properties;
 mod shipped_trees;
 mod synthetic;
 mod trees_validation;
+mod tui_area;
 mod tui_pty;
 mod tui_snapshots;
 mod tui_state;

@@ -135,13 +135,13 @@ fn full_walk_edit_export_and_quit_in_a_real_terminal() {
         eof: false,
     };
 
-    t.wait_text("Decision trees");
+    t.wait_text("Decision areas");
     assert!(
         t.parser.screen().alternate_screen(),
         "the TUI uses the alternate screen"
     );
     t.send("j");
-    t.wait_text("▶ Database selection");
+    t.wait_text("▶ Database Design");
     t.send("\r");
     for (i, n) in path.iter().enumerate() {
         t.wait_text(&format!("question {} ", i + 1));

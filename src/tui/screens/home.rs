@@ -11,7 +11,7 @@ use crate::tui::app::{App, HomePanel, Screen};
 use crate::tui::keys::{self, Action, Context};
 use crate::tui::layout::{Hit, find_item, home_columns, panel_inner};
 use crate::tui::theme::{bold, muted, selected, warn};
-use crate::tui::update::{Effect, step};
+use crate::tui::update::{Effect, reuse_facts, step};
 use crate::tui::widgets::{clip, draw_items, framed, panel, wrap};
 
 pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
@@ -19,11 +19,11 @@ pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
     let title = if app.adding {
         "Decide another: pick a tree to add to this session"
     } else {
-        "Decision trees"
+        "Decision areas"
     };
     let inner = framed(panel(title, app.home_panel == HomePanel::Trees), left, buf);
     draw_items(
-        tree_items(app, inner.width as usize),
+        home_items(app, inner.width as usize),
         app.tree_sel,
         inner,
         buf,
@@ -64,6 +64,69 @@ pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
             buf,
         );
     }
+}
+
+/// How many entries the left list holds: areas, or trees while adding a decision.
+pub(crate) fn entry_count(app: &App) -> usize {
+    if app.adding {
+        app.catalog.trees().len()
+    } else {
+        app.catalog.areas().len()
+    }
+}
+
+fn home_items(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
+    if app.adding {
+        tree_items(app, width)
+    } else {
+        area_items(app, width)
+    }
+}
+
+/// One entry per area: its title, its decisions in walking order and how long the walk is.
+fn area_items(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
+    app.catalog
+        .areas()
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let sel = i == app.tree_sel;
+            let mark = if sel { "▶ " } else { "  " };
+            let title = format!("{mark}{}", clip(a.title, width.saturating_sub(2)));
+            let title_style = if sel && app.home_panel == HomePanel::Trees {
+                selected()
+            } else {
+                bold()
+            };
+            let questions: usize = a.trees.iter().map(|t| t.max_depth).sum();
+            let user = a.trees.iter().any(|t| !t.shipped);
+            let decisions = match a.trees.len() {
+                1 => "1 decision".to_string(),
+                n => format!("{n} decisions"),
+            };
+            let mut lines = vec![
+                Line::from(Span::styled(title, title_style)),
+                Line::from(Span::styled(
+                    clip(
+                        &format!(
+                            "  {decisions} · up to {questions} questions{}",
+                            if user { " · includes a user tree" } else { "" }
+                        ),
+                        width,
+                    ),
+                    muted(),
+                )),
+            ];
+            for (n, t) in a.trees.iter().enumerate() {
+                lines.push(Line::from(clip(
+                    &format!("  {}. {}", n + 1, t.tree.title),
+                    width,
+                )));
+            }
+            lines.push(Line::default());
+            lines
+        })
+        .collect()
 }
 
 fn tree_items(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
@@ -161,7 +224,7 @@ pub(crate) fn hit(app: &App, body: Rect, pos: Position) -> Option<Hit> {
     let [left, right] = home_columns(body);
     let li = panel_inner(left);
     let ri = panel_inner(right);
-    let trees = tree_items(app, li.width as usize);
+    let trees = home_items(app, li.width as usize);
     if let Some(i) = find_item(&trees, app.tree_sel, li, pos) {
         return Some(Hit::Tree(i));
     }
@@ -177,7 +240,10 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Up | Action::Down => {
             let down = action == Action::Down;
             match app.home_panel {
-                HomePanel::Trees => step(&mut app.tree_sel, app.catalog.trees().len(), down),
+                HomePanel::Trees => {
+                    let n = entry_count(app);
+                    step(&mut app.tree_sel, n, down)
+                }
                 HomePanel::Sessions => step(&mut app.session_sel, app.saved.len(), down),
             }
             Vec::new()
@@ -190,7 +256,8 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Select => match app.home_panel {
-            HomePanel::Trees => start_tree(app),
+            HomePanel::Trees if app.adding => start_tree(app),
+            HomePanel::Trees => start_area(app),
             HomePanel::Sessions => match app.saved.get(app.session_sel) {
                 Some(s) => match &s.problem {
                     Some(p) => {
@@ -211,6 +278,22 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
 }
 
+/// Starts a session that walks every decision of the highlighted area in order; shared facts
+/// answered in one decision are reused by the next ones.
+fn start_area(app: &mut App) -> Vec<Effect> {
+    let ids: Vec<String> = match app.catalog.areas().get(app.tree_sel) {
+        Some(a) => a.trees.iter().map(|t| t.id().to_string()).collect(),
+        None => return Vec::new(),
+    };
+    let taken: Vec<&str> = app.saved.iter().map(|s| s.id.as_str()).collect();
+    let mut s = Session::new(store::new_id(app.now, &taken), app.now);
+    s.decisions = ids.into_iter().map(Decision::new).collect();
+    s.active = 0;
+    app.session = Some(s);
+    opened(app);
+    Vec::new()
+}
+
 fn start_tree(app: &mut App) -> Vec<Effect> {
     let Some(tree) = app.catalog.trees().get(app.tree_sel) else {
         return Vec::new();
@@ -227,12 +310,22 @@ fn start_tree(app: &mut App) -> Vec<Effect> {
         s.decisions.push(decision);
         app.session = Some(s);
     }
+    opened(app);
+    reuse_facts(app);
+    if app.report.as_ref().is_some_and(|r| r.outcome.is_some()) {
+        app.screen = Screen::Outcome;
+    }
+    Vec::new()
+}
+
+/// Shows the new active decision from its first open question.
+fn opened(app: &mut App) {
     app.adding = false;
     app.answer_sel = 0;
+    app.picks = 0;
     app.outcome_sel = 0;
     app.side_scroll = 0;
     app.form = None;
     app.screen = Screen::Question;
     app.refresh();
-    Vec::new()
 }

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use crate::report::{DecisionReport, RankedOption};
 use crate::text::sanitize as plain;
 use crate::tui::app::{App, RecordForm, Screen};
-use crate::tui::keys::Action;
+use crate::tui::keys::{self, Action, Context};
 use crate::tui::layout::{Hit, find_item, outcome_layout, panel_inner};
 use crate::tui::theme::{accent, bold, gain, good, loss, muted, ruled_out, selected, warn};
 use crate::tui::update::{
@@ -138,6 +138,25 @@ fn explanation_lines(r: &DecisionReport, width: usize) -> Vec<Line<'static>> {
         }
         lines.push(Line::default());
     }
+    if let Some(d) = &r.dead_end {
+        lines.push(heading("Dead end"));
+        let text = format!(
+            "{} {} on a ruled-out option goes back to the answer that ruled it out.",
+            d.text,
+            keys::hint(Context::Outcome, Action::Select)
+        );
+        for l in wrap(&text, width) {
+            lines.push(Line::from(Span::styled(l, warn())));
+        }
+        lines.push(Line::default());
+    }
+    if let Some(t) = &r.tie {
+        lines.push(heading("Tie"));
+        for l in wrap(&t.text, width) {
+            lines.push(Line::from(Span::styled(l, warn())));
+        }
+        lines.push(Line::default());
+    }
     lines.push(heading("Conflicts"));
     if r.conflicts.is_empty() {
         for l in wrap("none with the other decisions of this session", width) {
@@ -159,6 +178,13 @@ fn explanation_lines(r: &DecisionReport, width: usize) -> Vec<Line<'static>> {
         lines.push(Line::from(l));
     }
     lines.push(Line::default());
+    if let Some(rb) = &r.robustness {
+        lines.push(heading(&format!("Robustness: {}", rb.verdict)));
+        for l in wrap(&rb.text, width) {
+            lines.push(Line::from(l));
+        }
+        lines.push(Line::default());
+    }
     if let Some(c) = r.chosen.as_deref().and_then(|c| r.option(c)) {
         let how = if r.chosen_by_user && r.chosen != r.top {
             " (your choice over the top-ranked option)"
@@ -228,12 +254,31 @@ fn choose(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     if let Some(why) = &opt.ruled_out {
+        if r.dead_end.is_some()
+            && let Some(by) = opt.rule_out.as_ref().map(|x| x.by.clone())
+        {
+            return back_to(app, &by.question_id, &by.answer);
+        }
         app.notice = Some(format!(
             "{} is ruled out ({why}); pick an option that is in play",
             opt.name
         ));
         return Vec::new();
     }
+    if let Some(t) = &r.tie
+        && t.options.contains(&opt.id)
+        && app.tie_confirm.as_deref() != Some(opt.id.as_str())
+    {
+        app.notice = Some(format!(
+            "{}. {} again decides for {}.",
+            t.text,
+            keys::hint(Context::Outcome, Action::Select),
+            opt.name
+        ));
+        app.tie_confirm = Some(opt.id.clone());
+        return Vec::new();
+    }
+    app.tie_confirm = None;
     let id = opt.id.clone();
     let Some((_, d)) = app.active() else {
         return Vec::new();
@@ -251,6 +296,31 @@ fn choose(app: &mut App) -> Vec<Effect> {
     }
     let effects = changed(app);
     open_form(app);
+    effects
+}
+
+/// Dead end: goes back to the question `question` (undoing it and every later answer), with
+/// `answer`, the answer that ruled the option out, highlighted so the user can change it.
+fn back_to(app: &mut App, question: &str, answer: &str) -> Vec<Effect> {
+    let Some(d) = active_mut(app) else {
+        return Vec::new();
+    };
+    let Some(at) = d.answers.iter().position(|s| s.question == question) else {
+        return Vec::new();
+    };
+    while d.answers.len() > at {
+        d.back();
+    }
+    let effects = changed(app);
+    app.screen = Screen::Question;
+    app.picks = 0;
+    app.answer_sel = app
+        .current_question()
+        .and_then(|q| q.answers.iter().position(|a| a.label == answer))
+        .unwrap_or(0);
+    app.notice = Some(format!(
+        "\"{answer}\" ruled out options the other answers left; change it (or another answer)"
+    ));
     effects
 }
 

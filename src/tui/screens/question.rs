@@ -10,10 +10,12 @@ use ratatui::widgets::{Paragraph, Widget};
 use crate::report::DecisionReport;
 use crate::text::sanitize as plain;
 use crate::tui::app::{App, Screen};
-use crate::tui::keys::Action;
+use crate::tui::keys::{self, Action, Context};
 use crate::tui::layout::{Hit, find_item, panel_inner, split_main};
 use crate::tui::theme::{bold, italic, muted, ruled_out, selected};
-use crate::tui::update::{Effect, active_mut, back, changed, list_or_side, next_decision};
+use crate::tui::update::{
+    Effect, active_mut, back, changed, list_or_side, next_decision, reuse_facts,
+};
 use crate::tui::widgets::{clip, draw_items, framed, panel, wrap};
 
 use super::priorities;
@@ -76,6 +78,19 @@ fn question_layout(app: &App, left: Rect) -> (Vec<Line<'static>>, Rect, Vec<Vec<
         };
         top.push(Line::from(Span::styled(l, italic())));
     }
+    if q.multi {
+        top.push(Line::from(Span::styled(
+            clip(
+                &format!(
+                    "Select all that apply: {} toggles, {} confirms",
+                    keys::hint(Context::Question, Action::Toggle),
+                    keys::hint(Context::Question, Action::Select)
+                ),
+                w,
+            ),
+            muted(),
+        )));
+    }
     top.push(Line::default());
     let top_h = (top.len() as u16).min(inner.height);
     let answers_area = Rect::new(inner.x, inner.y + top_h, inner.width, inner.height - top_h);
@@ -98,7 +113,12 @@ fn question_layout(app: &App, left: Rect) -> (Vec<Line<'static>>, Rect, Vec<Vec<
         .map(|(i, a)| {
             let sel = i == app.answer_sel;
             let mark = if sel { "▶" } else { " " };
-            let head = clip(&format!("{mark} {}. {}", i + 1, a.label), w);
+            let tick = match (q.multi, app.picks & (1 << i) != 0) {
+                (false, _) => "",
+                (true, true) => "[x] ",
+                (true, false) => "[ ] ",
+            };
+            let head = clip(&format!("{mark} {tick}{}. {}", i + 1, a.label), w);
             let style = if sel && focused { selected() } else { bold() };
             let mut lines = vec![Line::from(Span::styled(head, style))];
             let cons = wrap(&a.consequence, w.saturating_sub(5));
@@ -187,6 +207,7 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Select => answer(app, app.answer_sel),
+        Action::Toggle => toggle(app, app.answer_sel),
         Action::Back => back(app),
         Action::Priorities => priorities::open(app, Screen::Question),
         Action::NextDecision => next_decision(app),
@@ -194,7 +215,39 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
 }
 
-/// Answers the open question with answer `i` through `Decision::answer`.
+/// Toggles answer `i` of a "select all that apply" question: an exclusive answer ("None of
+/// these") clears the others and any other answer clears it. On a single-answer question this
+/// answers it.
+pub(crate) fn toggle(app: &mut App, i: usize) -> Vec<Effect> {
+    let Some(q) = app.current_question() else {
+        return Vec::new();
+    };
+    if !q.multi {
+        return answer(app, i);
+    }
+    let Some(a) = q.answers.get(i) else {
+        return Vec::new();
+    };
+    let bit = 1u64 << i;
+    let exclusive: u64 = q
+        .answers
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.exclusive)
+        .fold(0, |m, (j, _)| m | (1 << j));
+    app.picks = if app.picks & bit != 0 {
+        app.picks & !bit
+    } else if a.exclusive {
+        bit
+    } else {
+        (app.picks & !exclusive) | bit
+    };
+    Vec::new()
+}
+
+/// Answers the open question through the core: with answer `i`, or on a "select all that
+/// apply" question with the toggled answers (answer `i` alone when none is toggled). Then
+/// reuses the answers to shared facts that the next questions ask.
 pub(crate) fn answer(app: &mut App, i: usize) -> Vec<Effect> {
     let Some((_, d)) = app.active() else {
         return Vec::new();
@@ -202,8 +255,17 @@ pub(crate) fn answer(app: &mut App, i: usize) -> Vec<Effect> {
     let Some(tree) = app.catalog.get(&d.tree) else {
         return Vec::new();
     };
+    let multi = app.current_question().is_some_and(|q| q.multi);
     let mut d = d.clone();
-    if let Err(e) = d.answer(tree, i) {
+    let result = if multi && app.picks != 0 {
+        let set: Vec<usize> = (0..64).filter(|j| app.picks & (1 << j) != 0).collect();
+        d.answer_set(tree, &set)
+    } else if multi {
+        d.answer_set(tree, &[i])
+    } else {
+        d.answer(tree, i)
+    };
+    if let Err(e) = result {
         app.notice = Some(e.to_string());
         return Vec::new();
     }
@@ -211,8 +273,10 @@ pub(crate) fn answer(app: &mut App, i: usize) -> Vec<Effect> {
         *slot = d;
     }
     app.answer_sel = 0;
+    app.picks = 0;
     app.side_scroll = 0;
     let effects = changed(app);
+    reuse_facts(app);
     if app.report.as_ref().is_some_and(|r| r.outcome.is_some()) {
         app.screen = Screen::Outcome;
         app.outcome_sel = 0;

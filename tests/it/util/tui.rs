@@ -121,3 +121,17 @@ pub fn answer_keys(path: &[usize]) -> String {
         .map(|&n| format!("{}<ret>", "j".repeat(n - 1)))
         .collect()
 }
+
+/// The screen as text, one line per row (for `contains` assertions).
+pub fn render(app: &mut App, w: u16, h: u16) -> String {
+    let t = draw(app, w, h);
+    let buf = t.backend().buffer();
+    (0..h)
+        .map(|y| {
+            (0..w)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
