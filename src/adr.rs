@@ -21,4 +21,5 @@ pub mod write;
 pub use error::AdrError;
 pub use export::{export, export_all, preview, render_standalone};
 pub use locate::{Spelling, Target, locate};
-pub use meta::{Dialect, Link, LinkKind, RecordMeta, Status, git_user_name};
+pub use meta::{Detail, Dialect, Link, LinkKind, RecordMeta, Status, git_user_name};
+pub use render::{SHORT_WORDS, replay_command, words};

@@ -26,6 +26,8 @@ pub struct DecisionReport {
     pub criteria: Vec<CriterionWeight>,
     /// Criterion id → weight.
     pub weights: BTreeMap<String, i64>,
+    /// Weights the user set by hand (criterion id → weight), after the answers' effects.
+    pub overrides: BTreeMap<String, i64>,
     pub ranking: Vec<RankedOption>,
     /// The top-ranked option in play.
     pub top: Option<String>,
@@ -532,6 +534,7 @@ pub fn build(
         pending: walk.question().map(|q| q.prompt.clone()),
         outcome,
         weights: criteria.iter().map(|c| (c.id.clone(), c.weight)).collect(),
+        overrides: decision.overrides.clone(),
         criteria,
         ranking: ranked,
         top,
@@ -552,6 +555,17 @@ pub fn build(
         relations,
         references,
     })
+}
+
+impl DecisionReport {
+    /// The ADR title when the user gave none: it names the decision ("Use PostgreSQL"), so a
+    /// log of titles reads as a list of decisions.
+    pub fn default_title(&self) -> String {
+        match self.chosen.as_deref().and_then(|c| self.option(c)) {
+            Some(o) => format!("Use {}", o.name),
+            None => format!("Decide: {}", self.tree_title),
+        }
+    }
 }
 
 /// "A", "A and B", "A, B and C".

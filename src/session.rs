@@ -407,6 +407,9 @@ pub struct RecordDraft {
     /// Path of the ADR written for this decision, once exported.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exported: Option<String>,
+    /// Write the full analysis instead of the short ADR (the preview's toggle).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub full_detail: bool,
 }
 
 /// A problem with a session or a walk, worded for the user.

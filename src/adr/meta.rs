@@ -29,6 +29,15 @@ impl Dialect {
     }
 }
 
+/// How much of the analysis an ADR carries. Short is what a reviewer reads in two minutes; full
+/// keeps every option's pros and cons, every reference and the trade-off graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Detail {
+    #[default]
+    Short,
+    Full,
+}
+
 /// Statuses of the ADR lifecycle that a new record may start in. One type for the session
 /// file's draft (parsed once, in [`RecordMeta::for_decision_in`]), the
 /// command line (clap's `ValueEnum` names) and the TUI form ([`Status::ALL`]).
@@ -90,6 +99,7 @@ pub struct RecordMeta {
     pub context: String,
     /// ADR files of the same session written earlier, linked from this one.
     pub related: Vec<PathBuf>,
+    pub detail: Detail,
 }
 
 impl RecordMeta {
@@ -106,8 +116,7 @@ impl RecordMeta {
             .title
             .clone()
             .filter(|t| !t.trim().is_empty())
-            .or_else(|| report.outcome.as_ref().map(|o| o.title.clone()))
-            .unwrap_or_else(|| format!("Decide: {}", report.tree_title));
+            .unwrap_or_else(|| report.default_title());
         let deciders = if draft.deciders.is_empty() {
             git_dir.and_then(git_user_name).into_iter().collect()
         } else {
@@ -126,6 +135,11 @@ impl RecordMeta {
             deciders,
             context: draft.context.clone(),
             related: Vec::new(),
+            detail: if draft.full_detail {
+                Detail::Full
+            } else {
+                Detail::Short
+            },
         })
     }
 

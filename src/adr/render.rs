@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use super::markdown::{link_text, md, md_paragraph, url, yaml};
-use super::{Dialect, Link, RecordMeta, Spelling};
+use super::{Detail, Dialect, Link, RecordMeta, Spelling};
 use crate::report::{DecisionReport, RankedOption};
 use crate::text::mermaid_escape;
 use crate::tree::RelationKind;
@@ -32,20 +32,177 @@ pub fn render(
     place: &Placement<'_>,
 ) -> String {
     let chosen = report.chosen.as_deref().and_then(|c| report.option(c));
-    let slots = Slots {
-        report,
-        meta,
-        chosen,
-        place,
-        dialect,
-    };
     let template = match dialect {
         Dialect::Madr => MADR,
         Dialect::Nygard => NYGARD,
         Dialect::Log4brains => LOG4BRAINS,
     };
-    tidy(&fill(template, |name| slots.get(name)))
+    let levels: &[Level] = match meta.detail {
+        Detail::Full => &[Level::FULL],
+        Detail::Short => &LEVELS,
+    };
+    // The richest level that fits the word budget; the last one is always taken.
+    let mut text = String::new();
+    for &level in levels {
+        let slots = Slots {
+            level,
+            report,
+            meta,
+            chosen,
+            place,
+            dialect,
+        };
+        text = tidy(&fill(template, |name| slots.get(name)));
+        if words(&text) <= SHORT_WORDS {
+            break;
+        }
+    }
+    text
 }
+
+/// Most words of a short ADR: what a reviewer reads in about two minutes.
+pub const SHORT_WORDS: usize = 1000;
+
+/// Words as a reader counts them: whitespace-separated tokens.
+pub fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// How much a rendering keeps; short ADRs step down these levels until they fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Level {
+    full: bool,
+    /// Options discussed with pros and cons.
+    considered: usize,
+    /// Good and bad points per considered option.
+    pros: usize,
+    cons: usize,
+    /// Requirements raised by the answers: whole, first sentence or first clause.
+    notes: Cut,
+    /// Reasons in the one-line entries of the other options.
+    behind_reasons: bool,
+    /// Relations of the chosen option listed under Consequences.
+    relations: usize,
+    /// Requirements listed; the rest are counted and left to the full ADR.
+    notes_max: usize,
+}
+
+impl Level {
+    const FULL: Level = Level {
+        full: true,
+        considered: usize::MAX,
+        pros: usize::MAX,
+        cons: usize::MAX,
+        notes: Cut::Whole,
+        behind_reasons: true,
+        relations: usize::MAX,
+        notes_max: usize::MAX,
+    };
+}
+
+/// How much of a long text a level keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cut {
+    Whole,
+    Sentence,
+    Clause,
+}
+
+impl Cut {
+    fn apply(self, s: &str) -> String {
+        match self {
+            Cut::Whole => s.to_string(),
+            Cut::Sentence => first_sentence(s),
+            Cut::Clause => match first_sentence(s).split_once("; ") {
+                Some((head, _)) => sentence(head),
+                None => first_sentence(s),
+            },
+        }
+    }
+}
+
+const LEVELS: [Level; 8] = [
+    Level {
+        full: false,
+        considered: 3,
+        pros: 3,
+        cons: 2,
+        notes: Cut::Whole,
+        behind_reasons: true,
+        relations: 3,
+        notes_max: usize::MAX,
+    },
+    Level {
+        full: false,
+        considered: 3,
+        pros: 2,
+        cons: 1,
+        notes: Cut::Whole,
+        behind_reasons: true,
+        relations: 3,
+        notes_max: usize::MAX,
+    },
+    Level {
+        full: false,
+        considered: 3,
+        pros: 2,
+        cons: 1,
+        notes: Cut::Sentence,
+        behind_reasons: true,
+        relations: 2,
+        notes_max: usize::MAX,
+    },
+    Level {
+        full: false,
+        considered: 2,
+        pros: 2,
+        cons: 1,
+        notes: Cut::Sentence,
+        behind_reasons: false,
+        relations: 2,
+        notes_max: usize::MAX,
+    },
+    Level {
+        full: false,
+        considered: 2,
+        pros: 1,
+        cons: 1,
+        notes: Cut::Sentence,
+        behind_reasons: false,
+        relations: 2,
+        notes_max: usize::MAX,
+    },
+    Level {
+        full: false,
+        considered: 2,
+        pros: 1,
+        cons: 1,
+        notes: Cut::Clause,
+        behind_reasons: false,
+        relations: 1,
+        notes_max: usize::MAX,
+    },
+    Level {
+        full: false,
+        considered: 1,
+        pros: 1,
+        cons: 1,
+        notes: Cut::Clause,
+        behind_reasons: false,
+        relations: 1,
+        notes_max: usize::MAX,
+    },
+    Level {
+        full: false,
+        considered: 1,
+        pros: 1,
+        cons: 1,
+        notes: Cut::Clause,
+        behind_reasons: false,
+        relations: 1,
+        notes_max: 6,
+    },
+];
 
 /// Replaces `{{name}}` in one pass, so slot values are never scanned for slots themselves.
 fn fill(template: &str, value: impl Fn(&str) -> String) -> String {
@@ -93,6 +250,7 @@ fn tidy(s: &str) -> String {
 }
 
 struct Slots<'a> {
+    level: Level,
     report: &'a DecisionReport,
     meta: &'a RecordMeta,
     chosen: Option<&'a RankedOption>,
@@ -224,6 +382,34 @@ impl Slots<'_> {
         v
     }
 
+    fn full(&self) -> bool {
+        self.level.full
+    }
+
+    /// The options a reviewer weighs: the top few in play (all of them with full detail).
+    fn considered(&self) -> Vec<&RankedOption> {
+        let n = self.level.considered;
+        let mut v: Vec<&RankedOption> = self.in_play().take(n).collect();
+        // A user's choice outside the top few is always considered.
+        if let Some(c) = self.chosen
+            && !v.iter().any(|o| o.id == c.id)
+        {
+            v.push(c);
+        }
+        v
+    }
+
+    /// The chosen option's largest weighted cost: `(criterion name, rationale)`.
+    fn main_cost(&self) -> Option<(&str, &str)> {
+        let chosen = self.chosen?;
+        chosen
+            .contributions
+            .iter()
+            .filter(|c| c.value < 0)
+            .min_by_key(|c| c.value)
+            .map(|c| (c.name.as_str(), c.rationale.as_str()))
+    }
+
     /// The Y-statement (Zdun et al.): context, concern, choice, neglected options, goal, downside.
     fn summary(&self) -> String {
         let Some(chosen) = self.chosen else {
@@ -243,7 +429,8 @@ impl Slots<'_> {
             .map(|c| lower_name(&c.name))
             .collect();
         let neglected: Vec<&str> = self
-            .in_play()
+            .considered()
+            .iter()
             .filter(|r| r.id != chosen.id)
             .map(|r| r.name.as_str())
             .collect();
@@ -254,13 +441,6 @@ impl Slots<'_> {
             .take(2)
             .map(|c| lower_name(&c.name))
             .collect();
-        let costs: Vec<String> = chosen
-            .contributions
-            .iter()
-            .filter(|c| c.value < 0)
-            .take(2)
-            .map(|c| lower_name(&c.name))
-            .collect();
         let mut s = format!(
             "**In short:** In the context of {}, facing the need for {}, we decided for {}",
             md(&context),
@@ -268,22 +448,25 @@ impl Slots<'_> {
             md(&chosen.name)
         );
         if !neglected.is_empty() {
-            let _ = write!(s, " and neglected {}", md(&join_and(&neglected)));
+            let _ = write!(s, " and against {}", md(&join_and(&neglected)));
         }
-        let _ = write!(
-            s,
-            ", to achieve {}, accepting {}.",
-            md(&if gains.is_empty() {
-                "the best balance of the weighted criteria".to_string()
-            } else {
-                join_and(&gains)
-            }),
-            md(&if costs.is_empty() {
-                "no weighted downside beyond the trade-offs listed below".to_string()
-            } else {
-                format!("a cost in {}", join_and(&costs))
-            })
-        );
+        let goal = if gains.is_empty() {
+            "the best balance of the weighted criteria".to_string()
+        } else {
+            join_and(&gains)
+        };
+        let _ = write!(s, ", to achieve {}, ", md(&goal));
+        match self.main_cost() {
+            Some((name, why)) => {
+                let _ = write!(
+                    s,
+                    "accepting its weakest point, {}: {}",
+                    md(&lower_name(name)),
+                    md(&sentence(why))
+                );
+            }
+            None => s.push_str("with no weighted criterion counting against it."),
+        }
         s
     }
 
@@ -303,18 +486,47 @@ impl Slots<'_> {
         }
         let _ = writeln!(
             s,
-            "The decision was worked through with the *{}* decision tree of tradeoffs ({}); these answers led here:\n",
+            "We worked through the *{}* decision tree of tradeoffs. These answers led here:\n",
             md(&self.report.tree_title),
-            md(&self.report.source)
         );
         for (i, p) in self.report.path.iter().enumerate() {
-            let _ = writeln!(
+            let reused = p
+                .reused_from
+                .as_deref()
+                .map(|t| format!(" (answered in the {t} decision)"))
+                .unwrap_or_default();
+            let _ = write!(
                 s,
-                "{}. {} **{}** {}",
+                "{}. {} **{}**{}",
                 i + 1,
                 md(&p.question),
                 md(&p.answer),
-                md(&format!("({})", p.consequence))
+                md(&reused)
+            );
+            if self.full() {
+                let _ = write!(s, " {}", md(&format!("({})", p.consequence)));
+            }
+            s.push('\n');
+        }
+        if !self.report.overrides.is_empty() {
+            let set: Vec<String> = self
+                .report
+                .overrides
+                .iter()
+                .map(|(id, w)| {
+                    let name = self
+                        .report
+                        .criteria
+                        .iter()
+                        .find(|c| &c.id == id)
+                        .map_or(id.as_str(), |c| c.name.as_str());
+                    format!("{} to {w}", lower_name(name))
+                })
+                .collect();
+            let _ = writeln!(
+                s,
+                "\nWe then set these priorities by hand: {}.",
+                md(&join_and(&set))
             );
         }
         s
@@ -323,13 +535,17 @@ impl Slots<'_> {
     fn drivers(&self) -> String {
         let mut s = String::new();
         for c in self.drivers_sorted() {
-            let _ = writeln!(
-                s,
-                "* {} (weight {} of 5): {}",
-                md(&c.name),
-                c.weight,
-                md(&c.description)
-            );
+            if self.full() {
+                let _ = writeln!(
+                    s,
+                    "* {} (weight {} of 5): {}",
+                    md(&c.name),
+                    c.weight,
+                    md(&c.description)
+                );
+            } else {
+                let _ = writeln!(s, "* {} (weight {} of 5)", md(&c.name), c.weight);
+            }
         }
         let ignored: Vec<&str> = self
             .report
@@ -346,16 +562,23 @@ impl Slots<'_> {
 
     fn options(&self) -> String {
         let mut s = String::new();
-        let mut n = 0;
-        for r in &self.report.ranking {
-            if r.ruled_out.is_none() {
-                n += 1;
-                let mark = if Some(&r.id) == self.report.chosen.as_ref() {
-                    ", chosen"
-                } else {
-                    ""
-                };
-                let _ = writeln!(s, "{n}. {} (score {}{mark})", md(&r.name), r.score);
+        let considered = self.considered();
+        for (i, r) in considered.iter().enumerate() {
+            let mark = if Some(&r.id) == self.report.chosen.as_ref() {
+                ", chosen"
+            } else {
+                ""
+            };
+            let _ = writeln!(s, "{}. {} (score {}{mark})", i + 1, md(&r.name), r.score);
+        }
+        let behind: Vec<&RankedOption> = self
+            .in_play()
+            .filter(|r| !considered.iter().any(|c| c.id == r.id))
+            .collect();
+        if !behind.is_empty() {
+            let _ = writeln!(s, "\nAlso ranked, further behind:\n");
+            for r in behind {
+                let _ = writeln!(s, "* {}", self.why_behind(r));
             }
         }
         let out: Vec<&RankedOption> = self
@@ -365,15 +588,41 @@ impl Slots<'_> {
             .filter(|r| r.ruled_out.is_some())
             .collect();
         if !out.is_empty() {
-            let _ = writeln!(s, "\nRuled out:\n");
+            let _ = writeln!(s, "\nRuled out by the answers:\n");
+            // Options ruled out by the same answer for the same reason share one line; the
+            // answer is named by its number in the Context's list.
+            let mut groups: Vec<(String, String, Vec<&str>)> = Vec::new();
             for r in out {
-                let _ = writeln!(
-                    s,
-                    "* {} (score {}): {}",
-                    md(&r.name),
-                    r.score,
-                    md(r.ruled_out.as_deref().unwrap_or_default())
-                );
+                let by = match &r.rule_out {
+                    Some(x) => match self
+                        .report
+                        .path
+                        .iter()
+                        .position(|p| p.question_id == x.by.question_id)
+                    {
+                        Some(i) => format!("answer {}", i + 1),
+                        None => format!("the answer \"{}\"", x.by.answer),
+                    },
+                    None => String::new(),
+                };
+                let why = r.ruled_out.clone().unwrap_or_default();
+                let why = if self.full() {
+                    sentence(&why)
+                } else {
+                    first_sentence(&why)
+                };
+                match groups.iter_mut().find(|g| g.0 == by && g.1 == why) {
+                    Some(g) => g.2.push(&r.name),
+                    None => groups.push((by, why, vec![&r.name])),
+                }
+            }
+            for (by, why, names) in groups {
+                let who = md(&join_and(&names));
+                if by.is_empty() {
+                    let _ = writeln!(s, "* {who}: {}", md(&why));
+                } else {
+                    let _ = writeln!(s, "* {who}: {} (ruled out by {by})", md(&why));
+                }
             }
         }
         let _ = write!(
@@ -383,27 +632,65 @@ impl Slots<'_> {
         s
     }
 
+    /// One line for an option in play outside the considered few: where it loses most.
+    fn why_behind(&self, r: &RankedOption) -> String {
+        let head = format!("{} (score {})", md(&r.name), r.score);
+        if !self.level.behind_reasons {
+            return head;
+        }
+        let Some(chosen) = self.chosen else {
+            return head;
+        };
+        let gap = r
+            .contributions
+            .iter()
+            .filter_map(|c| {
+                let theirs = chosen
+                    .contributions
+                    .iter()
+                    .find(|x| x.criterion == c.criterion)?;
+                Some((theirs.value - c.value, c, theirs))
+            })
+            .filter(|(d, _, _)| *d > 0)
+            .max_by_key(|(d, _, _)| *d);
+        match gap {
+            Some((_, c, theirs)) => format!(
+                "{head}: loses most on {} (impact {:+} against {:+} for {}).",
+                md(&lower_name(&c.name)),
+                c.impact,
+                theirs.impact,
+                md(&chosen.name)
+            ),
+            None => head,
+        }
+    }
+
     fn outcome(&self) -> String {
         let Some(chosen) = self.chosen else {
-            return "No option is in play.".into();
+            return match &self.report.dead_end {
+                Some(d) => md_paragraph(&d.text),
+                None => "No option is in play.".into(),
+            };
         };
-        let reasons: Vec<String> = chosen
+        let runner = self
+            .in_play()
+            .find(|o| o.id != chosen.id)
+            .map(|o| format!(" ({} against {} for {})", chosen.score, o.score, o.name))
+            .unwrap_or_default();
+        let mut s = format!(
+            "Chosen option: \"{}\", because it scores highest on the weighted drivers{}. Its strongest reasons:\n\n",
+            md(&chosen.name),
+            md(&runner)
+        );
+        let mut reasons: Vec<_> = chosen
             .contributions
             .iter()
             .filter(|c| c.value > 0)
-            .take(3)
-            .map(|c| format!("{} ({})", clause(&c.rationale), lower_name(&c.name)))
             .collect();
-        let because = if reasons.is_empty() {
-            "it has the highest score of the options in play".to_string()
-        } else {
-            reasons.join("; ")
-        };
-        let mut s = format!(
-            "Chosen option: \"{}\", because {}.",
-            md(&chosen.name),
-            md(&because)
-        );
+        reasons.sort_by_key(|c| std::cmp::Reverse(c.value));
+        for c in reasons.iter().take(3) {
+            let _ = writeln!(s, "* {}: {}", md(&c.name), md(&sentence(&c.rationale)));
+        }
         if let Some(top) = self
             .report
             .top
@@ -411,63 +698,145 @@ impl Slots<'_> {
             .and_then(|t| self.report.option(t))
             && top.id != chosen.id
         {
+            let gap = top.score - chosen.score;
             let _ = write!(
                 s,
-                "\n\nThe deciders chose it over the top-ranked option, {} (score {}), which leads it by {} points on the weighted criteria.",
+                "\nThe deciders chose it over the top-ranked option, {} (score {}), which leads it by {} {} on the weighted criteria.\n",
                 md(&top.name),
                 top.score,
-                top.score - chosen.score
+                gap,
+                if gap == 1 { "point" } else { "points" }
+            );
+        }
+        if let Some(t) = &self.report.tie {
+            let _ = write!(
+                s,
+                "\n{}\n",
+                md_paragraph(&format!("Tie: {}", sentence(&t.text)))
+            );
+        }
+        if let Some(r) = &self.report.robustness {
+            let _ = write!(
+                s,
+                "\n{}\n",
+                md_paragraph(&format!("Robustness: {}", r.text))
             );
         }
         s
     }
 
+    /// What follows from the decision beyond its pros: the costs accepted, what it requires or
+    /// pairs with, and conflicts with the session's other decisions.
     fn consequences(&self) -> String {
         let Some(chosen) = self.chosen else {
             return String::new();
         };
         let mut s = String::new();
-        for c in chosen.contributions.iter().filter(|c| c.impact > 0) {
+        let mut costs: Vec<_> = chosen
+            .contributions
+            .iter()
+            .filter(|c| c.impact < 0)
+            .collect();
+        costs.sort_by_key(|c| c.value);
+        for c in costs {
             let _ = writeln!(
                 s,
-                "* Good, because {} ({}, impact +{})",
-                md(&clause(&c.rationale)),
-                md(&c.name),
-                c.impact
+                "* Bad ({}): {}",
+                md(&lower_name(&c.name)),
+                md(&sentence(&c.rationale))
             );
         }
-        for c in chosen.contributions.iter().filter(|c| c.impact < 0) {
+        // Short: what the choice requires or rules out elsewhere, not what merely pairs well.
+        let rels = self
+            .report
+            .relations
+            .iter()
+            .filter(|r| r.from == chosen.id)
+            .filter(|r| self.full() || r.kind != RelationKind::Complements)
+            .take(self.level.relations);
+        for rel in rels {
+            let verb = match rel.kind {
+                RelationKind::Requires => "Requires",
+                RelationKind::Complements => "Pairs well with",
+                RelationKind::ConflictsWith => "Conflicts with",
+            };
+            let why = if self.full() {
+                sentence(&rel.rationale)
+            } else {
+                first_sentence(&rel.rationale)
+            };
+            let _ = writeln!(s, "* {verb} {}: {}", md(&rel.to_name), md(&why));
+        }
+        for c in &self.report.conflicts {
+            let _ = writeln!(s, "* Conflict with another decision: {}", md(&c.text));
+        }
+        if !self.report.notes.is_empty() {
             let _ = writeln!(
                 s,
-                "* Bad, because {} ({}, impact {})",
-                md(&clause(&c.rationale)),
-                md(&c.name),
-                c.impact
+                "* It brings {} requirement{} from the answers, listed under More Information.",
+                self.report.notes.len(),
+                if self.report.notes.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                }
             );
+        }
+        if s.is_empty() {
+            s.push_str("* No weighted criterion counts against it on these answers.\n");
         }
         s
     }
 
     fn confirmation(&self) -> String {
         let mut s = String::new();
-        let _ = writeln!(s, "{}\n", md_paragraph(&self.report.sensitivity.text));
+        if let Some(c) = &self.report.confirmation {
+            let _ = writeln!(s, "{}\n", md_paragraph(c));
+        }
+        let revisit = self
+            .report
+            .robustness
+            .as_ref()
+            .and_then(|r| r.nearest_weight_change.as_ref())
+            .map(|c| c.text.clone())
+            .unwrap_or_else(|| self.report.sensitivity.text.clone());
         let _ = write!(
             s,
-            "Revisit this decision if those priorities change; review the implementation against the requirements under More Information."
+            "{}",
+            md_paragraph(&format!(
+                "Revisit it when the priorities change: {}",
+                revisit
+            ))
         );
         s
     }
 
     fn pros_cons(&self) -> String {
         let mut s = String::new();
-        for r in &self.report.ranking {
+        let shown: Vec<&RankedOption> = if self.full() {
+            self.report.ranking.iter().collect()
+        } else {
+            self.considered()
+        };
+        for r in shown {
             let _ = writeln!(s, "### {}\n", md(&r.name));
             let _ = writeln!(s, "{}\n", md_paragraph(&r.summary));
             if let Some(why) = &r.ruled_out {
                 let _ = writeln!(s, "Ruled out: {}\n", md(why));
             }
-            let mut rows: Vec<_> = r.contributions.iter().collect();
-            rows.sort_by_key(|c| std::cmp::Reverse(c.impact));
+            let mut rows: Vec<_> = if self.full() {
+                r.contributions.iter().collect()
+            } else {
+                // The largest weighted gains and costs only.
+                let mut good: Vec<_> = r.contributions.iter().filter(|c| c.value > 0).collect();
+                good.sort_by_key(|c| std::cmp::Reverse(c.value));
+                let mut bad: Vec<_> = r.contributions.iter().filter(|c| c.value < 0).collect();
+                bad.sort_by_key(|c| c.value);
+                good.truncate(self.level.pros);
+                bad.truncate(self.level.cons);
+                good.into_iter().chain(bad).collect()
+            };
+            rows.sort_by_key(|c| (std::cmp::Reverse(c.impact), std::cmp::Reverse(c.weight)));
             for c in rows {
                 let verdict = match c.impact.signum() {
                     1 => "Good",
@@ -476,9 +845,9 @@ impl Slots<'_> {
                 };
                 let _ = writeln!(
                     s,
-                    "* {verdict}, because {} ({})",
-                    md(&clause(&c.rationale)),
-                    md(&c.name)
+                    "* {verdict} ({}): {}",
+                    md(&lower_name(&c.name)),
+                    md(&sentence(&c.rationale))
                 );
             }
             s.push('\n');
@@ -491,26 +860,36 @@ impl Slots<'_> {
         let mut s = String::new();
         if !r.notes.is_empty() {
             let _ = writeln!(s, "### Requirements raised by the answers\n");
-            for n in &r.notes {
+            for n in r.notes.iter().take(self.level.notes_max) {
+                let text = self.level.notes.apply(&n.text);
                 match &n.source {
                     Some(src) => {
-                        let _ = writeln!(s, "* {} ([source]({}))", md(&n.text), url(src));
+                        let _ = writeln!(s, "* {} ([source]({}))", md(&text), url(src));
                     }
                     None => {
-                        let _ = writeln!(s, "* {}", md(&n.text));
+                        let _ = writeln!(s, "* {}", md(&text));
                     }
                 }
             }
-            s.push('\n');
-        }
-        let _ = writeln!(s, "### Conflicts with other decisions\n");
-        if r.conflicts.is_empty() {
-            let _ = writeln!(s, "None found among the decisions of this session.\n");
-        } else {
-            for c in &r.conflicts {
-                let _ = writeln!(s, "* {}", md(&c.text));
+            if r.notes.len() > self.level.notes_max {
+                let _ = writeln!(
+                    s,
+                    "* And {} more: export with full detail (`--detail full`) to list them all.",
+                    r.notes.len() - self.level.notes_max
+                );
             }
             s.push('\n');
+        }
+        if self.full() {
+            let _ = writeln!(s, "### Conflicts with other decisions\n");
+            if r.conflicts.is_empty() {
+                let _ = writeln!(s, "None found among the decisions of this session.\n");
+            } else {
+                for c in &r.conflicts {
+                    let _ = writeln!(s, "* {}", md(&c.text));
+                }
+                s.push('\n');
+            }
         }
         let related: Vec<&Link> = self
             .place
@@ -530,11 +909,17 @@ impl Slots<'_> {
             }
             s.push('\n');
         }
-        let _ = writeln!(s, "### Trade-off graph\n");
-        let _ = writeln!(s, "{}", self.mermaid());
+        if self.full() {
+            let _ = writeln!(s, "### Trade-off graph\n");
+            let _ = writeln!(s, "{}", self.mermaid());
+        }
         let _ = writeln!(s, "### References\n");
         let mut seen = std::collections::HashSet::new();
+        let chosen = r.chosen.as_deref();
         for x in &r.references {
+            if !self.full() && Some(x.option.as_str()) != chosen {
+                continue;
+            }
             if seen.insert(&x.url) {
                 let name = r
                     .option(&x.option)
@@ -548,13 +933,11 @@ impl Slots<'_> {
                 );
             }
         }
-        let path: Vec<String> = r.path.iter().map(|p| p.number.to_string()).collect();
         let _ = write!(
             s,
-            "\nGenerated by tradeoffs from the *{}* tree; `tradeoffs decide --tree {} --path {}` replays the walk.",
+            "\nGenerated by tradeoffs from the *{}* tree; `{}` replays the walk.",
             md(&r.tree_title),
-            r.tree,
-            path.join(",")
+            replay_command(r)
         );
         s
     }
@@ -626,10 +1009,58 @@ impl Slots<'_> {
     }
 }
 
-/// A rationale as a clause inside a sentence: no final full stop. The case is kept, since a
-/// rationale often starts with a product name ("Redis keeps...").
-fn clause(s: &str) -> String {
-    s.trim().trim_end_matches('.').to_string()
+/// The command that reproduces this decision: the path, the hand-set weights and a choice
+/// other than the top-ranked option.
+pub fn replay_command(r: &DecisionReport) -> String {
+    let path: Vec<String> = r
+        .path
+        .iter()
+        .map(|p| {
+            p.numbers
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join("+")
+        })
+        .collect();
+    let mut cmd = format!(
+        "tradeoffs decide --tree {} --path {}",
+        r.tree,
+        path.join(",")
+    );
+    for (id, w) in &r.overrides {
+        let _ = write!(cmd, " --weight {id}={w}");
+    }
+    if r.chosen_by_user
+        && r.chosen != r.top
+        && let Some(c) = &r.chosen
+    {
+        let _ = write!(cmd, " --option {c}");
+    }
+    cmd
+}
+
+/// A text as a complete sentence: capitalised start, final full stop.
+fn sentence(s: &str) -> String {
+    let t = s.trim();
+    let mut c = t.chars();
+    let mut out = match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => return String::new(),
+    };
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
+}
+
+/// The first sentence of a text (up to the first ". "), as a sentence.
+fn first_sentence(s: &str) -> String {
+    let t = s.trim();
+    match t.find(". ") {
+        Some(i) => sentence(&t[..=i]),
+        None => sentence(t),
+    }
 }
 
 /// A criterion name inside a sentence: first letter lowered unless the first word is an acronym
@@ -694,6 +1125,28 @@ mod tests {
     fn names_lower_only_when_safe() {
         assert_eq!(lower_name("ACID guarantees"), "ACID guarantees");
         assert_eq!(lower_name("Query performance"), "query performance");
-        assert_eq!(clause("Redis is fast. "), "Redis is fast");
+    }
+
+    #[test]
+    fn texts_become_whole_sentences_and_cut_cleanly() {
+        assert_eq!(sentence("runs exactly once"), "Runs exactly once.");
+        assert_eq!(sentence("Redis is fast."), "Redis is fast.");
+        assert_eq!(first_sentence("One. Two. Three"), "One.");
+        assert_eq!(
+            Cut::Clause.apply("Req 8.4.2: MFA; Req 8.5.1: no bypass. More"),
+            "Req 8.4.2: MFA."
+        );
+        assert_eq!(Cut::Sentence.apply("A; b. C"), "A; b.");
+        assert_eq!(Cut::Whole.apply("A; b. C"), "A; b. C");
+    }
+
+    #[test]
+    fn short_levels_only_ever_keep_less() {
+        for w in LEVELS.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            assert!(b.considered <= a.considered && b.pros <= a.pros && b.cons <= a.cons);
+            assert!(b.relations <= a.relations && b.notes_max <= a.notes_max);
+            assert!(!b.full && !a.full);
+        }
     }
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use tradeoffs::adr::Dialect;
+use tradeoffs::adr::{self, Dialect};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -147,7 +147,12 @@ pub struct DecideArgs {
     /// Directory to start looking for the repository's ADR directory from (default: current).
     #[arg(short = 'C', value_name = "DIR")]
     pub directory: Option<PathBuf>,
-    /// ADR title (default: the outcome's suggested title).
+    /// How much the ADR holds: short (default; the chosen option, the top few options with
+    /// their pros and cons, every other option on one line) or full (every option, every
+    /// reference, the trade-off graph).
+    #[arg(long, value_enum, default_value_t = adr::Detail::Short)]
+    pub detail: adr::Detail,
+    /// ADR title (default: "Use <chosen option>").
     #[arg(long)]
     pub title: Option<String>,
     /// ADR status: proposed (default), accepted, rejected, deprecated.

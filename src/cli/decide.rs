@@ -139,6 +139,7 @@ fn record_meta(
 ) -> Result<RecordMeta> {
     let ask_git = args.deciders.is_empty().then_some(start);
     let mut meta = RecordMeta::for_decision_in(report, &decision.record, ask_git)?;
+    meta.detail = args.detail;
     if let Some(t) = &args.title {
         meta.title.clone_from(t);
     }

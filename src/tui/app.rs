@@ -82,13 +82,10 @@ impl RecordForm {
     /// The form for a decision: what the user typed before, else the defaults (title from the
     /// outcome, status "proposed", deciders from `git config user.name`).
     pub fn new(draft: &RecordDraft, report: &DecisionReport, git_user: Option<&str>) -> Self {
-        let title = draft.title.clone().unwrap_or_else(|| {
-            report
-                .outcome
-                .as_ref()
-                .map(|o| o.title.clone())
-                .unwrap_or_default()
-        });
+        let title = draft
+            .title
+            .clone()
+            .unwrap_or_else(|| report.default_title());
         let deciders = if draft.deciders.is_empty() {
             git_user.unwrap_or_default().to_string()
         } else {

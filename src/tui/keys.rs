@@ -29,6 +29,8 @@ pub enum Action {
     /// Switch to the next decision of the session.
     NextDecision,
     Preview,
+    /// Switch the ADR between the short form and the full analysis.
+    ToggleDetail,
     Export,
     Home,
     Yes,
@@ -298,6 +300,14 @@ pub static BINDINGS: &[Binding] = &[
         short: "decide & record",
         help: "Decide for the highlighted option and fill in the record",
         contexts: &[X::Outcome],
+        bar: true,
+    },
+    Binding {
+        keys: &[c('d')],
+        action: Action::ToggleDetail,
+        short: "short/full",
+        help: "Switch the ADR between the short form and the full analysis (every option, the trade-off graph)",
+        contexts: &[X::Preview],
         bar: true,
     },
     Binding {

@@ -14,14 +14,28 @@ const WALKS: &[(&str, &str)] = &[
     ("security", "1,2,2,2,2,2,2"),
 ];
 
-const DIALECTS: &[&str] = &["madr", "nygard", "log4brains", "json"];
+/// (format, detail): every dialect short, the Markdown dialects also in full, and the JSON.
+const VARIANTS: &[(&str, &str)] = &[
+    ("madr", "short"),
+    ("nygard", "short"),
+    ("log4brains", "short"),
+    ("madr", "full"),
+    ("nygard", "full"),
+    ("log4brains", "full"),
+    ("json", "short"),
+];
 
 fn render(tree: &str, path: &str, format: &str) -> String {
+    render_detail(tree, path, format, "short")
+}
+
+fn render_detail(tree: &str, path: &str, format: &str, detail: &str) -> String {
     let empty = tempfile::TempDir::new().unwrap();
     let out = util::tradeoffs(&empty.path().join("config"), &empty.path().join("data"))
         .current_dir(empty.path())
         .env("TRADEOFFS_DATE", "2026-11-26")
         .args(["decide", "--tree", tree, "--path", path, "--format", format])
+        .args(["--detail", detail])
         .args(["--decider", "Golden Tester", "--adr-dir", "adr"])
         .args([
             "--context",
@@ -43,10 +57,13 @@ fn rendered_adrs_match_the_golden_files() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let mut mismatched = Vec::new();
     for (tree, path) in WALKS {
-        for dialect in DIALECTS {
-            let got = render(tree, path, dialect);
-            let ext = if *dialect == "json" { "json" } else { "md" };
-            let file = dir.join(format!("{tree}.{dialect}.{ext}"));
+        for (dialect, detail) in VARIANTS {
+            let got = render_detail(tree, path, dialect, detail);
+            let file = match (*dialect, *detail) {
+                ("json", _) => dir.join(format!("{tree}.json.json")),
+                (_, "short") => dir.join(format!("{tree}.{dialect}.md")),
+                _ => dir.join(format!("{tree}.{dialect}.{detail}.md")),
+            };
             if update {
                 std::fs::create_dir_all(&dir).unwrap();
                 std::fs::write(&file, &got).unwrap();

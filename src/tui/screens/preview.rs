@@ -9,7 +9,7 @@ use crate::text::sanitize as plain;
 use crate::tui::app::{App, Screen};
 use crate::tui::keys::{self, Action, Context};
 use crate::tui::theme::warn;
-use crate::tui::update::Effect;
+use crate::tui::update::{Effect, active_mut, changed};
 use crate::tui::widgets::{panel, wrap};
 
 pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
@@ -43,8 +43,12 @@ pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
                 .collect();
             lines.extend(p.text.lines().map(|l| Line::from(plain(l))));
             let total = lines.len();
+            let detail = match app.active() {
+                Some((_, d)) if d.record.full_detail => "full",
+                _ => "short",
+            };
             let title = format!(
-                "Preview: will be written to {} (line {}/{total})",
+                "Preview ({detail}): will be written to {} (line {}/{total})",
                 plain(&p.dir),
                 (app.preview_scroll as usize + 1).min(total)
             );
@@ -71,6 +75,24 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.notice = Some("nothing to export: the preview could not be rendered".into());
         }
         Action::Back => app.screen = Screen::Record,
+        Action::ToggleDetail => {
+            let full = match active_mut(app) {
+                Some(d) => {
+                    d.record.full_detail = !d.record.full_detail;
+                    d.record.full_detail
+                }
+                None => return Vec::new(),
+            };
+            app.notice = Some(if full {
+                "full analysis: every option, every reference and the trade-off graph".into()
+            } else {
+                "short ADR: the chosen option, the top few options and one line for each other"
+                    .into()
+            });
+            let mut effects = changed(app);
+            effects.push(Effect::Preview);
+            return effects;
+        }
         _ => {}
     }
     let max = app

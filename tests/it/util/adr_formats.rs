@@ -78,6 +78,17 @@ pub fn adr_tools(text: &str) -> Result<Seen, String> {
         .trim()
         .to_string();
     let links = section.iter().filter_map(|l| parse_link(l)).collect();
+    // Nygard's four sections come first and in his order, as adr-tools writes them.
+    let heads: Vec<&str> = lines
+        .iter()
+        .filter(|l| l.starts_with("## "))
+        .copied()
+        .collect();
+    if heads.len() < 4
+        || heads[..4] != ["## Status", "## Context", "## Decision", "## Consequences"]
+    {
+        return Err(format!("the first sections are not Nygard's: {heads:?}"));
+    }
     Ok(Seen {
         number: Some(number),
         title: title.to_string(),
