@@ -538,13 +538,13 @@ impl Slots<'_> {
             if self.full() {
                 let _ = writeln!(
                     s,
-                    "* {} (weight {} of 5): {}",
+                    "- {} (weight {} of 5): {}",
                     md(&c.name),
                     c.weight,
                     md(&c.description)
                 );
             } else {
-                let _ = writeln!(s, "* {} (weight {} of 5)", md(&c.name), c.weight);
+                let _ = writeln!(s, "- {} (weight {} of 5)", md(&c.name), c.weight);
             }
         }
         let ignored: Vec<&str> = self
@@ -578,7 +578,7 @@ impl Slots<'_> {
         if !behind.is_empty() {
             let _ = writeln!(s, "\nAlso ranked, further behind:\n");
             for r in behind {
-                let _ = writeln!(s, "* {}", self.why_behind(r));
+                let _ = writeln!(s, "- {}", self.why_behind(r));
             }
         }
         let out: Vec<&RankedOption> = self
@@ -619,9 +619,9 @@ impl Slots<'_> {
             for (by, why, names) in groups {
                 let who = md(&join_and(&names));
                 if by.is_empty() {
-                    let _ = writeln!(s, "* {who}: {}", md(&why));
+                    let _ = writeln!(s, "- {who}: {}", md(&why));
                 } else {
-                    let _ = writeln!(s, "* {who}: {} (ruled out by {by})", md(&why));
+                    let _ = writeln!(s, "- {who}: {} (ruled out by {by})", md(&why));
                 }
             }
         }
@@ -689,7 +689,7 @@ impl Slots<'_> {
             .collect();
         reasons.sort_by_key(|c| std::cmp::Reverse(c.value));
         for c in reasons.iter().take(3) {
-            let _ = writeln!(s, "* {}: {}", md(&c.name), md(&sentence(&c.rationale)));
+            let _ = writeln!(s, "- {}: {}", md(&c.name), md(&sentence(&c.rationale)));
         }
         if let Some(top) = self
             .report
@@ -741,7 +741,7 @@ impl Slots<'_> {
         for c in costs {
             let _ = writeln!(
                 s,
-                "* Bad ({}): {}",
+                "- Bad ({}): {}",
                 md(&lower_name(&c.name)),
                 md(&sentence(&c.rationale))
             );
@@ -765,15 +765,15 @@ impl Slots<'_> {
             } else {
                 first_sentence(&rel.rationale)
             };
-            let _ = writeln!(s, "* {verb} {}: {}", md(&rel.to_name), md(&why));
+            let _ = writeln!(s, "- {verb} {}: {}", md(&rel.to_name), md(&why));
         }
         for c in &self.report.conflicts {
-            let _ = writeln!(s, "* Conflict with another decision: {}", md(&c.text));
+            let _ = writeln!(s, "- Conflict with another decision: {}", md(&c.text));
         }
         if !self.report.notes.is_empty() {
             let _ = writeln!(
                 s,
-                "* It brings {} requirement{} from the answers, listed under More Information.",
+                "- It brings {} requirement{} from the answers, listed under More Information.",
                 self.report.notes.len(),
                 if self.report.notes.len() == 1 {
                     ""
@@ -783,7 +783,7 @@ impl Slots<'_> {
             );
         }
         if s.is_empty() {
-            s.push_str("* No weighted criterion counts against it on these answers.\n");
+            s.push_str("- No weighted criterion counts against it on these answers.\n");
         }
         s
     }
@@ -845,7 +845,7 @@ impl Slots<'_> {
                 };
                 let _ = writeln!(
                     s,
-                    "* {verdict} ({}): {}",
+                    "- {verdict} ({}): {}",
                     md(&lower_name(&c.name)),
                     md(&sentence(&c.rationale))
                 );
@@ -864,17 +864,17 @@ impl Slots<'_> {
                 let text = self.level.notes.apply(&n.text);
                 match &n.source {
                     Some(src) => {
-                        let _ = writeln!(s, "* {} ([source]({}))", md(&text), url(src));
+                        let _ = writeln!(s, "- {} ([source]({}))", md(&text), url(src));
                     }
                     None => {
-                        let _ = writeln!(s, "* {}", md(&text));
+                        let _ = writeln!(s, "- {}", md(&text));
                     }
                 }
             }
             if r.notes.len() > self.level.notes_max {
                 let _ = writeln!(
                     s,
-                    "* And {} more: export with full detail (`--detail full`) to list them all.",
+                    "- And {} more: export with full detail (`--detail full`) to list them all.",
                     r.notes.len() - self.level.notes_max
                 );
             }
@@ -886,7 +886,7 @@ impl Slots<'_> {
                 let _ = writeln!(s, "None found among the decisions of this session.\n");
             } else {
                 for c in &r.conflicts {
-                    let _ = writeln!(s, "* {}", md(&c.text));
+                    let _ = writeln!(s, "- {}", md(&c.text));
                 }
                 s.push('\n');
             }
@@ -905,7 +905,7 @@ impl Slots<'_> {
                     super::LinkKind::RelatesTo => "Relates to",
                 };
                 let num = l.number.map(|n| format!("ADR-{n:04} ")).unwrap_or_default();
-                let _ = writeln!(s, "* {verb} {num}[{}]({})", link_text(&l.title), l.file);
+                let _ = writeln!(s, "- {verb} {num}[{}]({})", link_text(&l.title), l.file);
             }
             s.push('\n');
         }
@@ -926,7 +926,7 @@ impl Slots<'_> {
                     .map_or(x.option.as_str(), |o| o.name.as_str());
                 let _ = writeln!(
                     s,
-                    "* {}: [{}]({})",
+                    "- {}: [{}]({})",
                     md(name),
                     link_text(&x.title),
                     url(&x.url)

@@ -6,6 +6,7 @@ mod util;
 
 mod adr_export;
 mod adr_golden;
+mod adr_lint;
 mod adr_words;
 mod cli;
 mod properties;
