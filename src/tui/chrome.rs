@@ -67,7 +67,7 @@ pub(crate) fn header(app: &App, area: Rect, buf: &mut Buffer) {
                 .and_then(|(_, d)| app.catalog.get(&d.tree))
                 .map_or(0, |t| t.max_depth);
             spans.push(Span::raw(format!(
-                " · question {} (paths ≤ {depth})",
+                " · question {} of up to {depth}",
                 r.path.len() + 1
             )));
         }

@@ -284,7 +284,7 @@ pub static BINDINGS: &[Binding] = &[
         short: "toggle",
         help: "Select or clear the highlighted answer of a \"select all that apply\" question",
         contexts: &[X::Question],
-        bar: true,
+        bar: false,
     },
     Binding {
         keys: &[k(KeyCode::Enter)],

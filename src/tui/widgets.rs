@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget};
 
 use super::layout::item_rects;
-use super::theme::accent;
+use super::theme::{accent, muted};
 use crate::text::sanitize as plain;
 
 /// A bordered panel; the focused one has a bold, coloured border and a `▶` in its title.
@@ -57,9 +57,16 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
                 w += 1;
             }
             if ww > width {
-                let cut: String = word.chars().take(width.saturating_sub(w)).collect();
-                w += Span::raw(cut.as_str()).width();
-                line.push_str(&cut);
+                // A word wider than the line (a URL, a long identifier) is broken across lines.
+                for ch in word.chars() {
+                    let cw = Span::raw(ch.to_string()).width();
+                    if w + cw > width && w > 0 {
+                        lines.push(std::mem::take(&mut line));
+                        w = 0;
+                    }
+                    line.push(ch);
+                    w += cw;
+                }
             } else {
                 line.push_str(word);
                 w += ww;
@@ -98,14 +105,34 @@ pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
+/// Draws a list of multi-line items scrolled so the selected one shows, with "▲ more" and
+/// "▼ more" marks at the right edge when items are hidden above or below.
 pub(crate) fn draw_items(items: Vec<Vec<Line<'static>>>, sel: usize, area: Rect, buf: &mut Buffer) {
     let heights: Vec<u16> = items.iter().map(|i| i.len() as u16).collect();
     let rects = item_rects(&heights, sel, area);
+    let hidden_above = rects.first().is_some_and(|(i, _)| *i > 0);
+    let hidden_below = rects
+        .last()
+        .is_some_and(|(i, r)| *i + 1 < heights.len() || r.height < heights[*i]);
     let mut items: Vec<Option<Vec<Line>>> = items.into_iter().map(Some).collect();
     for (i, r) in rects {
         if let Some(lines) = items[i].take() {
             Paragraph::new(lines).render(r, buf);
         }
+    }
+    let mark = |y: u16, text: &str, buf: &mut Buffer| {
+        let w = text.chars().count() as u16;
+        if area.width > w + 2 && area.height > 0 {
+            buf.set_string(area.right() - w - 1, y, text, muted());
+        }
+    };
+    // On the rows just outside the list (a frame's border or the blank line above), so the
+    // marks never cover text.
+    if hidden_above && area.y > buf.area.y {
+        mark(area.y - 1, " ▲ more ", buf);
+    }
+    if hidden_below && area.bottom() < buf.area.bottom() {
+        mark(area.bottom(), " ▼ more ", buf);
     }
 }
 
@@ -117,6 +144,6 @@ mod tests {
     fn wrap_breaks_on_words_and_strips_control_characters() {
         assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
         assert_eq!(wrap("a\u{1b}[31mb", 20), vec!["a [31mb"]);
-        assert_eq!(wrap("abcdefgh", 3), vec!["abc"]);
+        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
     }
 }

@@ -178,7 +178,7 @@ fn full_walk_edit_export_and_quit_in_a_real_terminal() {
     t.send("Use PostgreSQL for orders");
     t.wait_text("Use PostgreSQL for orders");
     t.send("\x13"); // Ctrl-S
-    t.wait_text("Preview: will be written to docs/decisions");
+    t.wait_text("will be written to docs/decisions");
     t.send("\r");
     t.wait_text("ADR written to");
     t.send("q");

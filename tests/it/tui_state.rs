@@ -220,7 +220,7 @@ fn export_writes_the_adr_and_an_error_keeps_everything() {
 fn mouse_click_on_an_answer_answers_it() {
     let mut a = app();
     keys(&mut a, "j<ret>");
-    let t = draw(&mut a, 80, 24);
+    let t = draw(&mut a, 120, 40);
     let screen = format!("{}", t.backend());
     // Find the row where answer 3 is drawn and click it.
     let row = screen

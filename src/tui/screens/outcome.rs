@@ -65,7 +65,11 @@ fn outcome_items(app: &App, r: &DecisionReport, width: usize) -> Vec<Vec<Line<'s
                 Some(_) => (" ✗ ".to_string(), " ruled out", ruled_out()),
                 None => {
                     n += 1;
-                    let tag = if chosen { " ★ chosen" } else { "" };
+                    let tag = match (chosen, r.chosen_by_user) {
+                        (true, true) => " ★ chosen",
+                        (true, false) => " ★ recommended",
+                        _ => "",
+                    };
                     (format!("{n:>2}."), tag, bold())
                 }
             };

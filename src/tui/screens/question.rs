@@ -68,7 +68,7 @@ fn question_layout(app: &App, left: Rect) -> (Vec<Line<'static>>, Rect, Vec<Vec<
         .map(|l| Line::from(Span::styled(l, bold())))
         .collect();
     let help = wrap(&q.help, w);
-    let max_help = (inner.height as usize / 3).max(2);
+    let max_help = (inner.height as usize / 2).max(2);
     let cut = help.len() > max_help;
     for (i, l) in help.into_iter().take(max_help).enumerate() {
         let l = if cut && i + 1 == max_help {
@@ -99,7 +99,10 @@ fn question_layout(app: &App, left: Rect) -> (Vec<Line<'static>>, Rect, Vec<Vec<
     let full: usize = q
         .answers
         .iter()
-        .map(|a| 1 + wrap(&a.consequence, w.saturating_sub(5)).len())
+        .map(|a| {
+            wrap(&a.label, w.saturating_sub(9).max(8)).len()
+                + wrap(&a.consequence, w.saturating_sub(5)).len()
+        })
         .sum();
     let cap = if full <= answers_area.height as usize {
         usize::MAX
@@ -118,10 +121,26 @@ fn question_layout(app: &App, left: Rect) -> (Vec<Line<'static>>, Rect, Vec<Vec<
                 (true, true) => "[x] ",
                 (true, false) => "[ ] ",
             };
-            let head = clip(&format!("{mark} {tick}{}. {}", i + 1, a.label), w);
+            // The whole label, wrapped under itself: the answers are what the user chooses
+            // between, so they are never cut.
+            let lead = format!("{mark} {tick}{}. ", i + 1);
+            let indent = Span::raw(lead.as_str()).width();
             let style = if sel && focused { selected() } else { bold() };
-            let mut lines = vec![Line::from(Span::styled(head, style))];
+            let mut lines: Vec<Line> = wrap(&a.label, w.saturating_sub(indent).max(8))
+                .into_iter()
+                .enumerate()
+                .map(|(j, l)| {
+                    let pre = if j == 0 {
+                        lead.clone()
+                    } else {
+                        " ".repeat(indent)
+                    };
+                    Line::from(Span::styled(clip(&format!("{pre}{l}"), w), style))
+                })
+                .collect();
             let cons = wrap(&a.consequence, w.saturating_sub(5));
+            // The highlighted answer's consequence is always shown whole.
+            let cap = if sel { usize::MAX } else { cap };
             let cut = cons.len() > cap;
             for (j, l) in cons.into_iter().take(cap).enumerate() {
                 let l = if cut && j + 1 == cap {
