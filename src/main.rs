@@ -17,9 +17,8 @@ fn main() -> ExitCode {
                 let _ = e.print();
                 return ExitCode::SUCCESS;
             }
-            let rendered = e.to_string();
-            let first = rendered.lines().next().unwrap_or("invalid arguments");
-            cli::out::err_line(&format!("{first} (see `tradeoffs --help`)"));
+            let argv: Vec<String> = std::env::args().skip(1).collect();
+            cli::out::err_line(&cli::args::one_line_error(&e.to_string(), &argv));
             return ExitCode::from(2);
         }
     };

@@ -179,6 +179,16 @@ pub fn run(catalog: Catalog, options: Options) -> Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture);
     }
     ratatui::restore();
+    // However the TUI ended (q, Ctrl-C), say where the work is.
+    if let Some(s) = &app.session
+        && s.decisions.iter().any(|d| !d.answers.is_empty())
+        && app.save_error.is_none()
+    {
+        eprintln!(
+            "Session {} saved; resume it with `tradeoffs --resume {}`.",
+            s.id, s.id
+        );
+    }
     result
 }
 

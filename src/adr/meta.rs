@@ -88,7 +88,7 @@ impl std::fmt::Display for Status {
 }
 
 /// What the record says beyond the decision itself.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RecordMeta {
     pub title: String,
     pub status: Status,

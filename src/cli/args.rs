@@ -206,3 +206,32 @@ pub fn parse_weight(spec: &str) -> Result<(&str, i64), String> {
         .map_err(|_| format!("--weight {spec}: \"{value}\" is not a whole number 0..5"))?;
     Ok((criterion.trim(), weight))
 }
+
+/// clap's multi-line error as one line: the message with what it lists ("the following
+/// required arguments were not provided: --tree <ID>") and the help of the subcommand the
+/// arguments were for (`tradeoffs decide --help`).
+pub fn one_line_error(rendered: &str, argv: &[String]) -> String {
+    let mut lines = rendered.lines();
+    let mut message = lines
+        .next()
+        .unwrap_or("error: invalid arguments")
+        .to_string();
+    let listing = message.ends_with(':');
+    for l in lines {
+        if listing && l.starts_with("  ") && !l.trim().is_empty() {
+            let sep = if message.ends_with(':') { " " } else { ", " };
+            message.push_str(sep);
+            message.push_str(l.trim());
+        }
+    }
+    // The deepest subcommand named on the command line.
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    let mut path = vec!["tradeoffs".to_string()];
+    for a in argv {
+        if let Some(sub) = cmd.find_subcommand(a).cloned() {
+            path.push(sub.get_name().to_string());
+            cmd = sub;
+        }
+    }
+    format!("{message} (see `{} --help`)", path.join(" "))
+}

@@ -58,6 +58,15 @@ fn session(catalog: &Catalog, args: &DecideArgs) -> Result<Session> {
 }
 
 pub fn run(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
+    // The ADR flags are checked the same way whatever the output format, so a bad value is
+    // never accepted silently by the text or JSON output.
+    let mut probe = RecordMeta::default();
+    if let Some(s) = &args.status {
+        probe.set_status_flag(s)?;
+    }
+    if let Some(d) = &args.date {
+        probe.set_date_flag(d)?;
+    }
     let session = session(catalog, args)?;
     let reports = Engine::new(catalog).evaluate_all(catalog, &session)?;
     for r in &reports {

@@ -325,22 +325,58 @@ impl App {
             return Some(format!("The last autosave failed ({e})."));
         }
         let s = self.session.as_ref()?;
-        let unexported = s
-            .decisions
-            .iter()
-            .filter(|d| d.record.exported.is_none())
-            .filter(|d| {
-                self.catalog
-                    .get(&d.tree)
-                    .and_then(|t| Walk::replay(t, d).ok())
-                    .is_some_and(|w| w.at_outcome())
-            })
-            .count();
-        (unexported > 0).then(|| {
+        let (mut walking, mut unexported) = (0, 0);
+        for d in &s.decisions {
+            if d.record.exported.is_some() {
+                continue;
+            }
+            let at_outcome = self
+                .catalog
+                .get(&d.tree)
+                .and_then(|t| Walk::replay(t, d).ok())
+                .is_some_and(|w| w.at_outcome());
+            if at_outcome {
+                unexported += 1;
+            } else if !d.answers.is_empty() {
+                walking += 1;
+            }
+        }
+        let mut parts = Vec::new();
+        if walking > 0 {
+            parts.push(format!(
+                "{} not finished",
+                count(walking, "decision is", "decisions are")
+            ));
+        }
+        if unexported > 0 {
+            parts.push(format!(
+                "{} an outcome but no exported ADR yet",
+                count(unexported, "decision reached", "decisions reached")
+            ));
+        }
+        (!parts.is_empty()).then(|| {
             format!(
-                "{unexported} decision(s) reached an outcome but have no exported ADR yet. The session is saved; resume it with `tradeoffs --resume {}`.",
+                "{}. The session is saved; resume it with `tradeoffs --resume {}`.",
+                capitalise(&parts.join(" and ")),
                 s.id
             )
         })
+    }
+}
+
+/// "1 decision is", "2 decisions are".
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
     }
 }

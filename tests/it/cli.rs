@@ -570,8 +570,16 @@ fn bad_flags_are_one_line_and_non_zero() {
         &["decide", "--path", "1,1"],
     ] {
         let line = env.run(args).one_line_error(2).to_string();
+        // The help of the subcommand the arguments were for.
+        let command = args
+            .iter()
+            .take_while(|a| !a.starts_with('-') && **a != "small" && **a != "frobnicate")
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let help = format!("(see `tradeoffs {command} --help`)");
         assert!(
-            line.starts_with("error: ") && line.ends_with("(see `tradeoffs --help`)"),
+            line.starts_with("error: ") && line.ends_with(&help),
             "{args:?}: {line}"
         );
     }
@@ -1390,5 +1398,61 @@ fn escape_sequences_in_tree_ids_never_reach_the_terminal() {
                 "a control character reached the terminal: {text:?}"
             );
         }
+    }
+}
+
+#[test]
+fn missing_and_unknown_arguments_name_what_is_wrong_and_the_subcommand_help() {
+    let env = Env::new();
+    let r = env.run(&["decide"]);
+    assert_eq!(
+        r.one_line_error(2),
+        "error: the following required arguments were not provided: --tree <ID> (see `tradeoffs decide --help`)"
+    );
+    let r = env.run(&["decide", "--path", "1"]);
+    assert!(r.one_line_error(2).contains("--tree <ID>"));
+    let r = env.run(&["trees", "shw"]);
+    assert_eq!(
+        r.one_line_error(2),
+        "error: unrecognized subcommand 'shw' (see `tradeoffs trees --help`)"
+    );
+}
+
+#[test]
+fn status_and_date_flags_are_checked_in_every_output_format() {
+    let env = Env::new();
+    for format in ["text", "json", "madr", "nygard", "log4brains"] {
+        let r = env.with_fixtures(&[
+            "decide",
+            "--tree",
+            "small",
+            "--path",
+            "1,1",
+            "--format",
+            format,
+            "--status",
+            "superseded",
+        ]);
+        assert_eq!(
+            r.one_line_error(2),
+            "error: --status superseded: use one of proposed, accepted, rejected, deprecated",
+            "{format}"
+        );
+        let r = env.with_fixtures(&[
+            "decide",
+            "--tree",
+            "small",
+            "--path",
+            "1,1",
+            "--format",
+            format,
+            "--date",
+            "2026-13-01",
+        ]);
+        assert_eq!(
+            r.one_line_error(2),
+            "error: --date 2026-13-01: use YYYY-MM-DD",
+            "{format}"
+        );
     }
 }

@@ -209,3 +209,19 @@ fn a_tie_at_the_top_is_shown_and_needs_a_second_enter() {
     keys(&mut a, "<ret>");
     assert_eq!(a.screen, Screen::Record, "the second Enter decides");
 }
+
+#[test]
+fn q_during_an_unfinished_walk_asks_first_and_names_what_is_open() {
+    let mut a = area_app(|b| b);
+    keys(&mut a, "<ret><space><ret>q");
+    assert!(!a.quit, "q asks first when a walk is not finished");
+    assert!(a.confirm_quit);
+    let screen = render(&mut a, 100, 30);
+    assert!(screen.contains("1 decision is not finished"), "{screen}");
+    keys(&mut a, "n");
+    assert!(!a.quit && !a.confirm_quit);
+    // On a fresh home screen there is nothing to lose: q quits at once.
+    let mut b = area_app(|b| b);
+    keys(&mut b, "q");
+    assert!(b.quit);
+}
