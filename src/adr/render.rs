@@ -535,16 +535,21 @@ impl Slots<'_> {
     fn drivers(&self) -> String {
         let mut s = String::new();
         for c in self.drivers_sorted() {
+            let by_hand = if self.report.overrides.contains_key(&c.id) {
+                ", set by hand"
+            } else {
+                ""
+            };
             if self.full() {
                 let _ = writeln!(
                     s,
-                    "- {} (weight {} of 5): {}",
+                    "- {} (weight {} of 5{by_hand}): {}",
                     md(&c.name),
                     c.weight,
                     md(&c.description)
                 );
             } else {
-                let _ = writeln!(s, "- {} (weight {} of 5)", md(&c.name), c.weight);
+                let _ = writeln!(s, "- {} (weight {} of 5{by_hand})", md(&c.name), c.weight);
             }
         }
         let ignored: Vec<&str> = self

@@ -273,6 +273,7 @@ impl App {
     /// The bindings of the screen itself, ignoring overlays (what the help overlay lists).
     pub fn screen_context(&self) -> Context {
         match self.screen {
+            Screen::Home if self.adding => Context::HomeAdding,
             Screen::Home => Context::Home,
             Screen::Question => Context::Question,
             Screen::Priorities => Context::Priorities,

@@ -11,6 +11,9 @@ pub enum Action {
     Down,
     PageUp,
     PageDown,
+    /// To the top / the end of a long text.
+    First,
+    Last,
     Select,
     /// Select or clear an answer of a "select all that apply" question.
     Toggle,
@@ -42,6 +45,8 @@ pub enum Action {
 pub enum Context {
     Global,
     Home,
+    /// Home while picking a tree to add to the session ("decide another").
+    HomeAdding,
     Question,
     Priorities,
     Outcome,
@@ -143,9 +148,16 @@ pub struct Binding {
 
 use Context as X;
 
-const NAV: &[Context] = &[X::Home, X::Question, X::Priorities, X::Outcome, X::Preview];
-const BACK: &[Context] = &[
+const NAV: &[Context] = &[
     X::Home,
+    X::HomeAdding,
+    X::Question,
+    X::Priorities,
+    X::Outcome,
+    X::Preview,
+];
+const BACK: &[Context] = &[
+    X::HomeAdding,
     X::Question,
     X::Priorities,
     X::Outcome,
@@ -275,7 +287,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::Select,
         short: "choose",
         help: "Start the highlighted tree or resume the highlighted session",
-        contexts: &[X::Home],
+        contexts: &[X::Home, X::HomeAdding],
         bar: true,
     },
     Binding {
@@ -301,6 +313,22 @@ pub static BINDINGS: &[Binding] = &[
         help: "Decide for the highlighted option and fill in the record",
         contexts: &[X::Outcome],
         bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Home), c('g')],
+        action: Action::First,
+        short: "top",
+        help: "Jump to the top",
+        contexts: &[X::Preview],
+        bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::End), c('G')],
+        action: Action::Last,
+        short: "end",
+        help: "Jump to the end",
+        contexts: &[X::Preview],
+        bar: false,
     },
     Binding {
         keys: &[c('d')],
@@ -363,7 +391,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::NextPanel,
         short: "panel",
         help: "Switch panel",
-        contexts: &[X::Home, X::Question, X::Outcome],
+        contexts: &[X::Home, X::HomeAdding, X::Question, X::Outcome],
         bar: true,
     },
     Binding {
@@ -371,7 +399,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::PrevPanel,
         short: "switch panel",
         help: "Switch panel (backwards)",
-        contexts: &[X::Home, X::Question, X::Outcome],
+        contexts: &[X::Home, X::HomeAdding, X::Question, X::Outcome],
         bar: false,
     },
     Binding {

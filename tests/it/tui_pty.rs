@@ -171,7 +171,7 @@ fn full_walk_edit_export_and_quit_in_a_real_terminal() {
     }
     t.wait_text("Breakdown: PostgreSQL");
     t.send("\r");
-    t.wait_text("Record the decision for PostgreSQL");
+    t.wait_text("Record: PostgreSQL");
     t.wait_text("Pty Tester");
     // Clear the pre-filled title and type a new one.
     t.send(&"\x7f".repeat(120));

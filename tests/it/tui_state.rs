@@ -275,3 +275,44 @@ fn n_switches_between_the_decisions_of_a_session() {
     assert_eq!(a.screen, Screen::Question);
     assert_eq!(a.report.as_ref().unwrap().tree, "architecture");
 }
+
+#[test]
+fn the_preview_toggles_short_and_full_and_jumps_to_the_ends() {
+    let repo = tempfile::TempDir::new().unwrap();
+    let data = tempfile::TempDir::new().unwrap();
+    let shell = Shell {
+        store: Store::new(data.path().join("sessions")),
+        repo: repo.path().to_path_buf(),
+        adr_dir: None,
+    };
+    let mut a = app();
+    let tree = a.catalog.get("database").unwrap().clone();
+    let path = path_to(&tree, "db.postgresql").unwrap();
+    keys_via(
+        &shell,
+        &mut a,
+        &format!("j<ret>{}<ret><c-s>", answer_keys(&path)),
+    );
+    assert_eq!(a.screen, Screen::Preview);
+    let short = a.preview.clone().unwrap().unwrap().text;
+    assert!(!short.contains("```mermaid"), "the short ADR has no graph");
+    keys_via(&shell, &mut a, "d");
+    let full = a.preview.clone().unwrap().unwrap().text;
+    assert!(full.contains("```mermaid"), "the full ADR keeps the graph");
+    assert!(tradeoffs::adr::words(&full) > tradeoffs::adr::words(&short));
+    assert!(
+        a.active().unwrap().1.record.full_detail,
+        "the choice is saved"
+    );
+    keys_via(&shell, &mut a, "G");
+    let lines = full.lines().count() as u16;
+    assert!(a.preview_scroll > 0 && a.preview_scroll < lines);
+    keys_via(&shell, &mut a, "g");
+    assert_eq!(a.preview_scroll, 0);
+    keys_via(&shell, &mut a, "<end>");
+    assert!(a.preview_scroll > 0);
+    keys_via(&shell, &mut a, "<home>");
+    assert_eq!(a.preview_scroll, 0);
+    keys_via(&shell, &mut a, "d");
+    assert_eq!(a.preview.clone().unwrap().unwrap().text, short);
+}

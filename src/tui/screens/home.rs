@@ -36,16 +36,21 @@ pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
         .render(inner, buf);
     }
 
+    let right_title = if app.adding {
+        "Decide another"
+    } else {
+        "Saved sessions"
+    };
     let inner = framed(
-        panel("Saved sessions", app.home_panel == HomePanel::Sessions),
+        panel(right_title, app.home_panel == HomePanel::Sessions),
         right,
         buf,
     );
     if app.adding {
         Paragraph::new(format!(
             "{} adds the highlighted tree as another decision of this session; the outcome screen then shows conflicts between the decisions.\n\n{} goes back to the outcome.",
-            keys::hint(Context::Home, Action::Select),
-            keys::hint(Context::Home, Action::Back)
+            keys::hint(Context::HomeAdding, Action::Select),
+            keys::hint(Context::HomeAdding, Action::Back)
         ))
         .wrap(Wrap { trim: true })
         .render(inner, buf);
@@ -144,6 +149,15 @@ fn tree_items(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
                 bold()
             };
             let origin = if t.shipped { "shipped" } else { "user tree" };
+            let decided = app
+                .session
+                .as_ref()
+                .is_some_and(|s| s.decisions.iter().any(|d| d.tree == t.id()));
+            let origin = if decided {
+                format!("{origin} · already in this session")
+            } else {
+                origin.to_string()
+            };
             // Sources read "Persona › Section › Subsection"; the last part names the section.
             let section = t.tree.source.rsplit('›').next().unwrap_or_default().trim();
             let mut lines = vec![

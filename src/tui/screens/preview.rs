@@ -68,6 +68,8 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Down => app.preview_scroll = app.preview_scroll.saturating_add(1),
         Action::PageUp => app.preview_scroll = app.preview_scroll.saturating_sub(page),
         Action::PageDown => app.preview_scroll = app.preview_scroll.saturating_add(page),
+        Action::First => app.preview_scroll = 0,
+        Action::Last => app.preview_scroll = u16::MAX,
         Action::Export => {
             if matches!(app.preview, Some(Ok(_))) {
                 return vec![Effect::Export];

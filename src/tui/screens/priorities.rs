@@ -54,7 +54,9 @@ fn priority_items(app: &App, r: &DecisionReport, width: usize) -> Vec<Vec<Line<'
         .map(|(i, c)| {
             let sel = i == app.prio_sel;
             let mark = if sel { "▶ " } else { "  " };
-            let changed = if c.weight == c.default_weight {
+            let changed = if r.overrides.contains_key(&c.id) {
+                " (set by you)".to_string()
+            } else if c.weight == c.default_weight {
                 String::new()
             } else {
                 format!(" (default {})", c.default_weight)

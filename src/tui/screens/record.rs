@@ -13,7 +13,7 @@ use crate::tui::keys::{self, Action, Context, Edit};
 use crate::tui::layout::record_layout;
 use crate::tui::theme::{accent, bold, selected};
 use crate::tui::update::{Effect, store_form};
-use crate::tui::widgets::{framed, panel};
+use crate::tui::widgets::{clip, framed, panel};
 
 pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
     let Some(form) = &app.form else {
@@ -25,16 +25,33 @@ pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
         .as_ref()
         .and_then(|r| r.chosen.as_deref().and_then(|c| r.option(c)))
         .map_or(String::new(), |o| plain(&o.name));
-    Paragraph::new(Line::from(vec![
+    let line = Line::from(vec![
         Span::styled(" Record the decision for ", bold()),
-        Span::styled(option, accent()),
+        Span::styled(option.clone(), accent()),
         Span::raw(format!(
             ". {} moves between fields; {} previews the ADR.",
             keys::hint(Context::RecordText, Action::NextPanel),
             keys::hint(Context::RecordText, Action::Preview)
         )),
-    ]))
-    .render(intro, buf);
+    ]);
+    // Cut with an ellipsis, never mid-word without a mark.
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    if Span::raw(text.as_str()).width() > intro.width as usize {
+        let keys_hint = format!(
+            " · {} field · {} preview",
+            keys::hint(Context::RecordText, Action::NextPanel),
+            keys::hint(Context::RecordText, Action::Preview)
+        );
+        let room = (intro.width as usize).saturating_sub(9 + Span::raw(keys_hint.as_str()).width());
+        Paragraph::new(Line::from(vec![
+            Span::styled(" Record: ", bold()),
+            Span::styled(clip(&option, room), accent()),
+            Span::raw(keys_hint),
+        ]))
+        .render(intro, buf);
+    } else {
+        Paragraph::new(line).render(intro, buf);
+    }
     for (field, rect) in [
         (Field::Title, title),
         (Field::Deciders, deciders),
