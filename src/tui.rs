@@ -76,7 +76,9 @@ impl Shell {
             ),
             Effect::List => Msg::Listed(self.store.list(&app.catalog)),
             Effect::Preview => Msg::Previewed(self.preview(app).map_err(|e| format!("{e:#}"))),
-            Effect::Export => Msg::Exported(self.export(app).map_err(|e| format!("{e:#}"))),
+            Effect::Export(mode) => {
+                Msg::Exported(self.export(app, mode).map_err(|e| format!("{e:#}")))
+            }
         })
     }
 
@@ -124,9 +126,17 @@ impl Shell {
         })
     }
 
-    fn export(&self, app: &App) -> Result<PathBuf> {
+    fn export(&self, app: &App, mode: update::ExportMode) -> Result<adr::Exported> {
         let (report, meta, target) = self.record_inputs(app)?;
-        Ok(adr::export(&report, &meta, &target)?)
+        let earlier = app
+            .active()
+            .and_then(|(_, d)| d.record.exported.as_ref().map(PathBuf::from));
+        match (mode, earlier) {
+            (update::ExportMode::Update, Some(path)) => {
+                Ok(adr::update_in_place(&report, &meta, &target, &path)?)
+            }
+            _ => Ok(adr::export(&report, &meta, &target)?),
+        }
     }
 }
 

@@ -58,14 +58,60 @@ fn related_links(meta: &RecordMeta) -> Result<Vec<Link>, AdrError> {
         .collect()
 }
 
-/// Writes one ADR and returns its path.
+/// What an export did to the repository: the ADR files it created, and the existing files it
+/// changed (back-links in related ADRs, a superseded mark, an ADR rewritten in place). Both are
+/// shown to the user, so no edit is silent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Exported {
+    pub written: Vec<PathBuf>,
+    pub changed: Vec<PathBuf>,
+}
+
+impl Exported {
+    /// The ADR of the (first) decision: the new file, or the one updated in place.
+    pub fn main_path(&self) -> Option<&PathBuf> {
+        self.written.first().or_else(|| self.changed.first())
+    }
+}
+
+/// Writes one ADR.
 pub fn export(
     report: &DecisionReport,
     meta: &RecordMeta,
     target: &Target,
-) -> Result<PathBuf, AdrError> {
-    let mut paths = export_all(&[(report, meta)], target, None)?;
-    Ok(paths.remove(0))
+) -> Result<Exported, AdrError> {
+    export_all(&[(report, meta)], target, None)
+}
+
+/// Rewrites `path`, the ADR written earlier for this decision, in place: same file name and
+/// number, new content (a typo fixed, a weight changed). Nothing else is touched.
+pub fn update_in_place(
+    report: &DecisionReport,
+    meta: &RecordMeta,
+    target: &Target,
+    path: &Path,
+) -> Result<Exported, AdrError> {
+    meta.check()?;
+    let dir = path.parent().unwrap_or(&target.dir);
+    let _lock = write::DirLock::acquire(dir)?;
+    let existing = read_existing(path)?;
+    let links = related_links(meta)?;
+    let text = render::render(
+        report,
+        meta,
+        target.dialect,
+        &Placement {
+            number: existing.number,
+            adrs_front_matter: target.adrs_front_matter,
+            spelling: None,
+            links: &links,
+        },
+    );
+    write::replace_atomic(path, &text)?;
+    Ok(Exported {
+        written: Vec::new(),
+        changed: vec![path.to_path_buf()],
+    })
 }
 
 /// Writes one ADR per decision, consecutively numbered and linked to each other; with
@@ -75,7 +121,7 @@ pub fn export_all(
     items: &[(&DecisionReport, &RecordMeta)],
     target: &Target,
     supersedes: Option<&str>,
-) -> Result<Vec<PathBuf>, AdrError> {
+) -> Result<Exported, AdrError> {
     let slugs: Vec<String> = items
         .iter()
         .map(|(_, meta)| meta.check())
@@ -180,11 +226,13 @@ pub fn export_all(
             remove_all(&written);
             continue;
         }
-        if let (Some(o), Some(text)) = (&old, rewrite)
-            && let Err(e) = write::replace_atomic(&o.path, &text)
-        {
-            remove_all(&written);
-            return Err(e);
+        let mut changed: Vec<PathBuf> = Vec::new();
+        if let (Some(o), Some(text)) = (&old, rewrite) {
+            if let Err(e) = write::replace_atomic(&o.path, &text) {
+                remove_all(&written);
+                return Err(e);
+            }
+            changed.push(o.path.clone());
         }
         // Earlier ADRs of the session link back to the new ones, so the links go both ways.
         for (i, (_, meta)) in items.iter().enumerate() {
@@ -197,10 +245,13 @@ pub fn export_all(
                 };
                 if let Some(text) = with_link(related, &link)? {
                     write::replace_atomic(related, &text)?;
+                    if !changed.contains(related) {
+                        changed.push(related.clone());
+                    }
                 }
             }
         }
-        return Ok(written);
+        return Ok(Exported { written, changed });
     }
 }
 

@@ -167,6 +167,12 @@ pub struct DecideArgs {
     /// Date of the ADR, YYYY-MM-DD (default: today, or TRADEOFFS_DATE).
     #[arg(long)]
     pub date: Option<String>,
+    /// The session's decision was exported before: rewrite that ADR in place.
+    #[arg(long, requires = "export", conflicts_with = "new")]
+    pub update: bool,
+    /// The session's decision was exported before: write another ADR anyway.
+    #[arg(long, requires = "export")]
+    pub new: bool,
     /// Number (or file name) of an existing ADR that this one supersedes.
     #[arg(long, value_name = "N", requires = "export")]
     pub supersedes: Option<String>,

@@ -3,7 +3,7 @@
 //! only turns flags into library calls and results into output.
 
 use std::io::Read as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -131,10 +131,51 @@ pub fn run(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
     for w in &target.warnings {
         out::warn(w);
     }
-    let items: Vec<(&DecisionReport, &RecordMeta)> = reports.iter().zip(&metas).collect();
-    let paths = adr::export_all(&items, &target, args.supersedes.as_deref())?;
-    for p in paths {
+    // A decision of a session file may have been exported before: never a silent duplicate.
+    let earlier: Vec<Option<PathBuf>> = session
+        .decisions
+        .iter()
+        .map(|d| {
+            d.record
+                .exported
+                .as_ref()
+                .map(PathBuf::from)
+                .filter(|p| p.is_file())
+        })
+        .collect();
+    if let Some((i, Some(p))) = earlier.iter().enumerate().find(|(_, p)| p.is_some())
+        && !args.update
+        && !args.new
+    {
+        return Err(bad(format!(
+            "decision {} was already exported as {}; add --update to rewrite it in place or --new to write another ADR",
+            i + 1,
+            p.display()
+        )));
+    }
+    let mut done = adr::Exported::default();
+    let mut fresh: Vec<(&DecisionReport, &RecordMeta)> = Vec::new();
+    for ((r, m), e) in reports.iter().zip(&metas).zip(&earlier) {
+        match e {
+            Some(path) if args.update => {
+                let updated = adr::update_in_place(r, m, &target, path)?;
+                done.changed.extend(updated.changed);
+            }
+            _ => fresh.push((r, m)),
+        }
+    }
+    if !fresh.is_empty() {
+        let new = adr::export_all(&fresh, &target, args.supersedes.as_deref())?;
+        done.written.extend(new.written);
+        done.changed.extend(new.changed);
+    }
+    // Stdout: the files written, one per line (scripts read it); stderr: every other file
+    // the export changed, so no edit is silent.
+    for p in &done.written {
         out::line(&p.display().to_string());
+    }
+    for p in &done.changed {
+        out::err_line(&format!("changed: {}", p.display()));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -208,7 +208,7 @@ pub struct App {
     pub preview: Option<Result<PreviewText, String>>,
     pub preview_scroll: u16,
     /// The path written, or why the export failed.
-    pub export: Option<Result<String, String>>,
+    pub export: Option<Result<crate::adr::Exported, String>>,
     pub help: bool,
     pub confirm_quit: bool,
     /// One-line message for the user (an error, what just happened); cleared by the next key.

@@ -32,6 +32,9 @@ pub enum Action {
     /// Switch to the next decision of the session.
     NextDecision,
     Preview,
+    /// Rewrite the decision's earlier ADR in place / write a new one (asked on re-export).
+    UpdateAdr,
+    NewAdr,
     /// Switch the ADR between the short form and the full analysis.
     ToggleDetail,
     Export,
@@ -331,6 +334,22 @@ pub static BINDINGS: &[Binding] = &[
         bar: false,
     },
     Binding {
+        keys: &[c('u')],
+        action: Action::UpdateAdr,
+        short: "update ADR",
+        help: "Already exported: rewrite that ADR in place (same file and number)",
+        contexts: &[X::Preview],
+        bar: false,
+    },
+    Binding {
+        keys: &[c('w')],
+        action: Action::NewAdr,
+        short: "new ADR",
+        help: "Already exported: write a new ADR with the next number instead",
+        contexts: &[X::Preview],
+        bar: false,
+    },
+    Binding {
         keys: &[c('d')],
         action: Action::ToggleDetail,
         short: "short/full",
@@ -414,8 +433,8 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[c('n')],
         action: Action::NextDecision,
         short: "next decision",
-        help: "Switch to the next decision of this session (after `a` added another tree)",
-        contexts: &[X::Question, X::Outcome],
+        help: "Switch to the next decision of this session (the next tree of the area, or one `a` added)",
+        contexts: &[X::Question, X::Outcome, X::Exported],
         bar: false,
     },
     Binding {

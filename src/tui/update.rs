@@ -31,7 +31,16 @@ pub enum Msg {
     Loaded(Result<Session, String>),
     Listed(Vec<Summary>),
     Previewed(Result<PreviewText, String>),
-    Exported(Result<PathBuf, String>),
+    Exported(Result<crate::adr::Exported, String>),
+}
+
+/// How to export a decision that may already have an ADR.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportMode {
+    /// A new ADR file with the next number.
+    New,
+    /// Rewrite the ADR this decision was exported to before, in place.
+    Update,
 }
 
 /// Work with side effects that `update` asks the shell to do.
@@ -46,7 +55,7 @@ pub enum Effect {
     /// Render the active decision's ADR for the preview.
     Preview,
     /// Write the active decision's ADR.
-    Export,
+    Export(ExportMode),
 }
 
 /// Applies one message to the state.
@@ -88,12 +97,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Exported(r) => {
             app.screen = Screen::Exported;
             match r {
-                Ok(path) => {
-                    let shown = path.display().to_string();
-                    if let Some(d) = active_mut(app) {
-                        d.record.exported = Some(shown.clone());
+                Ok(done) => {
+                    let main = done.main_path().map(|p| p.display().to_string());
+                    if let (Some(d), Some(main)) = (active_mut(app), main) {
+                        d.record.exported = Some(main);
                     }
-                    app.export = Some(Ok(shown));
+                    app.export = Some(Ok(done));
                     touch(app);
                     vec![Effect::Save]
                 }

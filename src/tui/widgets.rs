@@ -43,7 +43,8 @@ pub(crate) fn framed(block: Block<'_>, area: Rect, buf: &mut Buffer) -> Rect {
 pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
-    for para in plain(text).split('\n') {
+    for para in text.split('\n') {
+        let para = plain(para);
         let mut line = String::new();
         let mut w = 0;
         for word in para.split_whitespace() {

@@ -115,16 +115,16 @@ fn new_repository_gets_madr_in_docs_decisions() {
     let o = repo.export("1,1", &["--decider", "Ann Example"]);
     let dir = repo.path().join("docs/decisions");
     let p = written(&o, &fs::canonicalize(&dir).unwrap_or(dir.clone()));
-    assert_eq!(p.file_name().unwrap(), "0001-use-a-or-b.md");
+    assert_eq!(p.file_name().unwrap(), "0001-use-option-a.md");
     assert!(stderr(&o).contains("will be created"), "{}", stderr(&o));
     let text = fs::read_to_string(&p).unwrap();
     let seen = adr_formats::madr(&text).unwrap();
-    assert_eq!(seen.title, "Use A or B");
+    assert_eq!(seen.title, "Use Option A");
     assert_eq!(seen.status, "proposed");
     assert_eq!(seen.date, DATE);
     assert!(text.contains("decision-makers: [\"Ann Example\"]"));
     assert!(text.contains("Chosen option: \"Option A\""));
-    assert!(text.contains("Option C (score -6): C is too slow"));
+    assert!(text.contains("- Option C: C is too slow. (ruled out by answer 1)"));
 }
 
 #[test]
@@ -173,10 +173,10 @@ fn existing_madr_front_matter_with_number_means_adrs_front_matter() {
     );
     let dir = repo.path().join("doc/adr");
     let p = written(&repo.export("1,1", &[]), &dir);
-    assert_eq!(p.file_name().unwrap(), "0004-use-a-or-b.md");
+    assert_eq!(p.file_name().unwrap(), "0004-use-option-a.md");
     let seen = adr_formats::adrs_front_matter(&fs::read_to_string(&p).unwrap()).unwrap();
     assert_eq!(seen.number, Some(4));
-    assert_eq!(seen.title, "Use A or B");
+    assert_eq!(seen.title, "Use Option A");
 }
 
 #[test]
@@ -193,13 +193,13 @@ fn log4brains_folder_gets_dated_names_and_bullets() {
     );
     let dir = repo.path().join("docs/adr");
     let p = written(&repo.export("1,1", &["--status", "accepted"]), &dir);
-    assert_eq!(p.file_name().unwrap(), "20261126-use-a-or-b.md");
+    assert_eq!(p.file_name().unwrap(), "20261126-use-option-a.md");
     let seen = adr_formats::log4brains(&fs::read_to_string(&p).unwrap()).unwrap();
-    assert_eq!(seen.title, "Use A or B");
+    assert_eq!(seen.title, "Use Option A");
     assert_eq!(seen.status, "accepted");
     // The same title again the same day gets a distinct name.
     let p2 = written(&repo.export("1,1", &[]), &dir);
-    assert_eq!(p2.file_name().unwrap(), "20261126-use-a-or-b-2.md");
+    assert_eq!(p2.file_name().unwrap(), "20261126-use-option-a-2.md");
 }
 
 #[test]
@@ -275,13 +275,13 @@ fn supersedes_updates_a_nygard_adr_and_links_both_ways() {
         .unwrap();
     assert_eq!(
         old.status,
-        "Superseded by [2. Use A or B](0002-use-a-or-b.md)"
+        "Superseded by [2. Use Option A](0002-use-option-a.md)"
     );
     assert_eq!(
         old.links,
         vec![(
             "Superseded by".to_string(),
-            "0002-use-a-or-b.md".to_string()
+            "0002-use-option-a.md".to_string()
         )]
     );
     assert!(
@@ -312,7 +312,7 @@ fn supersedes_keeps_adr_tools_spelling_when_the_repository_uses_it() {
     );
     assert!(
         repo.read("doc/adr/0003-newer.md")
-            .contains("Superceded by [4. Use A or B](0004-use-a-or-b.md)")
+            .contains("Superceded by [4. Use Option A](0004-use-option-a.md)")
     );
 }
 
@@ -348,7 +348,7 @@ fn supersedes_in_madr_and_log4brains() {
     let old = adr_formats::log4brains(&l4b.read("adr/20260101-first.md")).unwrap();
     assert_eq!(
         old.status,
-        "superseded by [20261126-use-a-or-b](20261126-use-a-or-b.md)"
+        "superseded by [20261126-use-option-a](20261126-use-option-a.md)"
     );
 }
 
@@ -576,7 +576,7 @@ fn another_option_than_the_top_one_is_recorded_with_the_gap() {
         "{text}"
     );
     assert!(
-        text.contains("over the top-ranked option, Option A (score 8), which leads it by 1 points"),
+        text.contains("over the top-ranked option, Option A (score 8), which leads it by 1 point"),
         "{text}"
     );
     assert!(text.contains("2. Option B (score 7, chosen)"));
@@ -630,7 +630,7 @@ fn export_related(repo: &Repo, path: &[usize], title: &str, related: Vec<PathBuf
     meta.date = DATE.into();
     meta.related = related;
     let target = adr::locate(repo.path(), None, None).unwrap();
-    adr::export(&r, &meta, &target).unwrap()
+    adr::export(&r, &meta, &target).unwrap().written.remove(0)
 }
 
 #[test]

@@ -1456,3 +1456,45 @@ fn status_and_date_flags_are_checked_in_every_output_format() {
         );
     }
 }
+
+#[test]
+fn exporting_a_session_decision_again_needs_update_or_new() {
+    let env = Env::new();
+    let repo = TempDir::new().unwrap();
+    let dir = valid_dir();
+    let run = |extra: &[&str], stdin: &str| {
+        let mut args = vec![
+            "--trees",
+            dir.as_str(),
+            "decide",
+            "--answers",
+            "-",
+            "--export",
+        ];
+        args.extend_from_slice(&["--adr-dir", repo.path().to_str().unwrap()]);
+        args.extend_from_slice(extra);
+        env.run_with_stdin(&args, Some(stdin))
+    };
+    // A session whose decision was exported as the ADR written first.
+    let session = |exported: &str| {
+        format!(
+            r#"{{"format":2,"id":"s","created":0,"updated":0,"active":0,"decisions":[{{"tree":"small","answers":[{{"question":"q-first","answer":"Fast"}},{{"question":"q-second","answer":"One"}}],"record":{{"exported":"{exported}"}}}}]}}"#
+        )
+    };
+    let first = run(&[], &session("/nonexistent.md"));
+    let written = first.ok().trim().to_string();
+    let again = run(&[], &session(&written));
+    assert_eq!(
+        again.one_line_error(2),
+        format!(
+            "error: decision 1 was already exported as {written}; add --update to rewrite it in place or --new to write another ADR"
+        )
+    );
+    let updated = run(&["--update"], &session(&written));
+    assert_eq!(updated.code, 0, "{}", updated.stderr);
+    assert_eq!(updated.stdout, "");
+    assert_eq!(updated.stderr, format!("changed: {written}\n"));
+    let new = run(&["--new"], &session(&written));
+    assert_ne!(new.ok().trim(), written);
+    assert_eq!(std::fs::read_dir(repo.path()).unwrap().count(), 2);
+}

@@ -180,7 +180,7 @@ fn full_walk_edit_export_and_quit_in_a_real_terminal() {
     t.send("\x13"); // Ctrl-S
     t.wait_text("will be written to docs/decisions");
     t.send("\r");
-    t.wait_text("ADR written to");
+    t.wait_text("ADR written:");
     t.send("q");
     t.wait("the terminal is restored", |s| !s.alternate_screen());
     let deadline = Instant::now() + WAIT;

@@ -170,7 +170,10 @@ fn exported_and_export_failed() {
     keys(&mut a, "<ret><c-s>");
     update(
         &mut a,
-        Msg::Exported(Ok("docs/decisions/0001-use-postgresql.md".into())),
+        Msg::Exported(Ok(tradeoffs::adr::Exported {
+            written: vec!["docs/decisions/0002-use-postgresql.md".into()],
+            changed: vec!["docs/decisions/0001-use-a-modular-monolith.md".into()],
+        })),
     );
     snap("exported", &mut a);
     let mut a = at_database_outcome();

@@ -196,9 +196,11 @@ fn export_writes_the_adr_and_an_error_keeps_everything() {
     // Enter retries once the problem is fixed.
     std::fs::remove_file(&blocker).unwrap();
     keys_via(&shell, &mut a, "<ret>");
-    let Some(Ok(written)) = a.export.clone() else {
+    let Some(Ok(done)) = a.export.clone() else {
         panic!("export failed: {:?}", a.export)
     };
+    assert!(done.changed.is_empty(), "{done:?}");
+    let written = done.written[0].display().to_string();
     assert!(
         Path::new(&written).starts_with(repo.path().join("records/adr")),
         "{written}"
@@ -315,4 +317,57 @@ fn the_preview_toggles_short_and_full_and_jumps_to_the_ends() {
     assert_eq!(a.preview_scroll, 0);
     keys_via(&shell, &mut a, "d");
     assert_eq!(a.preview.clone().unwrap().unwrap().text, short);
+}
+
+#[test]
+fn exporting_an_exported_decision_again_asks_and_updates_in_place_or_writes_anew() {
+    let repo = tempfile::TempDir::new().unwrap();
+    let data = tempfile::TempDir::new().unwrap();
+    let shell = Shell {
+        store: Store::new(data.path().join("sessions")),
+        repo: repo.path().to_path_buf(),
+        adr_dir: Some(PathBuf::from("adr")),
+    };
+    let mut a = app();
+    let tree = a.catalog.get("database").unwrap().clone();
+    let path = path_to(&tree, "db.postgresql").unwrap();
+    keys_via(
+        &shell,
+        &mut a,
+        &format!("j<ret>{}<ret><c-s><ret>", answer_keys(&path)),
+    );
+    let first = a.export.clone().unwrap().unwrap().written[0].clone();
+    // Back to the form, fix the title, preview again: Enter asks instead of duplicating.
+    keys_via(
+        &shell,
+        &mut a,
+        "<esc><c-u>Use PostgreSQL for orders<c-s><ret>",
+    );
+    assert_eq!(a.screen, Screen::Preview);
+    let notice = a.notice.clone().unwrap();
+    assert!(notice.contains("this decision was exported as"), "{notice}");
+    assert!(
+        notice.contains("u updates it in place, w writes a new ADR"),
+        "{notice}"
+    );
+    // u rewrites the same file.
+    keys_via(&shell, &mut a, "u");
+    let done = a.export.clone().unwrap().unwrap();
+    assert!(done.written.is_empty());
+    assert_eq!(done.changed, vec![first.clone()]);
+    let text = std::fs::read_to_string(&first).unwrap();
+    assert!(text.contains("# Use PostgreSQL for orders"), "{text}");
+    assert_eq!(
+        std::fs::read_dir(repo.path().join("adr")).unwrap().count(),
+        1
+    );
+    // w writes a second ADR with the next number.
+    keys_via(&shell, &mut a, "<esc><c-s>w");
+    let done = a.export.clone().unwrap().unwrap();
+    assert_eq!(done.written.len(), 1);
+    assert_ne!(done.written[0], first);
+    assert_eq!(
+        std::fs::read_dir(repo.path().join("adr")).unwrap().count(),
+        2
+    );
 }

@@ -9,7 +9,7 @@ use crate::text::sanitize as plain;
 use crate::tui::app::{App, Screen};
 use crate::tui::keys::{self, Action, Context};
 use crate::tui::theme::warn;
-use crate::tui::update::{Effect, active_mut, changed};
+use crate::tui::update::{Effect, ExportMode, active_mut, changed};
 use crate::tui::widgets::{panel, wrap};
 
 pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
@@ -70,11 +70,33 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::PageDown => app.preview_scroll = app.preview_scroll.saturating_add(page),
         Action::First => app.preview_scroll = 0,
         Action::Last => app.preview_scroll = u16::MAX,
-        Action::Export => {
-            if matches!(app.preview, Some(Ok(_))) {
-                return vec![Effect::Export];
+        Action::Export | Action::UpdateAdr | Action::NewAdr => {
+            if !matches!(app.preview, Some(Ok(_))) {
+                app.notice = Some("nothing to export: the preview could not be rendered".into());
+                return Vec::new();
             }
-            app.notice = Some("nothing to export: the preview could not be rendered".into());
+            let earlier = app
+                .active()
+                .and_then(|(_, d)| d.record.exported.clone())
+                .filter(|p| std::path::Path::new(p).is_file());
+            return match (action, earlier) {
+                (Action::UpdateAdr, Some(_)) => vec![Effect::Export(ExportMode::Update)],
+                (Action::Export, Some(path)) => {
+                    // Never a silent duplicate: ask how.
+                    app.notice = Some(format!(
+                        "this decision was exported as {}: {} updates it in place, {} writes a new ADR",
+                        plain(&path),
+                        keys::hint(Context::Preview, Action::UpdateAdr),
+                        keys::hint(Context::Preview, Action::NewAdr)
+                    ));
+                    Vec::new()
+                }
+                (Action::UpdateAdr, None) => {
+                    app.notice = Some("this decision has no ADR yet to update".into());
+                    Vec::new()
+                }
+                _ => vec![Effect::Export(ExportMode::New)],
+            };
         }
         Action::Back => app.screen = Screen::Record,
         Action::ToggleDetail => {
