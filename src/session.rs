@@ -860,7 +860,7 @@ mod tests {
             .unwrap();
         s.decisions.push(first);
         s.decisions.push(Decision::new("multi-b"));
-        let known = s.known_fact(&catalog, 1, "compliance").unwrap();
+        let known = s.known_fact(&catalog, 1, "regime").unwrap();
         assert_eq!(known.tree, "multi");
         assert_eq!(known.decision, 0);
         assert_eq!(known.labels.len(), 2);
@@ -876,7 +876,7 @@ mod tests {
         s.decisions[1].change_set(t, 0, &[2]).unwrap();
         assert_eq!(s.decisions[1].answers[0].reused_from, None);
         // The first decision has nothing earlier to reuse.
-        assert_eq!(s.known_fact(&catalog, 0, "compliance"), None);
+        assert_eq!(s.known_fact(&catalog, 0, "regime"), None);
     }
 
     #[test]

@@ -259,8 +259,8 @@ pub struct Catalog {
 
 impl Catalog {
     /// Parses and validates sources in order; a later valid tree with the same id replaces an
-    /// earlier one (user trees override shipped ones). Invalid trees are left out and their
-    /// problems returned, all of them, for every file.
+    /// earlier one (user trees override shipped ones by id). Invalid trees, and user trees that
+    /// clash with shipped ones, are left out and their problems returned, all of them.
     pub fn build(sources: Vec<Source>, shipped_count: usize) -> (Catalog, Vec<Problem>) {
         let mut problems = Vec::new();
         let mut parsed: Vec<(Tree, String, bool)> = Vec::new();
@@ -277,6 +277,8 @@ impl Catalog {
         // Every file is validated, even one that a later file with the same id replaces, so no
         // file's problems go unreported; replacement happens among the valid trees only.
         let mut valid: Vec<(Tree, String, bool)> = Vec::new();
+        // Shipped trees a user tree replaced by id, kept in case the replacement is left out.
+        let mut replaced: Vec<(Tree, String, bool)> = Vec::new();
         let mut tree_problems = Vec::new();
         for (tree, label, shipped) in &parsed {
             let mut found = validate(tree, label, &known);
@@ -284,17 +286,24 @@ impl Catalog {
                 found.extend(validate::require_confirmation(tree, label));
             }
             if found.is_empty() {
-                valid.retain(|(t, _, _)| t.id != tree.id);
+                if let Some(i) = valid.iter().position(|(t, _, _)| t.id == tree.id) {
+                    let old = valid.remove(i);
+                    if old.2 {
+                        replaced.push(old);
+                    }
+                }
                 valid.push((tree.clone(), label.clone(), *shipped));
             } else {
                 tree_problems.extend(found);
             }
         }
-        // Rules across trees (namespaces, areas, shared facts). User trees take precedence:
-        // they are checked first, so on a clash the shipped tree is the one left out.
+        // Rules across trees (namespaces, areas, shared facts). Shipped trees are checked
+        // first, so a user tree that clashes with them (same namespace, area position or a
+        // shared fact asked differently) is the one left out, with its reason, and never
+        // silently takes a shipped decision away.
         let order: Vec<usize> = (0..valid.len())
-            .filter(|&i| !valid[i].2)
-            .chain((0..valid.len()).filter(|&i| valid[i].2))
+            .filter(|&i| valid[i].2)
+            .chain((0..valid.len()).filter(|&i| !valid[i].2))
             .collect();
         let ordered: Vec<(&Tree, &str)> = order
             .iter()
@@ -305,12 +314,16 @@ impl Catalog {
             rejected.insert(order[k]);
             tree_problems.push(p);
         }
-        let valid: Vec<(Tree, String, bool)> = valid
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| !rejected.contains(i))
-            .map(|(_, v)| v)
-            .collect();
+        let mut kept: Vec<(Tree, String, bool)> = Vec::new();
+        for (i, v) in valid.into_iter().enumerate() {
+            if !rejected.contains(&i) {
+                kept.push(v);
+            } else if let Some(k) = replaced.iter().position(|(t, _, _)| t.id == v.0.id) {
+                // The user's replacement was left out: the shipped tree it replaced stays.
+                kept.push(replaced.remove(k));
+            }
+        }
+        let valid = kept;
         problems.extend(tree_problems);
         // A relation may point into a tree that failed to load or was replaced by a user tree
         // without that option. The tree stays usable (the edge is only dropped from the

@@ -630,8 +630,8 @@ fn a_namespace_belongs_to_one_tree() {
 }
 
 #[test]
-fn a_user_tree_wins_a_clash_with_a_shipped_tree() {
-    // Same namespace, different tree id: the shipped tree is the one left out.
+fn a_shipped_tree_wins_a_clash_with_a_user_tree() {
+    // Same namespace, different tree id: the user tree is the one left out, with its reason.
     let small = text_of("valid/small.json");
     let user = small
         .replacen("\"id\": \"small\"", "\"id\": \"newer\"", 1)
@@ -643,9 +643,9 @@ fn a_user_tree_wins_a_clash_with_a_shipped_tree() {
         ],
         1,
     );
-    assert_eq!(catalog.ids(), vec!["newer"]);
+    assert_eq!(catalog.ids(), vec!["small"]);
     assert_eq!(problems.len(), 1);
-    assert_eq!(problems[0].file, "shipped/small.json");
+    assert_eq!(problems[0].file, "user/newer.json");
 }
 
 #[test]
@@ -803,4 +803,66 @@ fn areas_list_their_trees_in_position_order() {
     assert_eq!((areas[0].id, areas[0].title), ("tests", "Tests"));
     let ids: Vec<&str> = areas[0].trees.iter().map(|t| t.id()).collect();
     assert_eq!(ids, vec!["other", "small"]);
+}
+
+/// A user tree that clashes with the shipped trees is the one left out, with its reason; a
+/// shipped decision never disappears because of a user file.
+#[test]
+fn a_user_tree_that_clashes_with_a_shipped_tree_is_left_out() {
+    let shipped = tradeoffs::tree::Source::shipped();
+    let n = shipped.len();
+    let (_, api) = tradeoffs::tree::SHIPPED
+        .iter()
+        .find(|(name, _)| name.starts_with("security-api"))
+        .unwrap();
+    // Same namespace and area position as security-api, under another id.
+    let clash = api.replacen("\"id\": \"security-api\"", "\"id\": \"my-api\"", 1);
+    assert_ne!(&clash, api, "the id was replaced");
+    let mut sources = shipped.clone();
+    sources.push(tradeoffs::tree::Source {
+        label: "my-api.json".into(),
+        text: clash,
+    });
+    let (catalog, problems) = tradeoffs::tree::Catalog::build(sources, n);
+    assert!(
+        catalog.get("security-api").is_some(),
+        "the shipped tree stays"
+    );
+    assert!(
+        catalog.get("my-api").is_none(),
+        "the clashing user tree is left out"
+    );
+    assert!(
+        problems.iter().all(|p| p.file == "my-api.json") && !problems.is_empty(),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn a_user_override_left_out_for_a_clash_keeps_the_shipped_tree() {
+    let shipped = tradeoffs::tree::Source::shipped();
+    let n = shipped.len();
+    let (_, api) = tradeoffs::tree::SHIPPED
+        .iter()
+        .find(|(name, _)| name.starts_with("security-api"))
+        .unwrap();
+    // Replaces security-api by id but takes security-authz's area position.
+    let v: serde_json::Value = serde_json::from_str(api).unwrap();
+    let mut v = v;
+    v["area"]["position"] = 3.into();
+    let mut sources = shipped.clone();
+    sources.push(tradeoffs::tree::Source {
+        label: "override.json".into(),
+        text: v.to_string(),
+    });
+    let (catalog, problems) = tradeoffs::tree::Catalog::build(sources, n);
+    let t = catalog
+        .get("security-api")
+        .expect("security-api is still there");
+    assert!(t.shipped, "the shipped security-api is restored");
+    assert!(catalog.get("security-authz").is_some());
+    assert!(
+        problems.iter().any(|p| p.file == "override.json"),
+        "{problems:?}"
+    );
 }
