@@ -192,6 +192,8 @@ pub struct App {
     pub session_sel: usize,
     /// The home screen was opened by "decide another": a tree adds a decision to this session.
     pub adding: bool,
+    /// The decision the user was on when they chose "decide another" (back returns there).
+    pub added_from: Option<usize>,
     pub answer_sel: usize,
     /// The answers toggled on the open "select all that apply" question (bit i = answer i).
     pub picks: u64,
@@ -236,6 +238,7 @@ impl App {
             tree_sel: 0,
             session_sel: 0,
             adding: false,
+            added_from: None,
             answer_sel: 0,
             picks: 0,
             tie_confirm: None,

@@ -12,7 +12,6 @@ use super::keys::{self, Action, Context};
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::theme::{bold, muted, selected, warn};
 use super::widgets::{centered, clip, panel, wrap};
-use crate::text::sanitize as plain;
 
 pub(crate) fn too_small(area: Rect, buf: &mut Buffer) {
     let text = format!(
@@ -51,25 +50,33 @@ pub(crate) fn header(app: &App, area: Rect, buf: &mut Buffer) {
     if app.screen != Screen::Home
         && let Some(r) = &app.report
     {
-        spans.push(Span::raw(format!(" · {}", plain(&r.tree_title))));
+        // Where the user is comes first; the tree's title takes what room is left.
+        let mut progress = String::new();
         if let Some(s) = &app.session
             && s.decisions.len() > 1
         {
-            spans.push(Span::raw(format!(
-                " · decision {} of {}",
+            progress.push_str(&format!(
+                " · decision {}/{}",
                 s.active + 1,
                 s.decisions.len()
-            )));
+            ));
         }
         if app.screen == Screen::Question {
             let depth = app
                 .active()
                 .and_then(|(_, d)| app.catalog.get(&d.tree))
                 .map_or(0, |t| t.max_depth);
-            spans.push(Span::raw(format!(
+            progress.push_str(&format!(
                 " · question {} of up to {depth}",
                 r.path.len() + 1
-            )));
+            ));
+        }
+        let used: usize =
+            spans.iter().map(|s| s.width()).sum::<usize>() + Span::raw(progress.as_str()).width();
+        let room = (area.width as usize).saturating_sub(used + 3);
+        spans.push(Span::raw(progress));
+        if room > 4 {
+            spans.push(Span::raw(format!(" · {}", clip(&r.tree_title, room))));
         }
     }
     Paragraph::new(Line::from(spans)).render(area, buf);

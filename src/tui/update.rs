@@ -266,9 +266,12 @@ pub(crate) fn back(app: &mut App) -> Vec<Effect> {
         app.screen = Screen::Question;
         let (sel, picks) = match (last, app.current_question()) {
             (Some(step), Some(q)) => {
-                let sel = q.answers.iter().position(|a| a.label == step.answer);
                 // A "select all that apply" step comes back with its answers still toggled.
                 let labels = step.labels();
+                let sel = q
+                    .answers
+                    .iter()
+                    .position(|a| labels.contains(&a.label.as_str()));
                 let picks = q
                     .answers
                     .iter()
@@ -293,8 +296,13 @@ pub(crate) fn back(app: &mut App) -> Vec<Effect> {
             && area(&s.decisions[s.active]) != area(&s.decisions[s.active - 1]);
         if added {
             s.decisions.remove(s.active);
+            s.active = app
+                .added_from
+                .filter(|&i| i < s.decisions.len())
+                .unwrap_or(s.decisions.len() - 1);
+        } else {
+            s.active -= 1;
         }
-        s.active -= 1;
         let effects = changed(app);
         app.screen = if app.report.as_ref().is_some_and(|r| r.outcome.is_some()) {
             Screen::Outcome
@@ -375,6 +383,7 @@ pub(crate) fn reuse_facts(app: &mut App) {
 }
 
 pub(crate) fn decide_another(app: &mut App) -> Vec<Effect> {
+    app.added_from = app.session.as_ref().map(|s| s.active);
     app.adding = true;
     app.home_panel = HomePanel::Trees;
     app.screen = Screen::Home;
@@ -405,7 +414,8 @@ fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
         Hit::Answer(i) => {
             app.answer_sel = i;
             app.side_focus = false;
-            return screens::question::answer(app, i);
+            // A click toggles an answer of a "select all that apply" question (Enter confirms).
+            return screens::question::toggle(app, i);
         }
         Hit::Option(i) => app.outcome_sel = i,
         Hit::Criterion(i) => app.prio_sel = i,

@@ -92,8 +92,8 @@ fn full_walk_edit_export_and_quit_in_a_real_terminal() {
     }
 
     let catalog = tui_support::shipped();
-    let tree = catalog.get("database").unwrap();
-    let path = tui_support::path_to(tree, "db.postgresql").expect("PostgreSQL reachable");
+    let tree = catalog.get("data-store").unwrap();
+    let path = tui_support::path_to(tree, "store.postgresql").expect("PostgreSQL reachable");
 
     let pty = native_pty_system();
     let pair = pty
@@ -154,16 +154,16 @@ fn full_walk_edit_export_and_quit_in_a_real_terminal() {
     let sel = {
         let (c, _) = tradeoffs::tree::Catalog::shipped();
         let graph = tradeoffs::tradeoff::TradeoffGraph::build(&c);
-        let mut d = tradeoffs::session::Decision::new("database");
+        let mut d = tradeoffs::session::Decision::new("data-store");
         for n in &path {
-            d.answer(c.get("database").unwrap(), n - 1).unwrap();
+            d.answer(c.get("data-store").unwrap(), n - 1).unwrap();
         }
         let mut s = tradeoffs::session::Session::new("x", 0);
         s.decisions.push(d);
         let r = tradeoffs::report::build(&c, &graph, &s, 0).unwrap();
         r.ranking
             .iter()
-            .position(|o| o.id == "db.postgresql")
+            .position(|o| o.id == "store.postgresql")
             .unwrap()
     };
     for _ in 0..sel {

@@ -31,8 +31,8 @@ fn snap(name: &str, app: &mut App) {
 /// first answer of every question, which ends at a shortlist of PostgreSQL and MySQL.
 fn at_database_outcome() -> App {
     let mut a = app();
-    let tree = a.catalog.get("database").unwrap().clone();
-    let path = path_to(&tree, "db.mysql").expect("a path keeps MySQL in play");
+    let tree = a.catalog.get("data-store").unwrap().clone();
+    let path = path_to(&tree, "store.mysql").expect("a path keeps MySQL in play");
     keys(&mut a, &format!("j<ret>{}", answer_keys(&path)));
     assert!(a.report.as_ref().unwrap().outcome.is_some());
     a

@@ -14,11 +14,11 @@ use tui_support::*;
 
 fn answers(app: &App) -> Vec<String> {
     let (_, d) = app.active().unwrap();
-    d.answers.iter().map(|s| s.answer.clone()).collect()
+    d.answers.iter().map(|s| s.labels().join(" + ")).collect()
 }
 
 fn labels(app: &App, q: &str) -> Vec<String> {
-    let t = app.catalog.get("database").unwrap();
+    let t = app.catalog.get("data-store").unwrap();
     match t.node(t.node_ix(q).unwrap()) {
         tradeoffs::tree::Node::Question(q) => q.answers.iter().map(|a| a.label.clone()).collect(),
         _ => unreachable!(),
@@ -30,7 +30,7 @@ fn answer_back_and_change_an_answer() {
     let mut a = app();
     keys(&mut a, "j<ret>");
     assert_eq!(a.screen, Screen::Question);
-    let root = a.catalog.get("database").unwrap().tree.root.clone();
+    let root = a.catalog.get("data-store").unwrap().tree.root.clone();
     let first = labels(&a, &root);
     keys(&mut a, "j<ret><ret>");
     let after_two = answers(&a);
@@ -43,11 +43,16 @@ fn answer_back_and_change_an_answer() {
     keys(&mut a, "<bs>");
     assert!(answers(&a).is_empty());
     assert_eq!(a.answer_sel, 1, "the previous answer is highlighted");
-    // ...and moving first changes it; everything derived is recomputed by the core.
+    // ...and moving first changes it (on a "select all that apply" question the previous
+    // answer comes back toggled: Space clears it); everything derived is recomputed.
+    if a.current_question().unwrap().multi {
+        assert_eq!(a.picks, 1 << 1);
+        keys(&mut a, "<space>");
+    }
     keys(&mut a, "j<ret>");
     assert_eq!(answers(&a), vec![first[2].clone()]);
     let (_, d) = a.active().unwrap();
-    let tree = a.catalog.get("database").unwrap();
+    let tree = a.catalog.get("data-store").unwrap();
     let walk = Walk::replay(tree, d).unwrap();
     let report = a.report.as_ref().unwrap();
     for (o, r) in tree.tree.options.iter().zip(&walk.ruled_out) {
@@ -87,8 +92,8 @@ fn priorities_change_the_weight_and_the_ranking_at_once() {
 #[test]
 fn choosing_a_ruled_out_option_is_refused_with_the_reason() {
     let mut a = app();
-    let tree = a.catalog.get("database").unwrap().clone();
-    let path = path_to(&tree, "db.postgresql").unwrap();
+    let tree = a.catalog.get("data-store").unwrap().clone();
+    let path = path_to(&tree, "store.postgresql").unwrap();
     keys(&mut a, &format!("j<ret>{}", answer_keys(&path)));
     let r = a.report.as_ref().unwrap();
     let out = r
@@ -105,8 +110,8 @@ fn choosing_a_ruled_out_option_is_refused_with_the_reason() {
 #[test]
 fn letters_in_the_form_are_text_and_ctrl_c_always_quits() {
     let mut a = app();
-    let tree = a.catalog.get("database").unwrap().clone();
-    let path = path_to(&tree, "db.postgresql").unwrap();
+    let tree = a.catalog.get("data-store").unwrap().clone();
+    let path = path_to(&tree, "store.postgresql").unwrap();
     keys(&mut a, &format!("j<ret>{}<ret>", answer_keys(&path)));
     assert_eq!(a.screen, Screen::Record);
     // Ctrl-U clears the pre-filled title (readline habit), Ctrl-Z brings it back.
@@ -169,8 +174,8 @@ fn export_writes_the_adr_and_an_error_keeps_everything() {
         adr_dir: Some(PathBuf::from("records/adr")),
     };
     let mut a = app();
-    let tree = a.catalog.get("database").unwrap().clone();
-    let path = path_to(&tree, "db.postgresql").unwrap();
+    let tree = a.catalog.get("data-store").unwrap().clone();
+    let path = path_to(&tree, "store.postgresql").unwrap();
     keys_via(
         &shell,
         &mut a,
@@ -227,55 +232,67 @@ fn mouse_click_on_an_answer_answers_it() {
     // Find the row where answer 3 is drawn and click it.
     let row = screen
         .lines()
-        .position(|l| l.contains("  3. "))
+        .position(|l| l.contains("] 3. ") || l.contains("  3. "))
         .expect("answer 3 drawn") as u16;
-    let root = a.catalog.get("database").unwrap().tree.root.clone();
+    let root = a.catalog.get("data-store").unwrap().tree.root.clone();
     let third = labels(&a, &root)[2].clone();
+    let multi = a.current_question().unwrap().multi;
     tradeoffs::tui::update::update(&mut a, Msg::Click { column: 10, row });
+    if multi {
+        // A click toggles an answer of a "select all that apply" question; Enter confirms.
+        assert_eq!(a.picks, 1 << 2);
+        keys(&mut a, "<ret>");
+    }
     assert_eq!(answers(&a), vec![third]);
 }
 
 #[test]
 fn decide_another_adds_a_decision_and_esc_on_an_empty_one_drops_it() {
     let mut a = app();
-    let tree = a.catalog.get("database").unwrap().clone();
-    let path = path_to(&tree, "db.postgresql").unwrap();
+    let tree = a.catalog.get("data-store").unwrap().clone();
+    let path = path_to(&tree, "store.postgresql").unwrap();
+    // The Database Design area: four decisions, the first walked to its outcome.
     keys(&mut a, &format!("j<ret>{}", answer_keys(&path)));
+    let n = a.session.as_ref().unwrap().decisions.len();
+    assert_eq!(n, 4);
     keys(&mut a, "a");
     assert_eq!(a.screen, Screen::Home);
-    keys(&mut a, "k<ret>");
+    let arch = a
+        .catalog
+        .trees()
+        .iter()
+        .position(|t| t.id() == "architecture")
+        .unwrap();
+    keys(
+        &mut a,
+        &format!("{}{}<ret>", "k".repeat(10), "j".repeat(arch)),
+    );
     let s = a.session.as_ref().unwrap();
-    assert_eq!((s.decisions.len(), s.active), (2, 1));
-    assert_eq!(s.decisions[1].tree, "architecture");
+    assert_eq!((s.decisions.len(), s.active), (n + 1, n));
+    assert_eq!(s.decisions[n].tree, "architecture");
+    // Esc on its first question drops the added decision and returns where the user was.
     keys(&mut a, "<esc>");
     let s = a.session.as_ref().unwrap();
-    assert_eq!((s.decisions.len(), s.active), (1, 0));
+    assert_eq!((s.decisions.len(), s.active), (n, 0));
     assert_eq!(a.screen, Screen::Outcome);
 }
 
 #[test]
 fn n_switches_between_the_decisions_of_a_session() {
     let mut a = app();
-    let tree = a.catalog.get("database").unwrap().clone();
-    let path = path_to(&tree, "db.postgresql").unwrap();
+    let tree = a.catalog.get("data-store").unwrap().clone();
+    let path = path_to(&tree, "store.postgresql").unwrap();
     keys(&mut a, &format!("j<ret>{}", answer_keys(&path)));
-    keys(&mut a, "n");
-    assert!(a.notice.as_deref().unwrap().contains("holds one decision"));
-    // Add an architecture decision and answer its first question.
-    keys(&mut a, "ak<ret><ret>");
-    let s = a.session.as_ref().unwrap();
-    assert_eq!((s.decisions.len(), s.active), (2, 1));
-    assert_eq!(s.decisions[1].answers.len(), 1);
+    assert_eq!(a.report.as_ref().unwrap().tree, "data-store");
     keys(&mut a, "n");
     let s = a.session.as_ref().unwrap();
-    assert_eq!(s.active, 0);
+    assert_eq!(s.active, 1);
+    assert_eq!(a.report.as_ref().unwrap().tree, "data-design");
+    assert!(a.notice.as_deref().unwrap().starts_with("decision 2 of 4"));
+    keys(&mut a, "nnn");
+    assert_eq!(a.session.as_ref().unwrap().active, 0, "n wraps around");
     assert_eq!(a.screen, Screen::Outcome);
-    assert_eq!(a.report.as_ref().unwrap().tree, "database");
-    assert!(a.notice.as_deref().unwrap().starts_with("decision 1 of 2"));
-    keys(&mut a, "n");
-    assert_eq!(a.session.as_ref().unwrap().active, 1);
-    assert_eq!(a.screen, Screen::Question);
-    assert_eq!(a.report.as_ref().unwrap().tree, "architecture");
+    assert_eq!(a.report.as_ref().unwrap().tree, "data-store");
 }
 
 #[test]
@@ -288,8 +305,8 @@ fn the_preview_toggles_short_and_full_and_jumps_to_the_ends() {
         adr_dir: None,
     };
     let mut a = app();
-    let tree = a.catalog.get("database").unwrap().clone();
-    let path = path_to(&tree, "db.postgresql").unwrap();
+    let tree = a.catalog.get("data-store").unwrap().clone();
+    let path = path_to(&tree, "store.postgresql").unwrap();
     keys_via(
         &shell,
         &mut a,
@@ -329,8 +346,8 @@ fn exporting_an_exported_decision_again_asks_and_updates_in_place_or_writes_anew
         adr_dir: Some(PathBuf::from("adr")),
     };
     let mut a = app();
-    let tree = a.catalog.get("database").unwrap().clone();
-    let path = path_to(&tree, "db.postgresql").unwrap();
+    let tree = a.catalog.get("data-store").unwrap().clone();
+    let path = path_to(&tree, "store.postgresql").unwrap();
     keys_via(
         &shell,
         &mut a,
