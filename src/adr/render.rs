@@ -85,6 +85,15 @@ struct Level {
     relations: usize,
     /// Requirements listed; the rest are counted and left to the full ADR.
     notes_max: usize,
+    /// Reasons given for the chosen option, and references listed.
+    reasons: usize,
+    /// Drivers listed one per line (the rest on one line).
+    drivers: usize,
+    /// Each ruled-out option with its reason, or only the answers that ruled them out.
+    ruled_out_reasons: bool,
+    /// The Context's list of answers with their questions, or the answers alone.
+    questions: bool,
+    refs_max: usize,
 }
 
 impl Level {
@@ -97,6 +106,11 @@ impl Level {
         behind_reasons: true,
         relations: usize::MAX,
         notes_max: usize::MAX,
+        reasons: 3,
+        drivers: usize::MAX,
+        ruled_out_reasons: true,
+        questions: true,
+        refs_max: usize::MAX,
     };
 }
 
@@ -121,7 +135,7 @@ impl Cut {
     }
 }
 
-const LEVELS: [Level; 8] = [
+const LEVELS: [Level; 11] = [
     Level {
         full: false,
         considered: 3,
@@ -131,6 +145,11 @@ const LEVELS: [Level; 8] = [
         behind_reasons: true,
         relations: 3,
         notes_max: usize::MAX,
+        reasons: 3,
+        drivers: usize::MAX,
+        ruled_out_reasons: true,
+        questions: true,
+        refs_max: usize::MAX,
     },
     Level {
         full: false,
@@ -141,6 +160,11 @@ const LEVELS: [Level; 8] = [
         behind_reasons: true,
         relations: 3,
         notes_max: usize::MAX,
+        reasons: 3,
+        drivers: usize::MAX,
+        ruled_out_reasons: true,
+        questions: true,
+        refs_max: usize::MAX,
     },
     Level {
         full: false,
@@ -151,6 +175,11 @@ const LEVELS: [Level; 8] = [
         behind_reasons: true,
         relations: 2,
         notes_max: usize::MAX,
+        reasons: 3,
+        drivers: usize::MAX,
+        ruled_out_reasons: true,
+        questions: true,
+        refs_max: usize::MAX,
     },
     Level {
         full: false,
@@ -161,6 +190,11 @@ const LEVELS: [Level; 8] = [
         behind_reasons: false,
         relations: 2,
         notes_max: usize::MAX,
+        reasons: 3,
+        drivers: usize::MAX,
+        ruled_out_reasons: true,
+        questions: true,
+        refs_max: usize::MAX,
     },
     Level {
         full: false,
@@ -171,6 +205,11 @@ const LEVELS: [Level; 8] = [
         behind_reasons: false,
         relations: 2,
         notes_max: usize::MAX,
+        reasons: 3,
+        drivers: usize::MAX,
+        ruled_out_reasons: true,
+        questions: true,
+        refs_max: usize::MAX,
     },
     Level {
         full: false,
@@ -181,6 +220,11 @@ const LEVELS: [Level; 8] = [
         behind_reasons: false,
         relations: 1,
         notes_max: usize::MAX,
+        reasons: 3,
+        drivers: usize::MAX,
+        ruled_out_reasons: true,
+        questions: true,
+        refs_max: usize::MAX,
     },
     Level {
         full: false,
@@ -191,6 +235,11 @@ const LEVELS: [Level; 8] = [
         behind_reasons: false,
         relations: 1,
         notes_max: usize::MAX,
+        reasons: 3,
+        drivers: usize::MAX,
+        ruled_out_reasons: true,
+        questions: true,
+        refs_max: usize::MAX,
     },
     Level {
         full: false,
@@ -201,6 +250,56 @@ const LEVELS: [Level; 8] = [
         behind_reasons: false,
         relations: 1,
         notes_max: 6,
+        reasons: 3,
+        drivers: usize::MAX,
+        ruled_out_reasons: true,
+        questions: true,
+        refs_max: usize::MAX,
+    },
+    Level {
+        full: false,
+        considered: 1,
+        pros: 1,
+        cons: 0,
+        notes: Cut::Clause,
+        behind_reasons: false,
+        relations: 1,
+        notes_max: 4,
+        reasons: 2,
+        drivers: 5,
+        ruled_out_reasons: true,
+        questions: true,
+        refs_max: 2,
+    },
+    Level {
+        full: false,
+        considered: 1,
+        pros: 1,
+        cons: 0,
+        notes: Cut::Clause,
+        behind_reasons: false,
+        relations: 1,
+        notes_max: 4,
+        reasons: 2,
+        drivers: 5,
+        ruled_out_reasons: false,
+        questions: true,
+        refs_max: 2,
+    },
+    Level {
+        full: false,
+        considered: 1,
+        pros: 1,
+        cons: 0,
+        notes: Cut::Clause,
+        behind_reasons: false,
+        relations: 1,
+        notes_max: 3,
+        reasons: 2,
+        drivers: 3,
+        ruled_out_reasons: false,
+        questions: false,
+        refs_max: 1,
     },
 ];
 
@@ -279,7 +378,7 @@ impl Slots<'_> {
                         .join(", ")
                 }
             }
-            "tags" => md(&format!("{}, tradeoffs", self.report.tree)),
+            "tags" => md(&self.report.tree),
             "summary" => self.summary(),
             "context" => self.context(),
             "drivers" => self.drivers(),
@@ -457,12 +556,19 @@ impl Slots<'_> {
         };
         let _ = write!(s, ", to achieve {}, ", md(&goal));
         match self.main_cost() {
-            Some((name, why)) => {
+            Some((name, why)) if self.full() => {
                 let _ = write!(
                     s,
                     "accepting its weakest point, {}: {}",
                     md(&lower_name(name)),
                     md(&sentence(why))
+                );
+            }
+            Some((name, _)) => {
+                let _ = write!(
+                    s,
+                    "accepting its weakest point, {} (see Consequences).",
+                    md(&lower_name(name))
                 );
             }
             None => s.push_str("with no weighted criterion counting against it."),
@@ -490,6 +596,11 @@ impl Slots<'_> {
             md(&self.report.tree_title),
         );
         for (i, p) in self.report.path.iter().enumerate() {
+            if !self.level.questions {
+                // Last resort for a long walk: the answers alone (they are written as statements).
+                let _ = writeln!(s, "{}. **{}**", i + 1, md(&p.answer));
+                continue;
+            }
             let reused = p
                 .reused_from
                 .as_deref()
@@ -534,7 +645,9 @@ impl Slots<'_> {
 
     fn drivers(&self) -> String {
         let mut s = String::new();
-        for c in self.drivers_sorted() {
+        let sorted = self.drivers_sorted();
+        let shown = sorted.len().min(self.level.drivers);
+        for c in &sorted[..shown] {
             let by_hand = if self.report.overrides.contains_key(&c.id) {
                 ", set by hand"
             } else {
@@ -551,6 +664,13 @@ impl Slots<'_> {
             } else {
                 let _ = writeln!(s, "- {} (weight {} of 5{by_hand})", md(&c.name), c.weight);
             }
+        }
+        if sorted.len() > shown {
+            let rest: Vec<String> = sorted[shown..]
+                .iter()
+                .map(|c| format!("{} ({})", c.name, c.weight))
+                .collect();
+            let _ = writeln!(s, "\nAlso weighed: {}.", md(&rest.join(", ")));
         }
         let ignored: Vec<&str> = self
             .report
@@ -613,6 +733,8 @@ impl Slots<'_> {
                 let why = r.ruled_out.clone().unwrap_or_default();
                 let why = if self.full() {
                     sentence(&why)
+                } else if self.level.notes == Cut::Clause {
+                    Cut::Clause.apply(&why)
                 } else {
                     first_sentence(&why)
                 };
@@ -620,6 +742,25 @@ impl Slots<'_> {
                     Some(g) => g.2.push(&r.name),
                     None => groups.push((by, why, vec![&r.name])),
                 }
+            }
+            if !self.level.ruled_out_reasons {
+                // Last resort for a long ADR: one line per answer; the full ADR has each reason.
+                let mut by_answer: Vec<(String, Vec<&str>)> = Vec::new();
+                for (by, _, names) in &groups {
+                    match by_answer.iter_mut().find(|g| &g.0 == by) {
+                        Some(g) => g.1.extend(names.iter().copied()),
+                        None => by_answer.push((by.clone(), names.clone())),
+                    }
+                }
+                for (by, names) in by_answer {
+                    let _ = writeln!(
+                        s,
+                        "- Ruled out by {}: {} (`--detail full` gives each reason).",
+                        md(&by),
+                        md(&join_and(&names))
+                    );
+                }
+                groups.clear();
             }
             for (by, why, names) in groups {
                 let who = md(&join_and(&names));
@@ -693,8 +834,13 @@ impl Slots<'_> {
             .filter(|c| c.value > 0)
             .collect();
         reasons.sort_by_key(|c| std::cmp::Reverse(c.value));
-        for c in reasons.iter().take(3) {
-            let _ = writeln!(s, "- {}: {}", md(&c.name), md(&sentence(&c.rationale)));
+        for c in reasons.iter().take(self.level.reasons) {
+            let why = if self.full() {
+                sentence(&c.rationale)
+            } else {
+                first_sentence(&c.rationale)
+            };
+            let _ = writeln!(s, "- {}: {}", md(&c.name), md(&why));
         }
         if let Some(top) = self
             .report
@@ -721,11 +867,7 @@ impl Slots<'_> {
             );
         }
         if let Some(r) = &self.report.robustness {
-            let _ = write!(
-                s,
-                "\n{}\n",
-                md_paragraph(&format!("Robustness: {}", r.text))
-            );
+            let _ = write!(s, "\n{}\n", md_paragraph(&r.text));
         }
         s
     }
@@ -737,19 +879,30 @@ impl Slots<'_> {
             return String::new();
         };
         let mut s = String::new();
+        // The costs accepted: in a short ADR the weighted ones (a weakness on a criterion
+        // weighted 0 costs nothing here), largest first.
         let mut costs: Vec<_> = chosen
             .contributions
             .iter()
-            .filter(|c| c.impact < 0)
+            .filter(|c| {
+                if self.full() {
+                    c.impact < 0
+                } else {
+                    c.value < 0
+                }
+            })
             .collect();
         costs.sort_by_key(|c| c.value);
+        if !self.full() {
+            costs.truncate(self.level.cons.saturating_add(1));
+        }
         for c in costs {
-            let _ = writeln!(
-                s,
-                "- Bad ({}): {}",
-                md(&lower_name(&c.name)),
-                md(&sentence(&c.rationale))
-            );
+            let why = if self.full() {
+                sentence(&c.rationale)
+            } else {
+                first_sentence(&c.rationale)
+            };
+            let _ = writeln!(s, "- Bad ({}): {}", md(&lower_name(&c.name)), md(&why));
         }
         // Short: what the choice requires or rules out elsewhere, not what merely pairs well.
         let rels = self
@@ -796,23 +949,26 @@ impl Slots<'_> {
     fn confirmation(&self) -> String {
         let mut s = String::new();
         if let Some(c) = &self.report.confirmation {
-            let _ = writeln!(s, "{}\n", md_paragraph(c));
+            let c = if self.level.notes == Cut::Clause {
+                Cut::Clause.apply(c)
+            } else {
+                c.clone()
+            };
+            let _ = writeln!(s, "{}\n", md_paragraph(&c));
         }
-        let revisit = self
-            .report
-            .robustness
-            .as_ref()
-            .and_then(|r| r.nearest_weight_change.as_ref())
-            .map(|c| c.text.clone())
-            .unwrap_or_else(|| self.report.sensitivity.text.clone());
-        let _ = write!(
-            s,
-            "{}",
-            md_paragraph(&format!(
-                "Revisit it when the priorities change: {}",
-                revisit
-            ))
-        );
+        let revisit = if self.in_play().count() <= 1 {
+            "Revisit it if an answer that ruled out the other options changes.".to_string()
+        } else {
+            let change = self
+                .report
+                .robustness
+                .as_ref()
+                .and_then(|r| r.nearest_weight_change.as_ref())
+                .map(|c| c.text.clone())
+                .unwrap_or_else(|| self.report.sensitivity.text.clone());
+            format!("Revisit it when the priorities change: {change}")
+        };
+        let _ = write!(s, "{}", md_paragraph(&revisit));
         s
     }
 
@@ -826,6 +982,14 @@ impl Slots<'_> {
         for r in shown {
             let _ = writeln!(s, "### {}\n", md(&r.name));
             let _ = writeln!(s, "{}\n", md_paragraph(&r.summary));
+            if !self.full() && Some(&r.id) == self.report.chosen.as_ref() {
+                // Its gains are the reasons under Decision Outcome, its costs the Consequences.
+                let _ = writeln!(
+                    s,
+                    "- Good: the reasons under Decision Outcome.\n- Bad: the costs under Consequences.\n"
+                );
+                continue;
+            }
             if let Some(why) = &r.ruled_out {
                 let _ = writeln!(s, "Ruled out: {}\n", md(why));
             }
@@ -924,6 +1088,9 @@ impl Slots<'_> {
         for x in &r.references {
             if !self.full() && Some(x.option.as_str()) != chosen {
                 continue;
+            }
+            if seen.len() >= self.level.refs_max {
+                break;
             }
             if seen.insert(&x.url) {
                 let name = r
@@ -1151,6 +1318,7 @@ mod tests {
             let (a, b) = (w[0], w[1]);
             assert!(b.considered <= a.considered && b.pros <= a.pros && b.cons <= a.cons);
             assert!(b.relations <= a.relations && b.notes_max <= a.notes_max);
+            assert!(b.reasons <= a.reasons && b.refs_max <= a.refs_max);
             assert!(!b.full && !a.full);
         }
     }
