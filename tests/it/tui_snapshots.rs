@@ -102,33 +102,30 @@ fn outcome() {
 #[test]
 fn outcome_with_conflict_between_decisions() {
     let mut a = app();
-    let arch = a.catalog.get("architecture").unwrap().clone();
-    let sec = a.catalog.get("security").unwrap().clone();
-    let p1 = path_to(&arch, "arch.serverless").expect("serverless reachable");
-    let p2 = path_to(&sec, "sec.mtls-service-identity").expect("mTLS reachable");
-    keys(&mut a, &format!("<ret>{}", answer_keys(&p1)));
-    let serverless = a
-        .report
-        .as_ref()
-        .unwrap()
-        .ranking
-        .iter()
-        .position(|o| o.id == "arch.serverless")
-        .unwrap();
-    keys(&mut a, &format!("{}<ret><esc>a", "j".repeat(serverless)));
-    keys(&mut a, &format!("jj<ret>{}", answer_keys(&p2)));
-    let mtls = a
-        .report
-        .as_ref()
-        .unwrap()
-        .ranking
-        .iter()
-        .position(|o| o.id == "sec.mtls-service-identity")
-        .unwrap();
-    keys(&mut a, &format!("{}<ret><esc>", "j".repeat(mtls)));
+    // A session that decided for functions as the compute platform and for service-mesh
+    // mTLS between services: the two conflict (no sidecar runs on a function platform).
+    let mut session = tradeoffs::session::Session::new("20231114-221320", NOW);
+    for (tree, option) in [
+        ("compute-platform", "compute.functions"),
+        ("security-api", "api.mesh-mtls"),
+    ] {
+        let t = a.catalog.get(tree).unwrap().clone();
+        let path = path_to(&t, option).unwrap_or_else(|| panic!("{option} reachable"));
+        let mut d = tradeoffs::session::Decision::new(tree);
+        for n in path {
+            d.answer(&t, n - 1).unwrap();
+        }
+        d.choose(&t, option).unwrap();
+        session.decisions.push(d);
+    }
+    session.active = 1;
+    tradeoffs::tui::update::open_session(&mut a, session);
+    let r = a.report.as_ref().unwrap();
+    assert_eq!(r.tree, "security-api");
     assert!(
-        !a.report.as_ref().unwrap().conflicts.is_empty(),
-        "mTLS and serverless conflict"
+        r.conflicts.iter().any(|c| c.to == "compute.functions"),
+        "mesh mTLS and functions conflict: {:?}",
+        r.conflicts
     );
     snap("outcome_conflict", &mut a);
 }
