@@ -31,6 +31,10 @@ pub struct Session {
     /// Index of the decision being worked on.
     #[serde(default)]
     pub active: usize,
+    /// The directory the session was started in (its repository), so resuming it elsewhere
+    /// can say where its ADRs went.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repo: Option<String>,
 }
 
 impl Session {
@@ -42,6 +46,7 @@ impl Session {
             updated: now,
             decisions: Vec::new(),
             active: 0,
+            repo: None,
         }
     }
 

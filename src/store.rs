@@ -33,6 +33,10 @@ pub struct Summary {
     pub updated: u64,
     /// Why the session cannot be resumed (bad JSON, a tree that changed), if it cannot.
     pub problem: Option<String>,
+    /// The directory the session was started in.
+    pub repo: Option<String>,
+    /// Titles of the areas its decisions belong to, in order.
+    pub areas: Vec<String>,
 }
 
 /// The directory of saved sessions.
@@ -122,6 +126,14 @@ impl Store {
         out
     }
 
+    /// Deletes a saved session's file.
+    pub fn delete(&self, id: &str) -> Result<(), StoreError> {
+        check_id(id)?;
+        let path = self.dir.join(format!("{id}.json"));
+        fs::remove_file(&path)
+            .map_err(|e| StoreError(format!("cannot delete {}: {e}", path.display())))
+    }
+
     /// The most recently changed session that can be resumed.
     pub fn latest(&self, catalog: &Catalog) -> Result<Session, StoreError> {
         let list = self.list(catalog);
@@ -148,6 +160,8 @@ fn summarize(id: &str, path: &Path, catalog: &Catalog) -> Summary {
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
             .map_or(0, |d| d.as_secs()),
         problem: None,
+        repo: None,
+        areas: Vec::new(),
     };
     let text = match fs::read_to_string(path) {
         Ok(t) => t,
@@ -162,11 +176,15 @@ fn summarize(id: &str, path: &Path, catalog: &Catalog) -> Summary {
                 summary.updated = s.updated;
             }
             summary.decisions = s.decisions.len();
+            summary.repo = s.repo.clone();
             for d in &s.decisions {
                 summary.answered += d.answers.len();
                 match catalog.get(&d.tree) {
                     Some(t) => {
                         summary.trees.push(t.tree.title.clone());
+                        if !summary.areas.contains(&t.tree.area.title) {
+                            summary.areas.push(t.tree.area.title.clone());
+                        }
                         if Walk::replay(t, d).is_ok_and(|w| w.at_outcome()) {
                             summary.decided += 1;
                         }

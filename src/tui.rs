@@ -75,6 +75,10 @@ impl Shell {
                     .map_err(|e| format!("{e:#}")),
             ),
             Effect::List => Msg::Listed(self.store.list(&app.catalog)),
+            Effect::Delete(id) => match self.store.delete(&id) {
+                Ok(()) => Msg::Listed(self.store.list(&app.catalog)),
+                Err(e) => Msg::Loaded(Err(e.to_string())),
+            },
             Effect::Preview => Msg::Previewed(self.preview(app).map_err(|e| format!("{e:#}"))),
             Effect::Export(mode) => {
                 Msg::Exported(self.export(app, mode).map_err(|e| format!("{e:#}")))
@@ -163,6 +167,7 @@ pub fn run(catalog: Catalog, options: Options) -> Result<()> {
     let saved = shell.store.list(&catalog);
     let git_user = adr::git_user_name(&shell.repo);
     let mut app = App::new(catalog, saved, git_user, now());
+    app.repo = Some(shell.repo.display().to_string());
     if let Some(id) = options.resume {
         let session = match id {
             Some(id) => shell.store.load(&id, &app.catalog)?,

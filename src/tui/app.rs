@@ -107,6 +107,9 @@ impl RecordForm {
                 "Why now? Constraints, people, deadlines (the question path is added for you)",
             ),
         };
+        // The context is prose: it wraps while typing, and Enter starts a new paragraph.
+        form.context
+            .set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
         form.apply_focus();
         form
     }
@@ -199,6 +202,10 @@ pub struct App {
     pub picks: u64,
     /// The tied option the user was asked to confirm on the outcome screen.
     pub tie_confirm: Option<String>,
+    /// The saved session the user asked to delete (a second press deletes it).
+    pub delete_confirm: Option<String>,
+    /// The directory the TUI runs in: new sessions record it, resumed ones are compared to it.
+    pub repo: Option<String>,
     /// Tab moved the focus to the side panel (ranking / explanation), which then scrolls.
     pub side_focus: bool,
     pub side_scroll: u16,
@@ -242,6 +249,8 @@ impl App {
             answer_sel: 0,
             picks: 0,
             tie_confirm: None,
+            delete_confirm: None,
+            repo: None,
             side_focus: false,
             side_scroll: 0,
             prio_sel: 0,

@@ -37,6 +37,8 @@ pub enum Action {
     NewAdr,
     /// Switch the ADR between the short form and the full analysis.
     ToggleDetail,
+    /// Delete the highlighted saved session (asks by a second press).
+    DeleteSession,
     Export,
     Home,
     Yes,
@@ -316,6 +318,14 @@ pub static BINDINGS: &[Binding] = &[
         help: "Decide for the highlighted option and fill in the record",
         contexts: &[X::Outcome],
         bar: true,
+    },
+    Binding {
+        keys: &[c('D'), k(KeyCode::Delete)],
+        action: Action::DeleteSession,
+        short: "delete session",
+        help: "Delete the highlighted saved session (press twice)",
+        contexts: &[X::Home],
+        bar: false,
     },
     Binding {
         keys: &[k(KeyCode::Home), c('g')],

@@ -52,6 +52,8 @@ pub enum Effect {
     Load(String),
     /// Re-read the list of saved sessions.
     List,
+    /// Delete a saved session's file, then re-read the list.
+    Delete(String),
     /// Render the active decision's ADR for the preview.
     Preview,
     /// Write the active decision's ADR.
@@ -116,7 +118,15 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
 }
 
 /// Opens a session on its active decision: the outcome if it reached one, else its question.
+/// A session started in another directory says so: its ADRs may live in that repository.
 pub fn open_session(app: &mut App, session: Session) {
+    if let (Some(theirs), Some(ours)) = (&session.repo, &app.repo)
+        && theirs != ours
+    {
+        app.notice = Some(format!(
+            "this session was started in {theirs}; ADRs exported now go to this directory's repository"
+        ));
+    }
     app.session = Some(session);
     app.adding = false;
     app.answer_sel = 0;
@@ -163,6 +173,9 @@ fn key(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
     };
     if !matches!(action, Action::Help | Action::ForceQuit) {
         app.notice = None;
+    }
+    if action != Action::DeleteSession {
+        app.delete_confirm = None;
     }
     match action {
         Action::ForceQuit => {

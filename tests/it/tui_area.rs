@@ -225,3 +225,24 @@ fn q_during_an_unfinished_walk_asks_first_and_names_what_is_open() {
     keys(&mut b, "q");
     assert!(b.quit);
 }
+
+#[test]
+fn deciders_and_context_carry_over_to_the_next_decision_of_the_session() {
+    let mut a = area_app(|b| b);
+    // Decision 1: walk to the outcome, decide, fill deciders and context.
+    keys(&mut a, "<ret><space><ret><ret><ret>");
+    assert_eq!(a.screen, Screen::Record);
+    keys(
+        &mut a,
+        "<tab><tab><c-u>Ada, Grace<tab>Checkout rewrite.<esc>",
+    );
+    let d0 = &a.session.as_ref().unwrap().decisions[0].record;
+    assert_eq!(d0.deciders, ["Ada", "Grace"]);
+    // Decision 2: its form starts with the same people and context.
+    keys(&mut a, "<esc>n<ret><ret>");
+    assert_eq!(a.session.as_ref().unwrap().active, 1);
+    assert_eq!(a.screen, Screen::Record, "{:?}", a.notice);
+    let form = a.form.as_ref().unwrap();
+    assert_eq!(form.deciders.lines()[0], "Ada, Grace");
+    assert_eq!(form.context.lines()[0], "Checkout rewrite.");
+}

@@ -50,14 +50,16 @@ fn home_with_saved_sessions() {
         Summary {
             id: "20231114-221320".into(),
             trees: vec![
-                "System architecture style".into(),
-                "Database selection and design".into(),
+                "Architecture style".into(),
+                "System-of-record data store".into(),
             ],
             answered: 14,
             decided: 2,
             decisions: 2,
             updated: NOW,
             problem: None,
+            repo: Some("/home/ada/orders-service".into()),
+            areas: vec!["System Architecture".into(), "Database Design".into()],
         },
         Summary {
             id: "20231101-090000".into(),
@@ -67,6 +69,8 @@ fn home_with_saved_sessions() {
             decisions: 0,
             updated: NOW - 86_400 * 13,
             problem: Some("tree \"database\" changed: question \"q-old\" no longer exists".into()),
+            repo: None,
+            areas: vec![],
         },
     ];
     keys(&mut a, "<tab>");

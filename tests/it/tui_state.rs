@@ -388,3 +388,60 @@ fn exporting_an_exported_decision_again_asks_and_updates_in_place_or_writes_anew
         2
     );
 }
+
+#[test]
+fn a_saved_session_is_named_by_its_repository_and_deleted_by_pressing_d_twice() {
+    let repo = tempfile::TempDir::new().unwrap();
+    let data = tempfile::TempDir::new().unwrap();
+    let shell = Shell {
+        store: Store::new(data.path().join("sessions")),
+        repo: repo.path().to_path_buf(),
+        adr_dir: None,
+    };
+    let mut a = app();
+    a.repo = Some(repo.path().display().to_string());
+    keys_via(&shell, &mut a, "j<ret><ret>");
+    let id = a.session.as_ref().unwrap().id.clone();
+    assert_eq!(
+        a.session.as_ref().unwrap().repo.as_deref(),
+        Some(repo.path().display().to_string().as_str())
+    );
+    // Back home: the session is listed under its repository's name and its area.
+    let mut b = App::new(shipped(), shell.store.list(&shipped()), None, NOW + 60);
+    let name = repo
+        .path()
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let screen = render(&mut b, 120, 40);
+    assert!(
+        screen.contains(&format!("{name} · Database Design")),
+        "{screen}"
+    );
+    // Resumed from another directory, it says where it was started.
+    b.repo = Some("/somewhere/else".into());
+    keys_via(&shell, &mut b, "<tab><ret>");
+    assert!(
+        b.notice
+            .as_deref()
+            .unwrap()
+            .contains("this session was started in"),
+        "{:?}",
+        b.notice
+    );
+    // Delete: the first D asks, a second D deletes the file.
+    let mut c = App::new(shipped(), shell.store.list(&shipped()), None, NOW + 60);
+    keys_via(&shell, &mut c, "<tab>D");
+    assert!(
+        c.notice
+            .as_deref()
+            .unwrap()
+            .contains("again to delete session")
+    );
+    assert_eq!(shell.store.list(&shipped()).len(), 1);
+    keys_via(&shell, &mut c, "D");
+    assert!(shell.store.list(&shipped()).is_empty());
+    assert!(c.saved.is_empty());
+    assert!(shell.store.load(&id, &shipped()).is_err());
+}

@@ -197,10 +197,19 @@ fn session_items(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
             } else {
                 bold()
             };
-            let trees = if s.trees.is_empty() {
+            // Named by where it was started and what it decides.
+            let what = if s.areas.is_empty() {
                 s.id.clone()
             } else {
-                s.trees.join(" + ")
+                s.areas.join(" + ")
+            };
+            let trees = match s.repo.as_deref().and_then(|r| {
+                std::path::Path::new(r)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+            }) {
+                Some(repo) => format!("{repo} · {what}"),
+                None => what,
             };
             let detail = match &s.problem {
                 Some(p) => Line::from(Span::styled(
@@ -283,6 +292,23 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 None => Vec::new(),
             },
         },
+        Action::DeleteSession if app.home_panel == HomePanel::Sessions && !app.adding => {
+            let Some(s) = app.saved.get(app.session_sel) else {
+                return Vec::new();
+            };
+            if app.delete_confirm.as_deref() == Some(s.id.as_str()) {
+                app.delete_confirm = None;
+                app.notice = Some(format!("deleted session {}", s.id));
+                return vec![Effect::Delete(s.id.clone())];
+            }
+            app.delete_confirm = Some(s.id.clone());
+            app.notice = Some(format!(
+                "press {} again to delete session {} (its saved file)",
+                keys::hint(Context::Home, Action::DeleteSession),
+                s.id
+            ));
+            Vec::new()
+        }
         Action::Back if app.adding => {
             app.adding = false;
             app.screen = Screen::Outcome;
@@ -301,6 +327,7 @@ fn start_area(app: &mut App) -> Vec<Effect> {
     };
     let taken: Vec<&str> = app.saved.iter().map(|s| s.id.as_str()).collect();
     let mut s = Session::new(store::new_id(app.now, &taken), app.now);
+    s.repo = app.repo.clone();
     s.decisions = ids.into_iter().map(Decision::new).collect();
     s.active = 0;
     app.session = Some(s);
@@ -321,6 +348,7 @@ fn start_tree(app: &mut App) -> Vec<Effect> {
     } else {
         let taken: Vec<&str> = app.saved.iter().map(|s| s.id.as_str()).collect();
         let mut s = Session::new(store::new_id(app.now, &taken), app.now);
+        s.repo = app.repo.clone();
         s.decisions.push(decision);
         app.session = Some(s);
     }

@@ -329,9 +329,27 @@ fn back_to(app: &mut App, question: &str, answer: &str) -> Vec<Effect> {
 }
 
 fn open_form(app: &mut App) {
-    let (Some((_, d)), Some(r)) = (app.active(), app.report.as_ref()) else {
+    let (Some((i, d)), Some(r)) = (app.active(), app.report.as_ref()) else {
         return;
     };
-    app.form = Some(RecordForm::new(&d.record, r, app.git_user.as_deref()));
+    // Deciders and context carry over from the session's other decisions when this one has
+    // none yet: the same people usually decide a whole area, for the same reasons.
+    let mut draft = d.record.clone();
+    if let Some(s) = &app.session {
+        let others = s.decisions.iter().enumerate().filter(|(j, _)| *j != i);
+        if draft.deciders.is_empty()
+            && let Some((_, o)) = others.clone().find(|(_, o)| !o.record.deciders.is_empty())
+        {
+            draft.deciders.clone_from(&o.record.deciders);
+        }
+        if draft.context.trim().is_empty()
+            && let Some((_, o)) = others
+                .clone()
+                .find(|(_, o)| !o.record.context.trim().is_empty())
+        {
+            draft.context.clone_from(&o.record.context);
+        }
+    }
+    app.form = Some(RecordForm::new(&draft, r, app.git_user.as_deref()));
     app.screen = Screen::Record;
 }
