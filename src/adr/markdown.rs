@@ -7,7 +7,24 @@
 /// that could start Markdown syntax is backslash-escaped.
 pub fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        // A balanced `code span` on one line is kept as code (`__Host-`), since nothing inside
+        // a code span is Markdown syntax.
+        if c == '`'
+            && let Some(len) = chars[i + 1..].iter().position(|&x| x == '`')
+            && len > 0
+            && chars[i + 1..i + 1 + len]
+                .iter()
+                .all(|x| !x.is_control() && *x != '`')
+        {
+            out.extend(&chars[i..i + len + 2]);
+            i += len + 2;
+            continue;
+        }
+        i += 1;
         match c {
             c if c.is_control() => out.push(' '),
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '!' | '{' | '}' => {

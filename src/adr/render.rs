@@ -1272,7 +1272,11 @@ mod tests {
 
     #[test]
     fn markdown_escaping_neutralises_structure() {
-        assert_eq!(md("# a | b ]`c`\nd"), "\\# a \\| b \\]\\`c\\` d");
+        assert_eq!(md("# a | b ]`c`\nd"), "\\# a \\| b \\]`c` d");
+        // Only balanced one-line code spans stay code; a stray or empty one is escaped.
+        assert_eq!(md("a `b"), "a \\`b");
+        assert_eq!(md("``"), "\\`\\`");
+        assert_eq!(md("`__Host-` cookie"), "`__Host-` cookie");
         assert_eq!(yaml("say: \"hi\"\n"), "\"say: \\\"hi\\\" \"");
     }
 
