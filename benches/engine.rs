@@ -104,10 +104,11 @@ fn issue9(c: &mut Criterion) {
     });
     let (catalog, _) = Catalog::shipped();
     // The decision object at an outcome (ranking, sensitivity, robustness): what the TUI
-    // recomputes on a change. The database tree has the most criteria (11) of the shipped trees.
-    if let Some(t) = catalog.get("database") {
+    // recomputes on a change. The data-store tree has the most criteria (17) and options (17)
+    // of the shipped trees.
+    if let Some(t) = catalog.get("data-store") {
         let graph = tradeoffs::tradeoff::TradeoffGraph::build(&catalog);
-        let mut d = tradeoffs::session::Decision::new("database");
+        let mut d = tradeoffs::session::Decision::new("data-store");
         while tradeoffs::session::Walk::replay(t, &d)
             .unwrap()
             .question()
@@ -117,7 +118,7 @@ fn issue9(c: &mut Criterion) {
         }
         let mut s = tradeoffs::session::Session::new("bench", 0);
         s.decisions.push(d);
-        c.bench_function("report::build at a database outcome", |b| {
+        c.bench_function("report::build at a data-store outcome", |b| {
             b.iter(|| black_box(tradeoffs::report::build(&catalog, &graph, black_box(&s), 0)))
         });
     }

@@ -1,7 +1,7 @@
 //! Keystroke → next complete frame: `update` on the key, then `view` into a reused 80×24
 //! `TestBackend` (what the real loop does, minus writing bytes to the terminal).
 //!
-//! On the shipped database tree and on the 10,000-node generated tree (`tree::synthetic`).
+//! On the shipped data-store tree and on the 10,000-node generated tree (`tree::synthetic`).
 //! Each iteration is two keystrokes and two frames.
 
 use std::hint::black_box;
@@ -25,10 +25,11 @@ fn frame(app: &App, t: &mut Terminal<TestBackend>) {
 }
 
 /// Benches on an app opened on `tree` after `depth` first answers.
-fn bench_tree(c: &mut Criterion, label: &str, catalog: Catalog, tree_index: usize, depth: usize) {
+/// `area_index`: the home screen's entry to start (its first decision is walked).
+fn bench_tree(c: &mut Criterion, label: &str, catalog: Catalog, area_index: usize, depth: usize) {
     let mut app = App::new(catalog, Vec::new(), Some("Bench".into()), 1_700_000_000);
     let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    for _ in 0..tree_index {
+    for _ in 0..area_index {
         key(&mut app, KeyCode::Down);
     }
     key(&mut app, KeyCode::Enter);
@@ -69,12 +70,13 @@ fn bench_tree(c: &mut Criterion, label: &str, catalog: Catalog, tree_index: usiz
 fn shipped(c: &mut Criterion) {
     let (catalog, problems) = Catalog::shipped();
     assert!(problems.is_empty(), "{problems:?}");
-    let database = catalog
-        .trees()
+    // Home lists areas; data-store is the first decision of its area.
+    let store = catalog
+        .areas()
         .iter()
-        .position(|t| t.id() == "database")
+        .position(|a| a.trees[0].id() == "data-store")
         .unwrap();
-    bench_tree(c, "database (shipped)", catalog, database, 2);
+    bench_tree(c, "data-store (shipped)", catalog, store, 2);
 }
 
 /// The 10,000-node generated tree (500 options, 20 criteria) of `tree::synthetic`.
