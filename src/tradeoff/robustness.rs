@@ -25,6 +25,8 @@ use crate::tree::{IMPACT_RANGE, WEIGHT_RANGE};
 pub const EXACT_VECTORS: u64 = 531_441;
 /// Vectors drawn beyond [`EXACT_VECTORS`].
 pub const SAMPLE_VECTORS: u64 = 200_000;
+/// The sample is drawn in this many chunks, each from its own seed (run on several cores).
+const SAMPLE_CHUNKS: u64 = 4;
 /// Seed of that sample.
 pub const SAMPLE_SEED: u64 = 0x0AC0_E97A_B111_7EED;
 /// A winner with less acceptability than this is fragile.
@@ -273,20 +275,88 @@ pub fn acceptability_with_limit(
         }
         (vectors, None)
     } else {
-        let mut rng = SplitMix64(SAMPLE_SEED);
-        let mut w = vec![0i64; c];
-        let mut scores = vec![0i64; p];
-        for _ in 0..sample {
-            for k in 0..c {
-                w[k] = lo[k] + rng.below((hi[k] - lo[k] + 1) as u64) as i64;
-            }
-            scores.iter_mut().for_each(|s| *s = 0);
-            for (k, &wk) in w.iter().enumerate() {
-                for (s, a) in scores.iter_mut().zip(&cols[k * p..(k + 1) * p]) {
-                    *s += a * wk;
+        // Each sampled vector differs from the current weights by at most 1 per criterion, so
+        // its scores are the current scores plus or minus a few impact columns (i32, which
+        // vectorises). The sample is drawn in a fixed number of chunks, each from its own
+        // seed, and the chunks run on the available cores: the result depends only on the
+        // seed, never on the machine, and many criteria no longer make `decide` slow.
+        let base: Vec<i64> = play.iter().map(|&o| m.score(o, weights)).collect();
+        let narrow = base.iter().all(|s| i32::try_from(*s).is_ok())
+            && cols.iter().all(|a| i32::try_from(*a).is_ok());
+        let run_chunk = |chunk: u64, n: u64| -> Vec<u64> {
+            let mut wins = vec![0u64; p];
+            let mut rng = SplitMix64(SAMPLE_SEED ^ chunk.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+            let base32: Vec<i32> = base.iter().map(|&s| s as i32).collect();
+            let cols32: Vec<i32> = cols.iter().map(|&a| a as i32).collect();
+            let mut scores32 = vec![0i32; p];
+            let mut scores = vec![0i64; p];
+            for _ in 0..n {
+                if narrow {
+                    scores32.copy_from_slice(&base32);
+                } else {
+                    scores.copy_from_slice(&base);
                 }
+                for k in 0..c {
+                    let wk = lo[k] + rng.below((hi[k] - lo[k] + 1) as u64) as i64;
+                    let d = wk - weights[k];
+                    if d == 0 {
+                        continue;
+                    }
+                    if narrow {
+                        let d = d as i32;
+                        for (s, a) in scores32.iter_mut().zip(&cols32[k * p..(k + 1) * p]) {
+                            *s += d * a;
+                        }
+                    } else {
+                        for (s, a) in scores.iter_mut().zip(&cols[k * p..(k + 1) * p]) {
+                            *s += d * a;
+                        }
+                    }
+                }
+                if narrow {
+                    scores
+                        .iter_mut()
+                        .zip(&scores32)
+                        .for_each(|(s, &x)| *s = i64::from(x));
+                }
+                wins[argmax(&scores)] += 1;
             }
-            play_wins[argmax(&scores)] += 1;
+            wins
+        };
+        let sizes: Vec<u64> = (0..SAMPLE_CHUNKS)
+            .map(|i| sample / SAMPLE_CHUNKS + u64::from(i < sample % SAMPLE_CHUNKS))
+            .collect();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(SAMPLE_CHUNKS as usize);
+        let results: Vec<Vec<u64>> = if threads <= 1 {
+            (0..SAMPLE_CHUNKS)
+                .map(|i| run_chunk(i, sizes[i as usize]))
+                .collect()
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..threads)
+                    .map(|t| {
+                        let run_chunk = &run_chunk;
+                        let sizes = &sizes;
+                        scope.spawn(move || {
+                            (t as u64..SAMPLE_CHUNKS)
+                                .step_by(threads)
+                                .map(|i| run_chunk(i, sizes[i as usize]))
+                                .collect::<Vec<_>>()
+                        })
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().expect("a sampling thread does not panic"))
+                    .collect()
+            })
+        };
+        for w in results {
+            for (total, x) in play_wins.iter_mut().zip(w) {
+                *total += x;
+            }
         }
         (sample, Some(SAMPLE_SEED))
     };
