@@ -89,8 +89,8 @@ impl Store {
     /// Loads a session and checks it against the loaded trees.
     pub fn load(&self, id: &str, catalog: &Catalog) -> Result<Session, StoreError> {
         let path = self.path_of(id)?;
-        let text = fs::read_to_string(&path).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::NotFound {
+        let text = read_session(&path).map_err(|e| {
+            if !path.exists() && path.symlink_metadata().is_err() {
                 StoreError(format!(
                     "no saved session \"{id}\" in {}; run `tradeoffs` to see the saved sessions",
                     self.dir.display()
@@ -149,7 +149,7 @@ fn summarize(id: &str, path: &Path, catalog: &Catalog) -> Summary {
             .map_or(0, |d| d.as_secs()),
         problem: None,
     };
-    let text = match fs::read_to_string(path) {
+    let text = match read_session(path) {
         Ok(t) => t,
         Err(e) => {
             summary.problem = Some(format!("cannot read: {e}"));
@@ -178,6 +178,12 @@ fn summarize(id: &str, path: &Path, catalog: &Catalog) -> Summary {
         Err(e) => summary.problem = Some(e.to_string()),
     }
     summary
+}
+
+/// A session file's text; a FIFO, device, directory or oversized file is refused before it is
+/// read (a FIFO in the sessions directory must not hang the TUI at start).
+fn read_session(path: &Path) -> Result<String, crate::fileread::ReadError> {
+    crate::fileread::read_text(path, crate::fileread::SESSION_LIMIT)
 }
 
 /// Session ids become file names, so only plain characters are allowed.

@@ -12,7 +12,7 @@ use super::{AdrError, Dialect, Link, Spelling};
 /// An existing ADR's text with a "Relates to" link to `link` added where its dialect keeps
 /// links; `None` when it already links there or its dialect cannot be told.
 pub(super) fn with_link(path: &Path, link: &Link) -> Result<Option<String>, AdrError> {
-    let text = std::fs::read_to_string(path)
+    let text = crate::fileread::read_text(path, crate::fileread::ADR_LIMIT)
         .map_err(|e| AdrError::Failed(format!("cannot read {}: {e}", path.display())))?;
     if text.contains(&format!("]({})", link.file)) {
         return Ok(None);
@@ -90,7 +90,7 @@ pub(super) fn superseded_content(
     new_file: &str,
     spelling: Spelling,
 ) -> Result<String, AdrError> {
-    let text = std::fs::read_to_string(&old.path)
+    let text = crate::fileread::read_text(&old.path, crate::fileread::ADR_LIMIT)
         .map_err(|e| AdrError::Failed(format!("cannot read {}: {e}", old.path.display())))?;
     let dialect = classify(&text).map(|(d, _)| d);
     let link_title = md(new_title);

@@ -89,6 +89,7 @@ pub fn export_all(
     }
     write::ensure_dir(dir)?;
     let _lock = write::DirLock::acquire(dir)?;
+    write::remove_stale_temps(dir);
     let old = supersedes
         .map(|which| find_existing(dir, which))
         .transpose()?;
@@ -98,19 +99,39 @@ pub fn export_all(
         Spelling::Correct
     };
 
+    let mut previous: Option<Vec<(Option<u32>, String)>> = None;
     loop {
         let first = write::next_number(dir, target.adrs_front_matter)?;
         let names: Vec<(Option<u32>, String)> = slugs
             .iter()
             .enumerate()
             .map(|(i, slug)| match target.dialect {
-                Dialect::Log4brains => (None, log4brains_name(dir, &items[i].1.date, slug, i)),
+                Dialect::Log4brains => Ok((None, log4brains_name(dir, &items[i].1.date, slug, i))),
                 _ => {
-                    let n = first + i as u32;
-                    (Some(n), format!("{n:04}-{slug}.md"))
+                    let n = u32::try_from(i)
+                        .ok()
+                        .and_then(|i| first.checked_add(i))
+                        .filter(|n| *n <= write::MAX_NUMBER)
+                        .ok_or_else(|| {
+                            AdrError::Failed(format!(
+                                "cannot number the next ADR in {}: the numbers run past {}",
+                                dir.display(),
+                                write::MAX_NUMBER
+                            ))
+                        })?;
+                    Ok((Some(n), format!("{n:04}-{slug}.md")))
                 }
             })
-            .collect();
+            .collect::<Result<_, AdrError>>()?;
+        // A name that is taken although the numbering moved on (or did not move: a file this
+        // program does not count, a dangling symlink) cannot be cured by retrying.
+        if previous.as_ref() == Some(&names) {
+            return Err(AdrError::Failed(format!(
+                "cannot create {}: the name is taken by an entry that is not counted as an ADR (a dangling symlink or an oddly named file?); rename or remove it; nothing was written",
+                dir.join(&names[0].1).display()
+            )));
+        }
+        previous = Some(names.clone());
         let contents: Vec<String> = (0..items.len())
             .map(|i| {
                 let (report, meta) = items[i];
@@ -221,7 +242,9 @@ fn log4brains_name(dir: &Path, date: &str, slug: &str, offset: usize) -> String 
         } else {
             format!("{base}-{n}.md")
         };
-        if !dir.join(&name).exists() {
+        // `symlink_metadata`: a dangling symlink is taken too (`exists` says it is not, while
+        // creating the file there fails, which looped forever).
+        if dir.join(&name).symlink_metadata().is_err() {
             return name;
         }
         n += 1;

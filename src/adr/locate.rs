@@ -163,7 +163,7 @@ fn markers_at(d: &Path) -> Vec<Found> {
     }
     let adr_dir = d.join(".adr-dir");
     if adr_dir.is_file()
-        && let Ok(text) = std::fs::read_to_string(&adr_dir)
+        && let Ok(text) = crate::fileread::read_text(&adr_dir, crate::fileread::ADR_LIMIT)
         && let Some(line) = text.lines().next().map(str::trim).filter(|l| !l.is_empty())
     {
         out.push(Found {
@@ -176,7 +176,7 @@ fn markers_at(d: &Path) -> Vec<Found> {
     }
     let l4b = d.join(".log4brains.yml");
     if l4b.is_file()
-        && let Ok(text) = std::fs::read_to_string(&l4b)
+        && let Ok(text) = crate::fileread::read_text(&l4b, crate::fileread::ADR_LIMIT)
         && let Some(folder) = yaml_value(&text, "adrFolder")
     {
         out.push(Found {
@@ -188,7 +188,7 @@ fn markers_at(d: &Path) -> Vec<Found> {
     }
     let madrrc = d.join(".madrrc.json");
     if madrrc.is_file()
-        && let Ok(text) = std::fs::read_to_string(&madrrc)
+        && let Ok(text) = crate::fileread::read_text(&madrrc, crate::fileread::ADR_LIMIT)
         && let Ok(v) = serde_json::from_str::<serde_json::Value>(&text)
         && let Some(folder) = v.get("madrDirectory").and_then(|f| f.as_str())
     {
@@ -225,7 +225,7 @@ fn markers_at(d: &Path) -> Vec<Found> {
 
 /// Reads the few keys of an `adrs.toml` that matter here.
 fn adrs_toml(cfg: &Path, base: &Path) -> Found {
-    let text = std::fs::read_to_string(cfg).unwrap_or_default();
+    let text = crate::fileread::read_text(cfg, crate::fileread::ADR_LIMIT).unwrap_or_default();
     let mut dir = "doc/adr".to_string();
     let mut ng = false;
     let mut dialect = None;

@@ -155,7 +155,16 @@ impl RecordMeta {
     /// The command line's `--date`, checked with the flag's own message.
     pub fn set_date_flag(&mut self, d: &str) -> Result<(), AdrError> {
         if !is_iso_date(d) {
-            return Err(AdrError::Invalid(format!("--date {d}: use YYYY-MM-DD")));
+            let shape = d.len() == 10
+                && d.char_indices()
+                    .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() })
+                && (1..=12).contains(&d[5..7].parse::<u32>().unwrap_or(0))
+                && (1..=31).contains(&d[8..10].parse::<u32>().unwrap_or(0));
+            return Err(AdrError::Invalid(if shape {
+                format!("--date {d}: there is no such day; use an existing date as YYYY-MM-DD")
+            } else {
+                format!("--date {d}: use YYYY-MM-DD")
+            }));
         }
         self.date = d.to_string();
         Ok(())

@@ -28,8 +28,11 @@ fn session(catalog: &Catalog, args: &DecideArgs) -> Result<Session> {
                 .context("reading the session from stdin")?;
             ("stdin".to_string(), text)
         } else {
-            let text = std::fs::read_to_string(Path::new(file))
-                .map_err(|e| bad(format!("cannot read answers file {file}: {e}")))?;
+            let text = tradeoffs::fileread::read_text(
+                Path::new(file),
+                tradeoffs::fileread::SESSION_LIMIT,
+            )
+            .map_err(|e| bad(format!("cannot read answers file {file}: {e}")))?;
             (file.clone(), text)
         };
         Session::from_json(&text, catalog).map_err(|e| bad(format!("{label}: {e}")))?
@@ -85,7 +88,7 @@ pub fn run(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
             } else {
                 serde_json::to_string_pretty(&reports)?
             };
-            out::line(&text);
+            out::json(&text);
         } else {
             let texts: Vec<String> = reports.iter().map(DecisionReport::to_text).collect();
             for line in texts.join("\n----\n\n").lines() {
