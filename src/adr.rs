@@ -19,7 +19,7 @@ mod render;
 pub mod write;
 
 pub use error::AdrError;
-pub use export::{export, export_all, preview, render_standalone};
+pub use export::{export, export_all, preview, render_standalone, usable_related};
 pub use locate::{Spelling, Target, locate};
 pub use meta::{Detail, Dialect, Link, LinkKind, RecordMeta, Status, git_user_name};
 pub use render::{SHORT_WORDS, replay_command, words};

@@ -99,8 +99,13 @@ impl Store {
                 StoreError(format!("cannot read {}: {e}", path.display()))
             }
         })?;
-        Session::from_json(&text, catalog)
-            .map_err(|e| StoreError(format!("{}: {e}", path.display())))
+        let mut session = Session::from_json(&text, catalog)
+            .map_err(|e| StoreError(format!("{}: {e}", path.display())))?;
+        // The file's name, not the `id` inside it, says where the session is saved: a copied
+        // session file (`cp a.json b.json`, the obvious way to branch a decision) saves to
+        // its own file instead of overwriting the original.
+        session.id = id.to_string();
+        Ok(session)
     }
 
     /// Every saved session, the most recently changed first. Files that cannot be read or no

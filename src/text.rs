@@ -79,7 +79,10 @@ mod tests {
     fn json_keeps_its_value_without_raw_controls() {
         let v = serde_json::json!({"a": "x\u{9b}31m\u{202e}y\u{1b}"});
         let text = json_escape_unsafe(&serde_json::to_string_pretty(&v).unwrap());
-        assert!(!text.chars().any(|c| c != '\n' && is_unsafe_char(c)), "{text}");
+        assert!(
+            !text.chars().any(|c| c != '\n' && is_unsafe_char(c)),
+            "{text}"
+        );
         assert!(text.contains("\\u009b"), "{text}");
         let back: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back, v);

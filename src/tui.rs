@@ -11,6 +11,7 @@ mod chrome;
 pub mod keys;
 mod layout;
 mod screens;
+mod signals;
 mod theme;
 pub mod update;
 pub mod view;
@@ -95,16 +96,21 @@ impl Shell {
             .ok_or_else(|| anyhow::anyhow!("there is no decision to record"))?;
         // The form already offered `git config user.name`; an emptied field stays empty.
         let mut meta = adr::RecordMeta::for_decision_in(&report, &decision.record, None)?;
+        let mut target = adr::locate(&self.repo, self.adr_dir.as_deref(), None)?;
         if let Some(s) = &app.session {
-            meta.related = s
+            let related: Vec<PathBuf> = s
                 .decisions
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| *i != active)
                 .filter_map(|(_, d)| d.record.exported.as_ref().map(PathBuf::from))
                 .collect();
+            // A renamed, deleted or foreign `exported` path is skipped with a warning: it never
+            // blocks this export and is never rewritten.
+            let (usable, warnings) = adr::usable_related(&related, &target.dir);
+            meta.related = usable;
+            target.warnings.extend(warnings);
         }
-        let target = adr::locate(&self.repo, self.adr_dir.as_deref(), None)?;
         Ok((report, meta, target))
     }
 
@@ -170,6 +176,7 @@ pub fn run(catalog: Catalog, options: Options) -> Result<()> {
             previous(info);
         }));
     }
+    signals::install();
     let mut terminal = ratatui::init();
     if !options.no_mouse {
         let _ = execute!(stdout(), EnableMouseCapture);
@@ -179,6 +186,17 @@ pub fn run(catalog: Catalog, options: Options) -> Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture);
     }
     ratatui::restore();
+    let _ = execute!(stdout(), crossterm::cursor::Show);
+    if let Err(e) = &result {
+        eprintln!("{}", crate::text::sanitize(&format!("error: {e:#}")));
+    }
+    if let Some(e) = &app.save_error {
+        // The "autosave failed" notice went with the alternate screen; say it where it stays.
+        eprintln!(
+            "{}",
+            crate::text::sanitize(&format!("error: the session was not saved: {e}"))
+        );
+    }
     // However the TUI ended (q, Ctrl-C), say where the work is.
     if let Some(s) = &app.session
         && s.decisions.iter().any(|d| !d.answers.is_empty())
@@ -189,15 +207,45 @@ pub fn run(catalog: Catalog, options: Options) -> Result<()> {
             s.id, s.id
         );
     }
-    result
+    if let Some(sig) = app.ended_by {
+        // Saved and restored; end with the status the signal would have given.
+        std::process::exit(128 + sig);
+    }
+    if result.is_err() || app.save_error.is_some() {
+        std::process::exit(1);
+    }
+    Ok(())
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, shell: &Shell) -> Result<()> {
     let size = terminal.size()?;
     app.size = (size.width, size.height);
     while !app.quit {
-        terminal.draw(|f| view::view(app, f))?;
-        let msg = match event::read()? {
+        // A hung-up terminal fails to draw: save and end instead of returning with nothing saved.
+        if terminal.draw(|f| view::view(app, f)).is_err() {
+            shell.dispatch(app, Msg::Terminate);
+            break;
+        }
+        match signals::wait() {
+            signals::Wake::Input => {}
+            signals::Wake::Signal(sig) => {
+                app.ended_by = Some(sig);
+                shell.dispatch(app, Msg::Terminate);
+                break;
+            }
+            signals::Wake::HangUp => {
+                app.ended_by = Some(1);
+                shell.dispatch(app, Msg::Terminate);
+                break;
+            }
+        }
+        let Ok(event) = event::read() else {
+            // End of input or an I/O error on the terminal: it is gone.
+            app.ended_by = Some(1);
+            shell.dispatch(app, Msg::Terminate);
+            break;
+        };
+        let msg = match event {
             Event::Key(k) => Msg::Key(k),
             Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) => Msg::Click {
                 column: m.column,

@@ -43,6 +43,41 @@ pub fn render_standalone(report: &DecisionReport, meta: &RecordMeta, dialect: Di
     render::render(report, meta, dialect, &Placement::default())
 }
 
+/// The session's earlier ADRs that can be linked and amended: regular files (not symlinks)
+/// directly inside the ADR directory. A renamed or deleted ADR, or a path outside the directory
+/// (a hand-edited session), is left out with a warning, so it never blocks this export and is
+/// never rewritten.
+pub fn usable_related(related: &[PathBuf], dir: &Path) -> (Vec<PathBuf>, Vec<String>) {
+    let canonical_dir = dir.canonicalize().ok();
+    let mut ok = Vec::new();
+    let mut warnings = Vec::new();
+    for p in related {
+        let regular = p.symlink_metadata().is_ok_and(|m| m.is_file());
+        if !regular {
+            warnings.push(format!(
+                "the earlier ADR {} is missing (renamed or deleted?); it is not linked",
+                p.display()
+            ));
+            continue;
+        }
+        let inside = canonical_dir.is_some()
+            && p.canonicalize()
+                .ok()
+                .and_then(|c| c.parent().map(Path::to_path_buf))
+                == canonical_dir;
+        if !inside {
+            warnings.push(format!(
+                "the earlier ADR {} is outside the ADR directory {}; it is not linked or changed",
+                p.display(),
+                dir.display()
+            ));
+            continue;
+        }
+        ok.push(p.clone());
+    }
+    (ok, warnings)
+}
+
 fn related_links(meta: &RecordMeta) -> Result<Vec<Link>, AdrError> {
     meta.related
         .iter()
@@ -170,6 +205,22 @@ pub fn export_all(
                 ))
             })
             .collect::<Result<_, AdrError>>()?;
+        // Every edit of an existing file is prepared (read) before anything is written, with
+        // the file's text as it was, so a failed edit can be undone.
+        let mut edits: Vec<Edit> = Vec::new();
+        for (i, (_, meta)) in items.iter().enumerate() {
+            for related in &meta.related {
+                let link = Link {
+                    kind: LinkKind::RelatesTo,
+                    number: names[i].0,
+                    title: meta.title.clone(),
+                    file: names[i].1.clone(),
+                };
+                if let Some(text) = with_link(related, &link)? {
+                    edits.push(Edit::of(related, text)?);
+                }
+            }
+        }
         let rewrite = match &old {
             Some(o) => Some(superseded_content(
                 o,
@@ -201,27 +252,81 @@ pub fn export_all(
             remove_all(&written);
             continue;
         }
-        if let (Some(o), Some(text)) = (&old, rewrite)
-            && let Err(e) = write::replace_atomic(&o.path, &text)
-        {
-            remove_all(&written);
-            return Err(e);
+        if let (Some(o), Some(text)) = (&old, rewrite) {
+            // Written through a symlink to its target, with the old file's permissions.
+            edits.insert(0, Edit::of(&o.path, text)?);
         }
-        // Earlier ADRs of the session link back to the new ones, so the links go both ways.
-        for (i, (_, meta)) in items.iter().enumerate() {
-            for related in &meta.related {
-                let link = Link {
-                    kind: LinkKind::RelatesTo,
-                    number: names[i].0,
-                    title: meta.title.clone(),
-                    file: names[i].1.clone(),
-                };
-                if let Some(text) = with_link(related, &link)? {
-                    write::replace_atomic(related, &text)?;
+        // The superseded ADR, then the earlier ADRs of the session linking back to the new
+        // ones (so the links go both ways). On a failure, the edits made so far are undone and
+        // the new files removed: nothing was written. If undoing fails too, the message says
+        // exactly which files were written or changed.
+        let mut applied: Vec<&Edit> = Vec::new();
+        for edit in &edits {
+            if let Err(e) = write::replace_atomic(&edit.target, &edit.new) {
+                let not_restored: Vec<String> = applied
+                    .iter()
+                    .rev()
+                    .filter(|d| write::replace_atomic(&d.target, &d.original).is_err())
+                    .map(|d| d.path.display().to_string())
+                    .collect();
+                if not_restored.is_empty() {
+                    remove_all(&written);
+                    return Err(e);
                 }
+                let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+                return Err(AdrError::Failed(format!(
+                    "the ADR was written ({}) and {} changed, but updating {} failed: {e}; undoing the change to {} failed too, so the ADR stays; export again only after checking those files",
+                    names.join(", "),
+                    not_restored.join(", "),
+                    edit.path.display(),
+                    not_restored.join(", ")
+                )));
             }
+            applied.push(edit);
         }
         return Ok(written);
+    }
+}
+
+/// A prepared edit of an existing ADR: the path given, the file actually written (a symlink's
+/// target, so the link stays a link), its text before and after.
+struct Edit {
+    path: PathBuf,
+    target: PathBuf,
+    original: String,
+    new: String,
+}
+
+impl Edit {
+    fn of(path: &Path, new: String) -> Result<Edit, AdrError> {
+        let target = path.canonicalize().map_err(|e| {
+            AdrError::Failed(format!(
+                "cannot resolve {}: {}",
+                path.display(),
+                super::error::plain_io(&e)
+            ))
+        })?;
+        let meta = std::fs::metadata(&target).map_err(|e| {
+            AdrError::Failed(format!(
+                "cannot read {}: {}",
+                path.display(),
+                super::error::plain_io(&e)
+            ))
+        })?;
+        if meta.permissions().readonly() {
+            return Err(AdrError::Invalid(format!(
+                "{} is read-only; make it writable (chmod u+w) so it can be updated, or leave it out; nothing was written",
+                path.display()
+            )));
+        }
+        let original = crate::fileread::read_text(&target, crate::fileread::ADR_LIMIT)
+            .map_err(|e| AdrError::Failed(format!("cannot read {}: {e}", path.display())))?;
+        Ok(Edit {
+            path: path.to_path_buf(),
+            target,
+            original,
+            new,
+        })
     }
 }
 

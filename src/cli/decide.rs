@@ -28,11 +28,9 @@ fn session(catalog: &Catalog, args: &DecideArgs) -> Result<Session> {
                 .context("reading the session from stdin")?;
             ("stdin".to_string(), text)
         } else {
-            let text = tradeoffs::fileread::read_text(
-                Path::new(file),
-                tradeoffs::fileread::SESSION_LIMIT,
-            )
-            .map_err(|e| bad(format!("cannot read answers file {file}: {e}")))?;
+            let text =
+                tradeoffs::fileread::read_text(Path::new(file), tradeoffs::fileread::SESSION_LIMIT)
+                    .map_err(|e| bad(format!("cannot read answers file {file}: {e}")))?;
             (file.clone(), text)
         };
         Session::from_json(&text, catalog).map_err(|e| bad(format!("{label}: {e}")))?

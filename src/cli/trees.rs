@@ -25,8 +25,7 @@ pub fn list(catalog: &Catalog, as_json: bool) -> Result<ExitCode> {
         .map(|t| tradeoffs::text::sanitize(&t.title).chars().count())
         .max()
         .unwrap_or(5)
-        .max(5)
-        .min(tradeoffs::text::MAX_PAD);
+        .clamp(5, tradeoffs::text::MAX_PAD);
     out::line(&format!(
         "{:<idw$}  {:<tw$}  {:>3} {:>3} {:>3} {:>3} {:>5}  SOURCE",
         "ID", "TITLE", "Q", "OUT", "OPT", "CRI", "DEPTH"

@@ -72,7 +72,11 @@ fn outline_questions(t: &LoadedTree, out: &mut String) {
                 // Pushed in reverse so they pop in reading order.
                 let mut later: Vec<Step> = Vec::new();
                 for (i, a) in q.answers.iter().enumerate() {
-                    later.push(Step::Line(format!("{pad}  {}) {}\n", i + 1, plain(&a.label))));
+                    later.push(Step::Line(format!(
+                        "{pad}  {}) {}\n",
+                        i + 1,
+                        plain(&a.label)
+                    )));
                     if q.multi {
                         continue;
                     }
@@ -83,7 +87,9 @@ fn outline_questions(t: &LoadedTree, out: &mut String) {
                 // A multi-answer question ("select all that apply") has one `next` for all
                 // answers.
                 if q.multi {
-                    later.push(Step::Line(format!("{pad}  (select all that apply, then:)\n")));
+                    later.push(Step::Line(format!(
+                        "{pad}  (select all that apply, then:)\n"
+                    )));
                     if let Some(next) = q.next.as_deref().and_then(|n| t.node_ix(n)) {
                         later.push(Step::Node(next, depth + 2));
                     }
