@@ -86,6 +86,34 @@ impl Store {
         Ok(path)
     }
 
+    /// Takes the session's lock (an advisory lock on `.<id>.lock` in the sessions directory),
+    /// held while the returned file is open: a second TUI on the same session is told so
+    /// instead of both autosaving and the last writer silently winning.
+    pub fn lock(&self, id: &str) -> Result<fs::File, StoreError> {
+        check_id(id)?;
+        fs::create_dir_all(&self.dir).map_err(|e| {
+            StoreError(format!(
+                "cannot create the sessions directory {}: {e}",
+                self.dir.display()
+            ))
+        })?;
+        let path = self.dir.join(format!(".{id}.lock"));
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| StoreError(format!("cannot open {}: {e}", path.display())))?;
+        match file.try_lock() {
+            Ok(()) => Ok(file),
+            Err(fs::TryLockError::WouldBlock) => Err(StoreError(format!(
+                "session {id} is open in another tradeoffs; changes here are not saved; quit one of them"
+            ))),
+            // A file system without locks: carry on unlocked rather than refuse to save.
+            Err(fs::TryLockError::Error(_)) => Ok(file),
+        }
+    }
+
     /// Loads a session and checks it against the loaded trees.
     pub fn load(&self, id: &str, catalog: &Catalog) -> Result<Session, StoreError> {
         let path = self.path_of(id)?;

@@ -50,6 +50,8 @@ pub struct Shell {
     pub repo: PathBuf,
     /// `--adr-dir`: the ADR directory to use instead of the one the repository's markers name.
     pub adr_dir: Option<PathBuf>,
+    /// The lock on the session being edited (see [`Store::lock`]), by session id.
+    pub held: std::sync::Arc<std::sync::Mutex<Option<(String, std::fs::File)>>>,
 }
 
 impl Shell {
@@ -68,17 +70,35 @@ impl Shell {
         Some(match effect {
             Effect::Save => {
                 let session = app.session.as_ref()?;
-                Msg::Saved(self.store.save(session).map_err(|e| format!("{e:#}")))
+                Msg::Saved(
+                    self.hold(&session.id)
+                        .and_then(|()| self.store.save(session).map_err(|e| format!("{e:#}"))),
+                )
             }
-            Effect::Load(id) => Msg::Loaded(
+            Effect::Load(id) => Msg::Loaded(self.hold(&id).and_then(|()| {
                 self.store
                     .load(&id, &app.catalog)
-                    .map_err(|e| format!("{e:#}")),
-            ),
+                    .map_err(|e| format!("{e:#}"))
+            })),
             Effect::List => Msg::Listed(self.store.list(&app.catalog)),
             Effect::Preview => Msg::Previewed(self.preview(app).map_err(|e| format!("{e:#}"))),
             Effect::Export => Msg::Exported(self.export(app).map_err(|e| format!("{e:#}"))),
         })
+    }
+
+    /// Holds the lock of session `id` (taking it, and letting go of another session's, when
+    /// needed); an error when another TUI holds it.
+    fn hold(&self, id: &str) -> Result<(), String> {
+        let mut held = self
+            .held
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if held.as_ref().is_some_and(|(h, _)| h == id) {
+            return Ok(());
+        }
+        let file = self.store.lock(id).map_err(|e| e.to_string())?;
+        *held = Some((id.to_string(), file));
+        Ok(())
     }
 
     /// The report, record metadata and target directory for the active decision. Related ADRs
@@ -155,6 +175,7 @@ pub fn run(catalog: Catalog, options: Options) -> Result<()> {
         store,
         repo: std::env::current_dir()?,
         adr_dir: options.adr_dir.clone(),
+        held: std::sync::Arc::default(),
     };
     let saved = shell.store.list(&catalog);
     let git_user = adr::git_user_name(&shell.repo);
@@ -164,6 +185,8 @@ pub fn run(catalog: Catalog, options: Options) -> Result<()> {
             Some(id) => shell.store.load(&id, &app.catalog)?,
             None => shell.store.latest(&app.catalog)?,
         };
+        // Before the terminal is taken over: a session open in another TUI is an error here.
+        shell.hold(&session.id).map_err(anyhow::Error::msg)?;
         update::open_session(&mut app, session);
     }
 

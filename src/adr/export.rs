@@ -125,6 +125,15 @@ pub fn export_all(
     write::ensure_dir(dir)?;
     let _lock = write::DirLock::acquire(dir)?;
     write::remove_stale_temps(dir);
+    // The dialect is decided again under the lock: another process may have written the first
+    // ADR into this (new) directory since `locate` looked, and every ADR of a directory must
+    // share one dialect.
+    let mut target = target.clone();
+    if let Some((d, front_matter)) = super::locate::detect_dialect(dir) {
+        target.dialect = d;
+        target.adrs_front_matter |= front_matter;
+    }
+    let target = &target;
     let old = supersedes
         .map(|which| find_existing(dir, which))
         .transpose()?;
@@ -232,6 +241,11 @@ pub fn export_all(
             None => None,
         };
 
+        if let (Some(o), Some(text)) = (&old, rewrite) {
+            // Written through a symlink to its target, with the old file's permissions.
+            edits.insert(0, Edit::of(&o.path, text)?);
+        }
+
         let mut written: Vec<PathBuf> = Vec::new();
         let mut collided = false;
         for ((_, name), content) in names.iter().zip(&contents) {
@@ -251,10 +265,6 @@ pub fn export_all(
             // Another writer (not holding our lock) took a name: undo and take the next numbers.
             remove_all(&written);
             continue;
-        }
-        if let (Some(o), Some(text)) = (&old, rewrite) {
-            // Written through a symlink to its target, with the old file's permissions.
-            edits.insert(0, Edit::of(&o.path, text)?);
         }
         // The superseded ADR, then the earlier ADRs of the session linking back to the new
         // ones (so the links go both ways). On a failure, the edits made so far are undone and

@@ -172,9 +172,33 @@ impl DirLock {
         let fail = |what: &str, e: &io::Error| {
             AdrError::Failed(format!("cannot {what} {}: {}", dir.display(), plain_io(e)))
         };
-        let file = File::open(dir).map_err(|e| fail("open", &e))?;
+        let file = Self::lock_file(dir).map_err(|e| fail("open", &e))?;
         file.lock().map_err(|e| fail("lock", &e))?;
         Ok(DirLock { _file: file })
+    }
+
+    /// Unix locks the directory itself (an open directory is a file there).
+    #[cfg(unix)]
+    fn lock_file(dir: &Path) -> io::Result<File> {
+        File::open(dir)
+    }
+
+    /// Windows cannot open a directory as a file without special flags: the lock is a file in
+    /// the temporary directory named after the ADR directory's canonical path, so every
+    /// process exporting into the same directory takes the same lock, and nothing is added to
+    /// the repository.
+    #[cfg(not(unix))]
+    fn lock_file(dir: &Path) -> io::Result<File> {
+        use std::hash::{Hash as _, Hasher as _};
+        let canonical = dir.canonicalize()?;
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        canonical.hash(&mut h);
+        let path = std::env::temp_dir().join(format!("tradeoffs-adr-{:016x}.lock", h.finish()));
+        std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(path)
     }
 }
 

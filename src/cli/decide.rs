@@ -107,6 +107,12 @@ pub fn run(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
         )));
     }
     let start = match &args.directory {
+        Some(d) if !d.is_dir() => {
+            return Err(bad(format!(
+                "-C {}: there is no such directory; check the path",
+                d.display()
+            )));
+        }
         Some(d) => d.clone(),
         None => std::env::current_dir().context("cannot read the current directory")?,
     };

@@ -635,3 +635,249 @@ fn sessions_that_lie_are_refused_with_the_reason() {
         );
     }
 }
+
+#[test]
+fn concurrent_exports_into_a_new_directory_share_one_dialect() {
+    let env = Env::new();
+    let children: Vec<_> = (0..20)
+        .map(|i| {
+            env.cmd(&[
+                "decide",
+                "--tree",
+                "database",
+                "--path",
+                "4,1,1,1,1,1,1,1",
+                "--export",
+                "--format",
+                "nygard",
+                "--title",
+                &format!("T {i}"),
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+        })
+        .collect();
+    for c in children {
+        assert!(c.wait_with_output().unwrap().status.success());
+    }
+    let dir = env.repo.path().join("docs/decisions");
+    let mut numbers = Vec::new();
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        let text = std::fs::read_to_string(&p).unwrap();
+        assert!(
+            !text.starts_with("---"),
+            "MADR front matter in {}",
+            p.display()
+        );
+        let first = text.lines().next().unwrap();
+        let n: u32 = first
+            .trim_start_matches("# ")
+            .split('.')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        numbers.push(n);
+    }
+    numbers.sort_unstable();
+    assert_eq!(numbers, (1..=20).collect::<Vec<_>>());
+}
+
+#[test]
+fn markers_naming_a_directory_outside_the_repository_are_refused() {
+    let env = Env::new();
+    std::fs::write(
+        env.repo.path().join(".adr-dir"),
+        "../../../../../../tmp/outside\n",
+    )
+    .unwrap();
+    let r = export(&env, "First");
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.err().trim(),
+        format!(
+            "error: .adr-dir names the ADR directory {}/../../../../../../tmp/outside, which is outside the repository {}; pass --adr-dir to write there",
+            env.repo.path().display(),
+            env.repo.path().display()
+        )
+    );
+    let r = env.run(&[
+        "decide",
+        "--tree",
+        "database",
+        "--path",
+        "4,1,1,1,1,1,1,1",
+        "--export",
+        "-C",
+        "no/such/dir",
+    ]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.err().trim(),
+        "error: -C no/such/dir: there is no such directory; check the path"
+    );
+}
+
+#[test]
+fn a_trailing_comment_in_a_marker_is_not_part_of_the_directory() {
+    let env = Env::new();
+    std::fs::write(
+        env.repo.path().join("adrs.toml"),
+        "adr_dir = \"records\" # where ADRs live\n",
+    )
+    .unwrap();
+    let r = export(&env, "First");
+    assert_eq!(r.code, 0, "{}", r.err());
+    assert_eq!(
+        r.out().trim(),
+        env.repo
+            .path()
+            .join("records/0001-first.md")
+            .display()
+            .to_string()
+    );
+    let env = Env::new();
+    std::fs::write(
+        env.repo.path().join(".log4brains.yml"),
+        "project:\n  adrFolder: ./adr   # here\n",
+    )
+    .unwrap();
+    std::fs::create_dir(env.repo.path().join("adr")).unwrap();
+    let r = export(&env, "First");
+    assert_eq!(r.code, 0, "{}", r.err());
+    assert_eq!(
+        r.out().trim(),
+        env.repo
+            .path()
+            .join("./adr/20260102-first.md")
+            .display()
+            .to_string()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn supersede_keeps_a_symlink_and_refuses_a_read_only_adr() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let env = Env::new();
+    let dir = env.repo.path().join("docs/decisions");
+    assert_eq!(export(&env, "Old one").code, 0);
+    // The ADR becomes a symlink to a file elsewhere in the repository.
+    let real = env.repo.path().join("real.md");
+    std::fs::rename(dir.join("0001-old-one.md"), &real).unwrap();
+    std::os::unix::fs::symlink(&real, dir.join("0001-old-one.md")).unwrap();
+    let r = env.run(&[
+        "decide",
+        "--tree",
+        "database",
+        "--path",
+        "4,1,1,1,1,1,1,1",
+        "--export",
+        "--title",
+        "New one",
+        "--supersedes",
+        "1",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.err());
+    assert!(
+        dir.join("0001-old-one.md")
+            .symlink_metadata()
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .contains("superseded"),
+        "the target was updated"
+    );
+    // A read-only ADR is refused, and nothing is written.
+    let old = dir.join("0002-new-one.md");
+    std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let r = env.run(&[
+        "decide",
+        "--tree",
+        "database",
+        "--path",
+        "4,1,1,1,1,1,1,1",
+        "--export",
+        "--title",
+        "Newer",
+        "--supersedes",
+        "2",
+    ]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.err().trim(),
+        format!(
+            "error: {} is read-only; make it writable (chmod u+w) so it can be updated, or leave it out; nothing was written",
+            old.display()
+        )
+    );
+    assert!(!dir.join("0003-newer.md").exists());
+    assert_eq!(
+        std::fs::metadata(&old).unwrap().permissions().mode() & 0o777,
+        0o444
+    );
+}
+
+#[test]
+fn a_copied_session_saves_to_its_own_file_and_a_second_holder_is_told() {
+    use tradeoffs::session::Session;
+    use tradeoffs::store::Store;
+    let (catalog, _) = tradeoffs::tree::Catalog::shipped();
+    let dir = TempDir::new().unwrap();
+    let store = Store::new(dir.path().to_path_buf());
+    let mut s = Session::new("victim", 1);
+    s.decisions
+        .push(tradeoffs::session::Decision::new("database"));
+    store.save(&s).unwrap();
+    std::fs::copy(dir.path().join("victim.json"), dir.path().join("copy.json")).unwrap();
+    let copy = store.load("copy", &catalog).unwrap();
+    assert_eq!(copy.id, "copy");
+    let before = std::fs::read_to_string(dir.path().join("victim.json")).unwrap();
+    store.save(&copy).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("victim.json")).unwrap(),
+        before
+    );
+    let _held = store.lock("victim").unwrap();
+    assert_eq!(
+        store.lock("victim").unwrap_err().to_string(),
+        "session victim is open in another tradeoffs; changes here are not saved; quit one of them"
+    );
+    assert!(store.lock("copy").is_ok());
+}
+
+#[test]
+fn earlier_adrs_that_are_missing_or_outside_the_directory_are_skipped_with_a_warning() {
+    let dir = TempDir::new().unwrap();
+    let adr = dir.path().join("adr");
+    std::fs::create_dir(&adr).unwrap();
+    let inside = adr.join("0001-a.md");
+    std::fs::write(&inside, "# 1. A\n").unwrap();
+    let outside = dir.path().join("notes.md");
+    std::fs::write(&outside, "# Notes\n").unwrap();
+    let missing = adr.join("0099-deleted.md");
+    let (ok, warnings) =
+        tradeoffs::adr::usable_related(&[inside.clone(), outside.clone(), missing.clone()], &adr);
+    assert_eq!(ok, vec![inside]);
+    assert_eq!(
+        warnings,
+        vec![
+            format!(
+                "the earlier ADR {} is outside the ADR directory {}; it is not linked or changed",
+                outside.display(),
+                adr.display()
+            ),
+            format!(
+                "the earlier ADR {} is missing (renamed or deleted?); it is not linked",
+                missing.display()
+            ),
+        ]
+    );
+}

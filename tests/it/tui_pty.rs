@@ -212,11 +212,14 @@ fn full_walk_edit_export_and_quit_in_a_real_terminal() {
     assert!(text.contains("2024-02-29"), "{text}");
     assert!(text.contains("Pty Tester"), "{text}");
     // The session was autosaved and records the export.
+    // (The sessions directory also holds the session's hidden lock file.)
     let sessions: Vec<_> = std::fs::read_dir(data.path().join("sessions"))
         .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     assert_eq!(sessions.len(), 1);
-    let saved = std::fs::read_to_string(sessions[0].as_ref().unwrap().path()).unwrap();
+    let saved = std::fs::read_to_string(&sessions[0]).unwrap();
     assert!(
         saved.contains("0001-use-postgresql-for-orders.md"),
         "{saved}"
