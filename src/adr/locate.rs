@@ -65,6 +65,13 @@ pub fn locate(
         found
     };
     let missing = !found.dir.is_dir();
+    if missing && found.dir.symlink_metadata().is_ok() {
+        // A file, or a symlink to nowhere: "it will be created" would be false.
+        return Err(super::AdrError::Failed(format!(
+            "the ADR directory {} exists but is not a directory (a file or a dangling symlink); remove it or pass --adr-dir to choose another",
+            found.dir.display()
+        )));
+    }
     if missing {
         warnings.push(format!(
             "the ADR directory {} does not exist yet; it will be created",

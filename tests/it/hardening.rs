@@ -881,3 +881,58 @@ fn earlier_adrs_that_are_missing_or_outside_the_directory_are_skipped_with_a_war
         ]
     );
 }
+
+#[test]
+fn a_tree_whose_root_is_an_outcome_is_invalid() {
+    let env = Env::new();
+    let mut t = small();
+    t["root"] = "o-one".into();
+    let p = env.config.path().join("root.json");
+    std::fs::write(&p, t.to_string()).unwrap();
+    let r = env.run(&["trees", "validate", &p.display().to_string()]);
+    assert_eq!(r.code, 1);
+    let line = format!(
+        "{}: root: the root \"o-one\" is an outcome; a tree starts with a question",
+        p.display()
+    );
+    assert!(r.out().lines().any(|l| l == line), "{}", r.out());
+}
+
+#[test]
+fn term_dumb_gets_a_clear_message_instead_of_escape_codes() {
+    let env = Env::new();
+    let out = env.cmd(&[]).env("TERM", "dumb").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "error: TERM=dumb: this terminal cannot show the full-screen TUI (alternate screen, colours, mouse); run it in a full terminal, or use `tradeoffs decide --tree ID --path N,N,...` (see `tradeoffs decide --help`)"
+    );
+}
+
+#[test]
+fn an_adr_directory_that_is_a_file_is_one_error_without_a_false_warning() {
+    let env = Env::new();
+    std::fs::create_dir(env.repo.path().join("docs")).unwrap();
+    std::fs::write(env.repo.path().join("docs/decisions"), "not a directory").unwrap();
+    let r = export(&env, "First");
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.err().trim(),
+        format!(
+            "error: the ADR directory {} exists but is not a directory (a file or a dangling symlink); remove it or pass --adr-dir to choose another",
+            env.repo.path().join("docs/decisions").display()
+        )
+    );
+}
+
+#[test]
+fn keys_do_nothing_behind_the_terminal_too_small_message() {
+    let mut a = crate::util::tui::app();
+    a.size = (10, 5);
+    crate::util::tui::keys(&mut a, "j<ret><ret><ret>");
+    assert!(a.session.is_none(), "no tree was started");
+    assert_eq!(a.screen, tradeoffs::tui::app::Screen::Home);
+    crate::util::tui::keys(&mut a, "<c-c>");
+    assert!(a.quit, "Ctrl-C still quits");
+}
