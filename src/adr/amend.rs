@@ -92,6 +92,27 @@ pub(super) fn superseded_content(
 ) -> Result<String, AdrError> {
     let text = crate::fileread::read_text(&old.path, crate::fileread::ADR_LIMIT)
         .map_err(|e| AdrError::Failed(format!("cannot read {}: {e}", old.path.display())))?;
+    // Superseding twice would leave two ADRs both claiming to replace it.
+    if let Some(line) = text.lines().find(|l| {
+        let t = l
+            .trim_start_matches(['-', '*', ' '])
+            .trim()
+            .to_ascii_lowercase();
+        [
+            "superseded by",
+            "superceded by",
+            "status: superseded",
+            "status: \"superseded",
+        ]
+        .iter()
+        .any(|p| t.starts_with(p))
+    }) {
+        return Err(AdrError::Invalid(format!(
+            "--supersedes: {} is already superseded (\"{}\"); supersede the newer ADR instead; nothing was written",
+            old.path.display(),
+            crate::text::sanitize(line.trim())
+        )));
+    }
     let dialect = classify(&text).map(|(d, _)| d);
     let link_title = md(new_title);
     let out = match dialect {

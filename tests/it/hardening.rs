@@ -936,3 +936,35 @@ fn keys_do_nothing_behind_the_terminal_too_small_message() {
     crate::util::tui::keys(&mut a, "<c-c>");
     assert!(a.quit, "Ctrl-C still quits");
 }
+
+#[test]
+fn an_adr_is_superseded_once() {
+    let env = Env::new();
+    let dir = env.repo.path().join("docs/decisions");
+    assert_eq!(export(&env, "Old one").code, 0);
+    let sup = |title: &str| {
+        env.run(&[
+            "decide",
+            "--tree",
+            "database",
+            "--path",
+            "4,1,1,1,1,1,1,1",
+            "--export",
+            "--title",
+            title,
+            "--supersedes",
+            "1",
+        ])
+    };
+    assert_eq!(sup("New one").code, 0);
+    let r = sup("Newer");
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.err().trim(),
+        format!(
+            "error: --supersedes: {} is already superseded (\"status: \"superseded by ADR-0002\"\"); supersede the newer ADR instead; nothing was written",
+            dir.join("0001-old-one.md").display()
+        )
+    );
+    assert!(!dir.join("0003-newer.md").exists());
+}
