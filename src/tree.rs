@@ -376,7 +376,8 @@ impl Catalog {
         self.trees.iter().find(|t| t.id() == id)
     }
 
-    /// The tree that owns an option id, found by its namespace prefix.
+    /// The tree that owns an option id: a lookup in each tree's option index (ids are unique
+    /// across the catalog, since a namespace belongs to one tree).
     pub fn tree_of_option(&self, option: &str) -> Option<&LoadedTree> {
         self.trees.iter().find(|t| t.option_ix(option).is_some())
     }

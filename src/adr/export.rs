@@ -105,7 +105,9 @@ pub fn export(
 
 /// Writes one ADR per decision, consecutively numbered and linked to each other; with
 /// `supersedes`, the first one supersedes that existing ADR, whose status is rewritten
-/// atomically. Either everything is written or nothing is.
+/// atomically. Every edit of an existing file is prepared before anything is written; if one
+/// fails, the edits made are undone and the new files removed (nothing was written), and if
+/// undoing fails too, the error names every file written or changed.
 pub fn export_all(
     items: &[(&DecisionReport, &RecordMeta)],
     target: &Target,
