@@ -13,7 +13,7 @@ use crate::util::{self, fixtures};
 
 /// OSC 52 (clipboard write), OSC 0 (title), OSC 8 (link), CSI (clear, cursor), C1 CSI and C1
 /// OSC, BEL, and a bidi override.
-const PAYLOAD: &str = "\u{1b}]52;c;SGVsbG8=\u{7}\u{1b}]0;pwned\u{7}\u{1b}]8;;http://evil\u{1b}\\x\u{1b}]8;;\u{1b}\\\u{1b}[2J\u{1b}[7777D\u{9b}31m\u{9d}0;t\u{9c}\u{7}\u{202e}";
+pub(crate) const PAYLOAD: &str = "\u{1b}]52;c;SGVsbG8=\u{7}\u{1b}]0;pwned\u{7}\u{1b}]8;;http://evil\u{1b}\\x\u{1b}]8;;\u{1b}\\\u{1b}[2J\u{1b}[7777D\u{9b}31m\u{9d}0;t\u{9c}\u{7}\u{202e}";
 
 fn small() -> Value {
     serde_json::from_str(&std::fs::read_to_string(fixtures().join("valid/small.json")).unwrap())
@@ -57,7 +57,7 @@ fn poison(v: &mut Value, key: &str) {
 }
 
 /// The hostile tree: the small fixture with the payload in every text field.
-fn hostile_tree(dir: &Path) -> PathBuf {
+pub(crate) fn hostile_tree(dir: &Path) -> PathBuf {
     let mut t = small();
     poison(&mut t, "");
     t["id"] = "hostile".into();

@@ -26,6 +26,8 @@ struct Term {
     writer: Box<dyn Write + Send>,
     killer: Box<dyn ChildKiller + Send + Sync>,
     eof: bool,
+    /// Every byte the program wrote, for checks on the raw stream.
+    raw: Vec<u8>,
 }
 
 impl Term {
@@ -40,7 +42,10 @@ impl Term {
         while !pred(self.parser.screen()) {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.rx.recv_timeout(left) {
-                Ok(bytes) => self.parser.process(&bytes),
+                Ok(bytes) => {
+                    self.parser.process(&bytes);
+                    self.raw.extend_from_slice(&bytes);
+                }
                 Err(RecvTimeoutError::Timeout) => {
                     let _ = self.killer.kill();
                     panic!(
@@ -133,6 +138,7 @@ fn full_walk_edit_export_and_quit_in_a_real_terminal() {
         writer: pair.master.take_writer().unwrap(),
         killer: child.clone_killer(),
         eof: false,
+        raw: Vec::new(),
     };
 
     t.wait_text("Decision areas");
@@ -249,6 +255,19 @@ fn spawn(
     Box<dyn portable_pty::Child + Send + Sync>,
     Box<dyn portable_pty::MasterPty + Send>,
 ) {
+    spawn_with(repo, data, config, &[])
+}
+
+fn spawn_with(
+    repo: &std::path::Path,
+    data: &std::path::Path,
+    config: &std::path::Path,
+    args: &[&str],
+) -> (
+    Term,
+    Box<dyn portable_pty::Child + Send + Sync>,
+    Box<dyn portable_pty::MasterPty + Send>,
+) {
     let pty = native_pty_system();
     let pair = pty
         .openpty(PtySize {
@@ -259,6 +278,7 @@ fn spawn(
         })
         .unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tradeoffs"));
+    cmd.args(args);
     cmd.cwd(repo);
     cmd.env("TRADEOFFS_DATA_DIR", data);
     cmd.env("TRADEOFFS_CONFIG_DIR", config);
@@ -287,6 +307,7 @@ fn spawn(
         writer: pair.master.take_writer().unwrap(),
         killer: child.clone_killer(),
         eof: false,
+        raw: Vec::new(),
     };
     (t, child, pair.master)
 }
@@ -421,4 +442,58 @@ fn a_closed_terminal_ends_the_program_with_the_form_saved() {
     let record = saved_record(data.path());
     assert_eq!(record["title"], "Typed before the signal", "{record}");
     assert_eq!(record["context"], "Context typed", "{record}");
+}
+
+#[test]
+fn no_escape_from_a_hostile_tree_reaches_the_terminal_from_the_tui() {
+    let repo = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let file = crate::hardening::hostile_tree(config.path());
+    let f = file.display().to_string();
+    let (mut t, mut child, _master) =
+        spawn_with(repo.path(), data.path(), config.path(), &["--trees", &f]);
+    t.wait_text("Decision areas");
+    for _ in 0..10 {
+        if t.screen().contains("▶ Test area small") {
+            break;
+        }
+        t.send("j");
+        std::thread::sleep(Duration::from_millis(200));
+        while let Ok(bytes) = t.rx.recv_timeout(Duration::from_millis(200)) {
+            t.parser.process(&bytes);
+            t.raw.extend_from_slice(&bytes);
+        }
+    }
+    t.wait_text("▶ Test area small");
+    t.send("\r");
+    t.wait_text("What matters most?");
+    t.send("?");
+    t.wait_text("Esc");
+    t.send("?");
+    t.send("\r");
+    t.wait_text("Which shortlist?");
+    t.send("\r");
+    t.wait_text("Outcome");
+    t.send("\r");
+    t.wait_text("Record: ");
+    t.send("\x13"); // Ctrl-S: the preview
+    t.wait_text("will be written to");
+    t.send("\x03"); // Ctrl-C
+    wait_exit(&mut t, &mut child);
+    let raw = String::from_utf8_lossy(&t.raw);
+    for marker in [
+        "\u{1b}]52;",
+        "\u{1b}]0;pwned",
+        "\u{1b}]8;;http://evil",
+        "\u{1b}[7777D",
+        "\u{1b}[2J",
+        "\u{9b}",
+        "\u{9d}",
+        "\u{9c}",
+        "\u{7}",
+        "\u{202e}",
+    ] {
+        assert!(!raw.contains(marker), "{marker:?} reached the terminal");
+    }
 }
