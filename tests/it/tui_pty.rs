@@ -426,12 +426,16 @@ fn a_closed_terminal_ends_the_program_with_the_form_saved() {
     // Closing the terminal: the program must end (not spin reading end-of-file) and keep the
     // typed text.
     // The reader thread holds a copy of the master: drop the receiving end, then make the
-    // program draw (a cursor move) so the thread's next send fails and it closes its copy.
+    // program draw so the thread's next send fails and it closes its copy.
     let Term { rx, mut writer, .. } = t;
     drop(rx);
-    writer.write_all(b"\x1b[C").unwrap();
-    writer.flush().unwrap();
-    std::thread::sleep(Duration::from_millis(500));
+    // Tab moves the focus, so every press redraws; a few presses over a second wake the
+    // reader thread even on a loaded machine.
+    for _ in 0..10 {
+        writer.write_all(b"\t").unwrap();
+        writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+    }
     drop(writer);
     drop(master);
     let deadline = Instant::now() + WAIT;
