@@ -19,7 +19,9 @@ mod render;
 pub mod write;
 
 pub use error::AdrError;
-pub use export::{Exported, export, export_all, preview, render_standalone, update_in_place};
+pub use export::{
+    Exported, export, export_all, preview, render_standalone, update_in_place, usable_related,
+};
 pub use locate::{Spelling, Target, locate};
 pub use meta::{Detail, Dialect, Link, LinkKind, RecordMeta, Status, git_user_name};
 pub use render::{SHORT_WORDS, replay_command, words};

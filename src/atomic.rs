@@ -58,6 +58,10 @@ pub fn replace(path: &Path, content: &[u8]) -> Result<(), WriteError> {
         _ => Path::new("."),
     };
     let tmp = write_temp(dir, content)?;
+    // The replacement keeps the replaced file's permissions (the temporary file is 0600).
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = tmp.as_file().set_permissions(meta.permissions());
+    }
     tmp.persist(path).map_err(|e| WriteError::Commit(e.error))?;
     sync_dir(dir);
     Ok(())

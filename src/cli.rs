@@ -67,6 +67,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let options = load_options(&cli);
     match cli.command {
         None => {
+            if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+                bail!(
+                    "TERM=dumb: this terminal cannot show the full-screen TUI (alternate screen, colours, mouse); run it in a full terminal, or use `tradeoffs decide --tree ID --path N,N,...` (see `tradeoffs decide --help`)"
+                );
+            }
             if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
                 bail!(
                     "the interactive TUI needs a terminal on stdin and stdout; for scripts use `tradeoffs decide --tree ID --path N,N,...` (see `tradeoffs decide --help`)"

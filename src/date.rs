@@ -18,17 +18,34 @@ pub fn today() -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// True for `YYYY-MM-DD` with a plausible month and day.
+/// True for `YYYY-MM-DD` naming a day that exists (no 2026-02-31, no 2025-02-29).
 pub fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 10
+    if !(b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
         && s.chars()
             .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && (1..=12).contains(&s[5..7].parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&s[8..10].parse::<u32>().unwrap_or(0))
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit()))
+    {
+        return false;
+    }
+    let year: u32 = s[..4].parse().unwrap_or(0);
+    let month: u32 = s[5..7].parse().unwrap_or(0);
+    let day: u32 = s[8..10].parse().unwrap_or(0);
+    (1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day)
+}
+
+/// Days in a month of the proleptic Gregorian calendar.
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }
 
 /// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
@@ -70,6 +87,17 @@ pub fn format_time(secs: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn impossible_dates_are_not_dates() {
+        assert!(is_iso_date("2024-02-29"));
+        assert!(is_iso_date("2000-02-29"));
+        assert!(!is_iso_date("2025-02-29"));
+        assert!(!is_iso_date("1900-02-29"));
+        assert!(!is_iso_date("2026-02-31"));
+        assert!(!is_iso_date("2026-04-31"));
+        assert!(is_iso_date("2026-12-31"));
+    }
 
     #[test]
     fn civil_dates() {

@@ -13,6 +13,7 @@ pub(crate) mod atomic;
 pub mod config;
 pub(crate) mod date;
 pub mod engine;
+pub mod fileread;
 pub mod report;
 pub mod session;
 pub mod store;

@@ -795,13 +795,13 @@ impl DecisionReport {
             .iter()
             .map(|c| c.name.chars().count())
             .max()
-            .unwrap_or(0);
+            .map_or(0, crate::text::pad_width);
         let ow = self
             .ranking
             .iter()
             .map(|r| r.name.chars().count())
             .max()
-            .unwrap_or(0);
+            .map_or(0, crate::text::pad_width);
         for c in &self.criteria {
             let changed = if c.weight == c.default_weight {
                 String::new()

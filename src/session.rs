@@ -37,6 +37,10 @@ pub struct Session {
     pub repo: Option<String>,
 }
 
+/// The statuses a record draft may hold (the names of `adr::Status`; the session does not
+/// depend on the ADR writer, a test keeps the two lists equal).
+pub const DRAFT_STATUSES: [&str; 4] = ["proposed", "accepted", "rejected", "deprecated"];
+
 impl Session {
     pub fn new(id: impl Into<String>, now: u64) -> Self {
         Session {
@@ -82,7 +86,45 @@ impl Session {
             })?;
             Walk::replay(tree, d)?;
         }
+        session.check_fields()?;
         Ok(session)
+    }
+
+    /// What the JSON types cannot say: `active` names a decision, weights set by hand are in
+    /// range (the CLI's `--weight` refuses the same values), a draft status is a known one.
+    fn check_fields(&self) -> Result<(), SessionError> {
+        if self.active >= self.decisions.len() {
+            return Err(SessionError(format!(
+                "\"active\" is {}, but the session holds {} decision(s); set it to a number from 0 to {}",
+                self.active,
+                self.decisions.len(),
+                self.decisions.len() - 1
+            )));
+        }
+        for (i, d) in self.decisions.iter().enumerate() {
+            for (criterion, weight) in &d.overrides {
+                if !WEIGHT_RANGE.contains(weight) {
+                    return Err(SessionError(format!(
+                        "decision {} (tree \"{}\"): the weight {weight} for \"{criterion}\" is outside {}..={}",
+                        i + 1,
+                        d.tree,
+                        WEIGHT_RANGE.start(),
+                        WEIGHT_RANGE.end()
+                    )));
+                }
+            }
+            if let Some(status) = &d.record.status
+                && !DRAFT_STATUSES.contains(&status.trim().to_ascii_lowercase().as_str())
+            {
+                return Err(SessionError(format!(
+                    "decision {} (tree \"{}\"): the record status \"{status}\" is not one of {}",
+                    i + 1,
+                    d.tree,
+                    DRAFT_STATUSES.join(", ")
+                )));
+            }
+        }
+        Ok(())
     }
 
     pub fn to_json(&self) -> String {

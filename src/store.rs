@@ -90,11 +90,39 @@ impl Store {
         Ok(path)
     }
 
+    /// Takes the session's lock (an advisory lock on `.<id>.lock` in the sessions directory),
+    /// held while the returned file is open: a second TUI on the same session is told so
+    /// instead of both autosaving and the last writer silently winning.
+    pub fn lock(&self, id: &str) -> Result<fs::File, StoreError> {
+        check_id(id)?;
+        fs::create_dir_all(&self.dir).map_err(|e| {
+            StoreError(format!(
+                "cannot create the sessions directory {}: {e}",
+                self.dir.display()
+            ))
+        })?;
+        let path = self.dir.join(format!(".{id}.lock"));
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| StoreError(format!("cannot open {}: {e}", path.display())))?;
+        match file.try_lock() {
+            Ok(()) => Ok(file),
+            Err(fs::TryLockError::WouldBlock) => Err(StoreError(format!(
+                "session {id} is open in another tradeoffs; changes here are not saved; quit one of them"
+            ))),
+            // A file system without locks: carry on unlocked rather than refuse to save.
+            Err(fs::TryLockError::Error(_)) => Ok(file),
+        }
+    }
+
     /// Loads a session and checks it against the loaded trees.
     pub fn load(&self, id: &str, catalog: &Catalog) -> Result<Session, StoreError> {
         let path = self.path_of(id)?;
-        let text = fs::read_to_string(&path).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::NotFound {
+        let text = read_session(&path).map_err(|e| {
+            if !path.exists() && path.symlink_metadata().is_err() {
                 StoreError(format!(
                     "no saved session \"{id}\" in {}; run `tradeoffs` to see the saved sessions",
                     self.dir.display()
@@ -103,8 +131,13 @@ impl Store {
                 StoreError(format!("cannot read {}: {e}", path.display()))
             }
         })?;
-        Session::from_json(&text, catalog)
-            .map_err(|e| StoreError(format!("{}: {e}", path.display())))
+        let mut session = Session::from_json(&text, catalog)
+            .map_err(|e| StoreError(format!("{}: {e}", path.display())))?;
+        // The file's name, not the `id` inside it, says where the session is saved: a copied
+        // session file (`cp a.json b.json`, the obvious way to branch a decision) saves to
+        // its own file instead of overwriting the original.
+        session.id = id.to_string();
+        Ok(session)
     }
 
     /// Every saved session, the most recently changed first. Files that cannot be read or no
@@ -163,7 +196,7 @@ fn summarize(id: &str, path: &Path, catalog: &Catalog) -> Summary {
         repo: None,
         areas: Vec::new(),
     };
-    let text = match fs::read_to_string(path) {
+    let text = match read_session(path) {
         Ok(t) => t,
         Err(e) => {
             summary.problem = Some(format!("cannot read: {e}"));
@@ -196,6 +229,12 @@ fn summarize(id: &str, path: &Path, catalog: &Catalog) -> Summary {
         Err(e) => summary.problem = Some(e.to_string()),
     }
     summary
+}
+
+/// A session file's text; a FIFO, device, directory or oversized file is refused before it is
+/// read (a FIFO in the sessions directory must not hang the TUI at start).
+fn read_session(path: &Path) -> Result<String, crate::fileread::ReadError> {
+    crate::fileread::read_text(path, crate::fileread::SESSION_LIMIT)
 }
 
 /// Session ids become file names, so only plain characters are allowed.

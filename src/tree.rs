@@ -37,9 +37,11 @@ impl Source {
             .collect()
     }
 
-    /// Reads one file; an unreadable file is a problem of that file, not a crash.
+    /// Reads one file; an unreadable file is a problem of that file, not a crash. FIFOs,
+    /// devices, directories and files over [`crate::fileread::TREE_LIMIT`] are refused before
+    /// they are read (see [`crate::fileread`]); a UTF-8 byte order mark is dropped.
     pub fn read(path: &Path) -> Result<Source, Problem> {
-        std::fs::read_to_string(path)
+        crate::fileread::read_text(path, crate::fileread::TREE_LIMIT)
             .map(|text| Source {
                 label: path.display().to_string(),
                 text,
@@ -51,8 +53,10 @@ impl Source {
             })
     }
 
-    /// Every `*.json` tree file in a directory (except `schema.json`), sorted by name.
-    pub fn read_dir(dir: &Path) -> Result<Vec<Source>, Problem> {
+    /// Every `*.json` tree file in a directory (except `schema.json`), sorted by name, and a
+    /// problem for each file that could not be read: one broken file affects only itself.
+    /// Only a directory that cannot be listed at all is an error.
+    pub fn read_dir(dir: &Path) -> Result<(Vec<Source>, Vec<Problem>), Problem> {
         let problem = |message: String| Problem {
             file: dir.display().to_string(),
             place: String::new(),
@@ -68,7 +72,15 @@ impl Source {
             })
             .collect();
         paths.sort();
-        paths.iter().map(|p| Source::read(p)).collect()
+        let mut sources = Vec::new();
+        let mut unreadable = Vec::new();
+        for p in &paths {
+            match Source::read(p) {
+                Ok(s) => sources.push(s),
+                Err(e) => unreadable.push(e),
+            }
+        }
+        Ok((sources, unreadable))
     }
 }
 
@@ -377,7 +389,8 @@ impl Catalog {
         self.trees.iter().find(|t| t.id() == id)
     }
 
-    /// The tree that owns an option id, found by its namespace prefix.
+    /// The tree that owns an option id: a lookup in each tree's option index (ids are unique
+    /// across the catalog, since a namespace belongs to one tree).
     pub fn tree_of_option(&self, option: &str) -> Option<&LoadedTree> {
         self.trees.iter().find(|t| t.option_ix(option).is_some())
     }

@@ -11,6 +11,7 @@ mod chrome;
 pub mod keys;
 mod layout;
 mod screens;
+mod signals;
 mod theme;
 pub mod update;
 pub mod view;
@@ -49,6 +50,8 @@ pub struct Shell {
     pub repo: PathBuf,
     /// `--adr-dir`: the ADR directory to use instead of the one the repository's markers name.
     pub adr_dir: Option<PathBuf>,
+    /// The lock on the session being edited (see [`Store::lock`]), by session id.
+    pub held: std::sync::Arc<std::sync::Mutex<Option<(String, std::fs::File)>>>,
 }
 
 impl Shell {
@@ -67,13 +70,16 @@ impl Shell {
         Some(match effect {
             Effect::Save => {
                 let session = app.session.as_ref()?;
-                Msg::Saved(self.store.save(session).map_err(|e| format!("{e:#}")))
+                Msg::Saved(
+                    self.hold(&session.id)
+                        .and_then(|()| self.store.save(session).map_err(|e| format!("{e:#}"))),
+                )
             }
-            Effect::Load(id) => Msg::Loaded(
+            Effect::Load(id) => Msg::Loaded(self.hold(&id).and_then(|()| {
                 self.store
                     .load(&id, &app.catalog)
-                    .map_err(|e| format!("{e:#}")),
-            ),
+                    .map_err(|e| format!("{e:#}"))
+            })),
             Effect::List => Msg::Listed(self.store.list(&app.catalog)),
             Effect::Delete(id) => match self.store.delete(&id) {
                 Ok(()) => Msg::Listed(self.store.list(&app.catalog)),
@@ -84,6 +90,21 @@ impl Shell {
                 Msg::Exported(self.export(app, mode).map_err(|e| format!("{e:#}")))
             }
         })
+    }
+
+    /// Holds the lock of session `id` (taking it, and letting go of another session's, when
+    /// needed); an error when another TUI holds it.
+    fn hold(&self, id: &str) -> Result<(), String> {
+        let mut held = self
+            .held
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if held.as_ref().is_some_and(|(h, _)| h == id) {
+            return Ok(());
+        }
+        let file = self.store.lock(id).map_err(|e| e.to_string())?;
+        *held = Some((id.to_string(), file));
+        Ok(())
     }
 
     /// The report, record metadata and target directory for the active decision. Related ADRs
@@ -101,16 +122,21 @@ impl Shell {
             .ok_or_else(|| anyhow::anyhow!("there is no decision to record"))?;
         // The form already offered `git config user.name`; an emptied field stays empty.
         let mut meta = adr::RecordMeta::for_decision_in(&report, &decision.record, None)?;
+        let mut target = adr::locate(&self.repo, self.adr_dir.as_deref(), None)?;
         if let Some(s) = &app.session {
-            meta.related = s
+            let related: Vec<PathBuf> = s
                 .decisions
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| *i != active)
                 .filter_map(|(_, d)| d.record.exported.as_ref().map(PathBuf::from))
                 .collect();
+            // A renamed, deleted or foreign `exported` path is skipped with a warning: it never
+            // blocks this export and is never rewritten.
+            let (usable, warnings) = adr::usable_related(&related, &target.dir);
+            meta.related = usable;
+            target.warnings.extend(warnings);
         }
-        let target = adr::locate(&self.repo, self.adr_dir.as_deref(), None)?;
         Ok((report, meta, target))
     }
 
@@ -163,6 +189,7 @@ pub fn run(catalog: Catalog, options: Options) -> Result<()> {
         store,
         repo: std::env::current_dir()?,
         adr_dir: options.adr_dir.clone(),
+        held: std::sync::Arc::default(),
     };
     let saved = shell.store.list(&catalog);
     let git_user = adr::git_user_name(&shell.repo);
@@ -173,6 +200,8 @@ pub fn run(catalog: Catalog, options: Options) -> Result<()> {
             Some(id) => shell.store.load(&id, &app.catalog)?,
             None => shell.store.latest(&app.catalog)?,
         };
+        // Before the terminal is taken over: a session open in another TUI is an error here.
+        shell.hold(&session.id).map_err(anyhow::Error::msg)?;
         update::open_session(&mut app, session);
     }
 
@@ -185,6 +214,7 @@ pub fn run(catalog: Catalog, options: Options) -> Result<()> {
             previous(info);
         }));
     }
+    signals::install();
     let mut terminal = ratatui::init();
     if !options.no_mouse {
         let _ = execute!(stdout(), EnableMouseCapture);
@@ -194,6 +224,17 @@ pub fn run(catalog: Catalog, options: Options) -> Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture);
     }
     ratatui::restore();
+    let _ = execute!(stdout(), crossterm::cursor::Show);
+    if let Err(e) = &result {
+        eprintln!("{}", crate::text::sanitize(&format!("error: {e:#}")));
+    }
+    if let Some(e) = &app.save_error {
+        // The "autosave failed" notice went with the alternate screen; say it where it stays.
+        eprintln!(
+            "{}",
+            crate::text::sanitize(&format!("error: the session was not saved: {e}"))
+        );
+    }
     // However the TUI ended (q, Ctrl-C), say where the work is.
     if let Some(s) = &app.session
         && s.decisions.iter().any(|d| !d.answers.is_empty())
@@ -204,15 +245,45 @@ pub fn run(catalog: Catalog, options: Options) -> Result<()> {
             s.id, s.id
         );
     }
-    result
+    if let Some(sig) = app.ended_by {
+        // Saved and restored; end with the status the signal would have given.
+        std::process::exit(128 + sig);
+    }
+    if result.is_err() || app.save_error.is_some() {
+        std::process::exit(1);
+    }
+    Ok(())
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, shell: &Shell) -> Result<()> {
     let size = terminal.size()?;
     app.size = (size.width, size.height);
     while !app.quit {
-        terminal.draw(|f| view::view(app, f))?;
-        let msg = match event::read()? {
+        // A hung-up terminal fails to draw: save and end instead of returning with nothing saved.
+        if terminal.draw(|f| view::view(app, f)).is_err() {
+            shell.dispatch(app, Msg::Terminate);
+            break;
+        }
+        match signals::wait() {
+            signals::Wake::Input => {}
+            signals::Wake::Signal(sig) => {
+                app.ended_by = Some(sig);
+                shell.dispatch(app, Msg::Terminate);
+                break;
+            }
+            signals::Wake::HangUp => {
+                app.ended_by = Some(1);
+                shell.dispatch(app, Msg::Terminate);
+                break;
+            }
+        }
+        let Ok(event) = event::read() else {
+            // End of input or an I/O error on the terminal: it is gone.
+            app.ended_by = Some(1);
+            shell.dispatch(app, Msg::Terminate);
+            break;
+        };
+        let msg = match event {
             Event::Key(k) => Msg::Key(k),
             Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) => Msg::Click {
                 column: m.column,

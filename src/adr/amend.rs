@@ -12,7 +12,7 @@ use super::{AdrError, Dialect, Link, Spelling};
 /// An existing ADR's text with a "Relates to" link to `link` added where its dialect keeps
 /// links; `None` when it already links there or its dialect cannot be told.
 pub(super) fn with_link(path: &Path, link: &Link) -> Result<Option<String>, AdrError> {
-    let text = std::fs::read_to_string(path)
+    let text = crate::fileread::read_text(path, crate::fileread::ADR_LIMIT)
         .map_err(|e| AdrError::Failed(format!("cannot read {}: {e}", path.display())))?;
     if text.contains(&format!("]({})", link.file)) {
         return Ok(None);
@@ -90,8 +90,29 @@ pub(super) fn superseded_content(
     new_file: &str,
     spelling: Spelling,
 ) -> Result<String, AdrError> {
-    let text = std::fs::read_to_string(&old.path)
+    let text = crate::fileread::read_text(&old.path, crate::fileread::ADR_LIMIT)
         .map_err(|e| AdrError::Failed(format!("cannot read {}: {e}", old.path.display())))?;
+    // Superseding twice would leave two ADRs both claiming to replace it.
+    if let Some(line) = text.lines().find(|l| {
+        let t = l
+            .trim_start_matches(['-', '*', ' '])
+            .trim()
+            .to_ascii_lowercase();
+        [
+            "superseded by",
+            "superceded by",
+            "status: superseded",
+            "status: \"superseded",
+        ]
+        .iter()
+        .any(|p| t.starts_with(p))
+    }) {
+        return Err(AdrError::Invalid(format!(
+            "--supersedes: {} is already superseded (\"{}\"); supersede the newer ADR instead; nothing was written",
+            old.path.display(),
+            crate::text::sanitize(line.trim())
+        )));
+    }
     let dialect = classify(&text).map(|(d, _)| d);
     let link_title = md(new_title);
     let out = match dialect {

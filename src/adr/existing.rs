@@ -2,7 +2,6 @@
 //! and title, and the one YAML front-matter reader every other part uses (MADR and `adrs`
 //! files keep `number:`, `title:` and `status:` there).
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::{AdrError, Dialect};
@@ -65,8 +64,17 @@ pub fn adr_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// The number in a name like `0042-use-rust.md` (exactly four digits, as the tools use).
 pub(crate) fn name_number(name: &str) -> Option<u32> {
+    // adr-tools writes four digits, and more once it passes 9999 (`10000-x.md`). Eight digits
+    // that form a date are log4brains' `YYYYMMDD-slug.md`, not a number.
     let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
-    (digits.len() == 4 && name[digits.len()..].starts_with('-'))
+    let is_date = digits.len() == 8
+        && crate::date::is_iso_date(&format!(
+            "{}-{}-{}",
+            &digits[..4],
+            &digits[4..6],
+            &digits[6..]
+        ));
+    (digits.len() >= 4 && !is_date && name[digits.len()..].starts_with('-'))
         .then(|| digits.parse().ok())
         .flatten()
 }
@@ -96,7 +104,7 @@ impl Existing {
 
 /// Reads the number and title of an ADR file.
 pub fn read_existing(path: &Path) -> Result<Existing, AdrError> {
-    let text = fs::read_to_string(path)
+    let text = crate::fileread::read_text(path, crate::fileread::ADR_LIMIT)
         .map_err(|e| AdrError::Failed(format!("cannot read {}: {e}", path.display())))?;
     let name = path
         .file_name()
@@ -173,6 +181,10 @@ pub fn find_existing(dir: &Path, which: &str) -> Result<Existing, AdrError> {
 /// The first `limit` bytes of a file, as text (lossy); `None` when it cannot be read.
 pub fn read_head(path: &Path, limit: usize) -> Option<String> {
     use std::io::Read as _;
+    // Opening a FIFO would block; a device never ends. Only regular files are read.
+    std::fs::metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file)?;
     let mut buf = vec![0u8; limit];
     let mut f = std::fs::File::open(path).ok()?;
     let n = f.read(&mut buf).ok()?;
@@ -235,6 +247,9 @@ mod tests {
         assert_eq!(name_number("0042-x.md"), Some(42));
         assert_eq!(name_number("42-x.md"), None);
         assert_eq!(name_number("20260101-x.md"), None);
+        assert_eq!(name_number("10000-x.md"), Some(10000));
+        assert_eq!(name_number("99999-x.md"), Some(99999));
+        assert_eq!(name_number("99999999999-x.md"), None);
         assert_eq!(front_matter_number("---\nnumber: 7\n---\n"), Some(7));
         assert_eq!(front_matter_number("number: 7\n"), None);
     }

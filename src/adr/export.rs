@@ -43,6 +43,41 @@ pub fn render_standalone(report: &DecisionReport, meta: &RecordMeta, dialect: Di
     render::render(report, meta, dialect, &Placement::default())
 }
 
+/// The session's earlier ADRs that can be linked and amended: regular files (not symlinks)
+/// directly inside the ADR directory. A renamed or deleted ADR, or a path outside the directory
+/// (a hand-edited session), is left out with a warning, so it never blocks this export and is
+/// never rewritten.
+pub fn usable_related(related: &[PathBuf], dir: &Path) -> (Vec<PathBuf>, Vec<String>) {
+    let canonical_dir = dir.canonicalize().ok();
+    let mut ok = Vec::new();
+    let mut warnings = Vec::new();
+    for p in related {
+        let regular = p.symlink_metadata().is_ok_and(|m| m.is_file());
+        if !regular {
+            warnings.push(format!(
+                "the earlier ADR {} is missing (renamed or deleted?); it is not linked",
+                p.display()
+            ));
+            continue;
+        }
+        let inside = canonical_dir.is_some()
+            && p.canonicalize()
+                .ok()
+                .and_then(|c| c.parent().map(Path::to_path_buf))
+                == canonical_dir;
+        if !inside {
+            warnings.push(format!(
+                "the earlier ADR {} is outside the ADR directory {}; it is not linked or changed",
+                p.display(),
+                dir.display()
+            ));
+            continue;
+        }
+        ok.push(p.clone());
+    }
+    (ok, warnings)
+}
+
 fn related_links(meta: &RecordMeta) -> Result<Vec<Link>, AdrError> {
     meta.related
         .iter()
@@ -116,7 +151,9 @@ pub fn update_in_place(
 
 /// Writes one ADR per decision, consecutively numbered and linked to each other; with
 /// `supersedes`, the first one supersedes that existing ADR, whose status is rewritten
-/// atomically. Either everything is written or nothing is.
+/// atomically. Every edit of an existing file is prepared before anything is written; if one
+/// fails, the edits made are undone and the new files removed (nothing was written), and if
+/// undoing fails too, the error names every file written or changed.
 pub fn export_all(
     items: &[(&DecisionReport, &RecordMeta)],
     target: &Target,
@@ -135,6 +172,16 @@ pub fn export_all(
     }
     write::ensure_dir(dir)?;
     let _lock = write::DirLock::acquire(dir)?;
+    write::remove_stale_temps(dir);
+    // The dialect is decided again under the lock: another process may have written the first
+    // ADR into this (new) directory since `locate` looked, and every ADR of a directory must
+    // share one dialect.
+    let mut target = target.clone();
+    if let Some((d, front_matter)) = super::locate::detect_dialect(dir) {
+        target.dialect = d;
+        target.adrs_front_matter |= front_matter;
+    }
+    let target = &target;
     let old = supersedes
         .map(|which| find_existing(dir, which))
         .transpose()?;
@@ -144,19 +191,39 @@ pub fn export_all(
         Spelling::Correct
     };
 
+    let mut previous: Option<Vec<(Option<u32>, String)>> = None;
     loop {
         let first = write::next_number(dir, target.adrs_front_matter)?;
         let names: Vec<(Option<u32>, String)> = slugs
             .iter()
             .enumerate()
             .map(|(i, slug)| match target.dialect {
-                Dialect::Log4brains => (None, log4brains_name(dir, &items[i].1.date, slug, i)),
+                Dialect::Log4brains => Ok((None, log4brains_name(dir, &items[i].1.date, slug, i))),
                 _ => {
-                    let n = first + i as u32;
-                    (Some(n), format!("{n:04}-{slug}.md"))
+                    let n = u32::try_from(i)
+                        .ok()
+                        .and_then(|i| first.checked_add(i))
+                        .filter(|n| *n <= write::MAX_NUMBER)
+                        .ok_or_else(|| {
+                            AdrError::Failed(format!(
+                                "cannot number the next ADR in {}: the numbers run past {}",
+                                dir.display(),
+                                write::MAX_NUMBER
+                            ))
+                        })?;
+                    Ok((Some(n), format!("{n:04}-{slug}.md")))
                 }
             })
-            .collect();
+            .collect::<Result<_, AdrError>>()?;
+        // A name that is taken although the numbering moved on (or did not move: a file this
+        // program does not count, a dangling symlink) cannot be cured by retrying.
+        if previous.as_ref() == Some(&names) {
+            return Err(AdrError::Failed(format!(
+                "cannot create {}: the name is taken by an entry that is not counted as an ADR (a dangling symlink or an oddly named file?); rename or remove it; nothing was written",
+                dir.join(&names[0].1).display()
+            )));
+        }
+        previous = Some(names.clone());
         let contents: Vec<String> = (0..items.len())
             .map(|i| {
                 let (report, meta) = items[i];
@@ -195,6 +262,22 @@ pub fn export_all(
                 ))
             })
             .collect::<Result<_, AdrError>>()?;
+        // Every edit of an existing file is prepared (read) before anything is written, with
+        // the file's text as it was, so a failed edit can be undone.
+        let mut edits: Vec<Edit> = Vec::new();
+        for (i, (_, meta)) in items.iter().enumerate() {
+            for related in &meta.related {
+                let link = Link {
+                    kind: LinkKind::RelatesTo,
+                    number: names[i].0,
+                    title: meta.title.clone(),
+                    file: names[i].1.clone(),
+                };
+                if let Some(text) = with_link(related, &link)? {
+                    edits.push(Edit::of(related, text)?);
+                }
+            }
+        }
         let rewrite = match &old {
             Some(o) => Some(superseded_content(
                 o,
@@ -205,6 +288,11 @@ pub fn export_all(
             )?),
             None => None,
         };
+
+        if let (Some(o), Some(text)) = (&old, rewrite) {
+            // Written through a symlink to its target, with the old file's permissions.
+            edits.insert(0, Edit::of(&o.path, text)?);
+        }
 
         let mut written: Vec<PathBuf> = Vec::new();
         let mut collided = false;
@@ -226,32 +314,83 @@ pub fn export_all(
             remove_all(&written);
             continue;
         }
-        let mut changed: Vec<PathBuf> = Vec::new();
-        if let (Some(o), Some(text)) = (&old, rewrite) {
-            if let Err(e) = write::replace_atomic(&o.path, &text) {
-                remove_all(&written);
-                return Err(e);
-            }
-            changed.push(o.path.clone());
-        }
-        // Earlier ADRs of the session link back to the new ones, so the links go both ways.
-        for (i, (_, meta)) in items.iter().enumerate() {
-            for related in &meta.related {
-                let link = Link {
-                    kind: LinkKind::RelatesTo,
-                    number: names[i].0,
-                    title: meta.title.clone(),
-                    file: names[i].1.clone(),
-                };
-                if let Some(text) = with_link(related, &link)? {
-                    write::replace_atomic(related, &text)?;
-                    if !changed.contains(related) {
-                        changed.push(related.clone());
-                    }
+        // The superseded ADR, then the earlier ADRs of the session linking back to the new
+        // ones (so the links go both ways). On a failure, the edits made so far are undone and
+        // the new files removed: nothing was written. If undoing fails too, the message says
+        // exactly which files were written or changed.
+        let mut applied: Vec<&Edit> = Vec::new();
+        for edit in &edits {
+            if let Err(e) = write::replace_atomic(&edit.target, &edit.new) {
+                let not_restored: Vec<String> = applied
+                    .iter()
+                    .rev()
+                    .filter(|d| write::replace_atomic(&d.target, &d.original).is_err())
+                    .map(|d| d.path.display().to_string())
+                    .collect();
+                if not_restored.is_empty() {
+                    remove_all(&written);
+                    return Err(e);
                 }
+                let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+                return Err(AdrError::Failed(format!(
+                    "the ADR was written ({}) and {} changed, but updating {} failed: {e}; undoing the change to {} failed too, so the ADR stays; export again only after checking those files",
+                    names.join(", "),
+                    not_restored.join(", "),
+                    edit.path.display(),
+                    not_restored.join(", ")
+                )));
+            }
+            applied.push(edit);
+        }
+        let mut changed: Vec<PathBuf> = Vec::new();
+        for e in &edits {
+            if !changed.contains(&e.path) {
+                changed.push(e.path.clone());
             }
         }
         return Ok(Exported { written, changed });
+    }
+}
+
+/// A prepared edit of an existing ADR: the path given, the file actually written (a symlink's
+/// target, so the link stays a link), its text before and after.
+struct Edit {
+    path: PathBuf,
+    target: PathBuf,
+    original: String,
+    new: String,
+}
+
+impl Edit {
+    fn of(path: &Path, new: String) -> Result<Edit, AdrError> {
+        let target = path.canonicalize().map_err(|e| {
+            AdrError::Failed(format!(
+                "cannot resolve {}: {}",
+                path.display(),
+                super::error::plain_io(&e)
+            ))
+        })?;
+        let meta = std::fs::metadata(&target).map_err(|e| {
+            AdrError::Failed(format!(
+                "cannot read {}: {}",
+                path.display(),
+                super::error::plain_io(&e)
+            ))
+        })?;
+        if meta.permissions().readonly() {
+            return Err(AdrError::Invalid(format!(
+                "{} is read-only; make it writable (chmod u+w) so it can be updated, or leave it out; nothing was written",
+                path.display()
+            )));
+        }
+        let original = crate::fileread::read_text(&target, crate::fileread::ADR_LIMIT)
+            .map_err(|e| AdrError::Failed(format!("cannot read {}: {e}", path.display())))?;
+        Ok(Edit {
+            path: path.to_path_buf(),
+            target,
+            original,
+            new,
+        })
     }
 }
 
@@ -272,7 +411,9 @@ fn log4brains_name(dir: &Path, date: &str, slug: &str, offset: usize) -> String 
         } else {
             format!("{base}-{n}.md")
         };
-        if !dir.join(&name).exists() {
+        // `symlink_metadata`: a dangling symlink is taken too (`exists` says it is not, while
+        // creating the file there fails, which looped forever).
+        if dir.join(&name).symlink_metadata().is_err() {
             return name;
         }
         n += 1;

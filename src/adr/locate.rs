@@ -60,9 +60,18 @@ pub fn locate(
         let base = cfg.parent().unwrap_or(start).to_path_buf();
         adrs_toml(&cfg, &base)
     } else {
-        walk_up(start, &mut warnings)
+        let found = walk_up(start, &mut warnings);
+        check_inside_repository(start, &found)?;
+        found
     };
     let missing = !found.dir.is_dir();
+    if missing && found.dir.symlink_metadata().is_ok() {
+        // A file, or a symlink to nowhere: "it will be created" would be false.
+        return Err(super::AdrError::Failed(format!(
+            "the ADR directory {} exists but is not a directory (a file or a dangling symlink); remove it or pass --adr-dir to choose another",
+            found.dir.display()
+        )));
+    }
     if missing {
         warnings.push(format!(
             "the ADR directory {} does not exist yet; it will be created",
@@ -100,6 +109,49 @@ pub fn locate(
         adrs_front_matter,
         warnings,
     })
+}
+
+/// A marker file (`.adr-dir`, `adrs.toml`, `.log4brains.yml`, `.madrrc.json`) is part of the
+/// repository's content, which may come from anyone: the directory it names must be inside the
+/// repository (lexically, and through symlinks when it exists). Writing elsewhere needs
+/// `--adr-dir`, which the user types.
+fn check_inside_repository(start: &Path, found: &Found) -> Result<(), super::AdrError> {
+    if found.by == "default" {
+        return Ok(());
+    }
+    let Some(root) = repo_root(start) else {
+        return Ok(());
+    };
+    let lexical = normalize(&found.dir);
+    let mut inside = lexical.starts_with(normalize(&root));
+    if inside && let (Ok(dir), Ok(root)) = (found.dir.canonicalize(), root.canonicalize()) {
+        inside = dir.starts_with(root);
+    }
+    if inside {
+        Ok(())
+    } else {
+        Err(super::AdrError::Invalid(format!(
+            "{} names the ADR directory {}, which is outside the repository {}; pass --adr-dir to write there",
+            found.by,
+            found.dir.display(),
+            root.display()
+        )))
+    }
+}
+
+/// `a/b/../c` → `a/c`, without touching the file system.
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn absolute(base: &Path, p: &Path) -> PathBuf {
@@ -163,7 +215,7 @@ fn markers_at(d: &Path) -> Vec<Found> {
     }
     let adr_dir = d.join(".adr-dir");
     if adr_dir.is_file()
-        && let Ok(text) = std::fs::read_to_string(&adr_dir)
+        && let Ok(text) = crate::fileread::read_text(&adr_dir, crate::fileread::ADR_LIMIT)
         && let Some(line) = text.lines().next().map(str::trim).filter(|l| !l.is_empty())
     {
         out.push(Found {
@@ -176,7 +228,7 @@ fn markers_at(d: &Path) -> Vec<Found> {
     }
     let l4b = d.join(".log4brains.yml");
     if l4b.is_file()
-        && let Ok(text) = std::fs::read_to_string(&l4b)
+        && let Ok(text) = crate::fileread::read_text(&l4b, crate::fileread::ADR_LIMIT)
         && let Some(folder) = yaml_value(&text, "adrFolder")
     {
         out.push(Found {
@@ -188,7 +240,7 @@ fn markers_at(d: &Path) -> Vec<Found> {
     }
     let madrrc = d.join(".madrrc.json");
     if madrrc.is_file()
-        && let Ok(text) = std::fs::read_to_string(&madrrc)
+        && let Ok(text) = crate::fileread::read_text(&madrrc, crate::fileread::ADR_LIMIT)
         && let Ok(v) = serde_json::from_str::<serde_json::Value>(&text)
         && let Some(folder) = v.get("madrDirectory").and_then(|f| f.as_str())
     {
@@ -225,7 +277,7 @@ fn markers_at(d: &Path) -> Vec<Found> {
 
 /// Reads the few keys of an `adrs.toml` that matter here.
 fn adrs_toml(cfg: &Path, base: &Path) -> Found {
-    let text = std::fs::read_to_string(cfg).unwrap_or_default();
+    let text = crate::fileread::read_text(cfg, crate::fileread::ADR_LIMIT).unwrap_or_default();
     let mut dir = "doc/adr".to_string();
     let mut ng = false;
     let mut dialect = None;
@@ -233,7 +285,8 @@ fn adrs_toml(cfg: &Path, base: &Path) -> Found {
         let Some((key, value)) = line.split_once('=') else {
             continue;
         };
-        let value = value.trim().trim_matches('"').trim_matches('\'');
+        let value = scalar(value);
+        let value = value.as_str();
         match key.trim() {
             "adr_dir" => dir = value.to_string(),
             "mode" => ng = value == "ng",
@@ -261,12 +314,47 @@ fn adrs_toml(cfg: &Path, base: &Path) -> Found {
 fn yaml_value(text: &str, key: &str) -> Option<String> {
     text.lines().find_map(|l| {
         let (k, v) = l.trim().split_once(':')?;
-        (k.trim() == key).then(|| v.trim().trim_matches('"').trim_matches('\'').to_string())
+        (k.trim() == key).then(|| scalar(v))
     })
 }
 
+/// One scalar value of a `key = value` (TOML) or `key: value` (YAML) line: a quoted string up
+/// to its closing quote (TOML/YAML basic escapes `\"` and `\\` in double quotes), or a bare
+/// word up to a ` #` comment. Before, a trailing comment became part of the directory name
+/// (`adr_dir = "docs/adr" # ADRs` named `docs/adr" # ADRs`).
+fn scalar(raw: &str) -> String {
+    let v = raw.trim();
+    let mut chars = v.chars();
+    match chars.next() {
+        Some(q @ ('"' | '\'')) => {
+            let mut out = String::new();
+            let mut escaped = false;
+            for c in chars {
+                if escaped {
+                    out.push(c);
+                    escaped = false;
+                } else if c == '\\' && q == '"' {
+                    escaped = true;
+                } else if c == q {
+                    break;
+                } else {
+                    out.push(c);
+                }
+            }
+            out
+        }
+        _ => {
+            let end = v
+                .char_indices()
+                .find(|&(i, c)| c == '#' && (i == 0 || v[..i].ends_with([' ', '\t'])))
+                .map_or(v.len(), |(i, _)| i);
+            v[..end].trim().to_string()
+        }
+    }
+}
+
 /// The dialect of the newest recognisable ADR in `dir`, and whether it carries adrs front matter.
-fn detect_dialect(dir: &Path) -> Option<(Dialect, bool)> {
+pub(super) fn detect_dialect(dir: &Path) -> Option<(Dialect, bool)> {
     let files = adr_files(dir).ok()?;
     files.iter().rev().find_map(|f| {
         let head = read_head(f, 2048)?;

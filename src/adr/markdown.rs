@@ -27,6 +27,9 @@ pub fn md(s: &str) -> String {
         i += 1;
         match c {
             c if c.is_control() => out.push(' '),
+            // Bidi overrides and zero-width characters would reorder or hide what a reviewer
+            // reads in the rendered ADR.
+            c if crate::text::is_invisible_format(c) => {}
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '!' | '{' | '}' => {
                 out.push('\\');
                 out.push(c);
@@ -60,6 +63,7 @@ pub fn yaml(s: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             c if c.is_control() => out.push(' '),
+            c if crate::text::is_invisible_format(c) => {}
             c => out.push(c),
         }
     }
@@ -75,7 +79,7 @@ pub fn link_text(s: &str) -> String {
 /// A URL inside `(...)`: spaces and parentheses would end the link, so they are encoded.
 pub fn url(u: &str) -> String {
     u.chars()
-        .filter(|c| !c.is_control())
+        .filter(|&c| !c.is_control() && !crate::text::is_invisible_format(c))
         .map(|c| match c {
             ' ' => "%20".to_string(),
             '(' => "%28".to_string(),

@@ -155,7 +155,21 @@ impl RecordMeta {
     /// The command line's `--date`, checked with the flag's own message.
     pub fn set_date_flag(&mut self, d: &str) -> Result<(), AdrError> {
         if !is_iso_date(d) {
-            return Err(AdrError::Invalid(format!("--date {d}: use YYYY-MM-DD")));
+            let shape = d.len() == 10
+                && d.char_indices().all(|(i, c)| {
+                    if i == 4 || i == 7 {
+                        c == '-'
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                })
+                && (1..=12).contains(&d[5..7].parse::<u32>().unwrap_or(0))
+                && (1..=31).contains(&d[8..10].parse::<u32>().unwrap_or(0));
+            return Err(AdrError::Invalid(if shape {
+                format!("--date {d}: there is no such day; use an existing date as YYYY-MM-DD")
+            } else {
+                format!("--date {d}: use YYYY-MM-DD")
+            }));
         }
         self.date = d.to_string();
         Ok(())
@@ -211,6 +225,10 @@ mod tests {
     fn statuses_parse_in_any_case_and_list_in_order() {
         assert_eq!(Status::parse(" Accepted "), Some(Status::Accepted));
         assert_eq!(Status::parse("maybe"), None);
+        assert_eq!(
+            Status::ALL.map(Status::as_str),
+            crate::session::DRAFT_STATUSES
+        );
         assert_eq!(Status::list(), "proposed, accepted, rejected, deprecated");
         for s in Status::ALL {
             assert_eq!(Status::parse(s.as_str()), Some(s));

@@ -1117,7 +1117,13 @@ impl Slots<'_> {
     /// The considered options, the criteria they bear on, and their relations.
     fn mermaid(&self) -> String {
         let r = self.report;
-        let id = |s: &str| s.replace(['.', '-'], "_");
+        // Node ids: only [A-Za-z0-9_] (ids are validated as safe, but nothing from a tree may
+        // close the fence or start a heading here even if that rule changes).
+        let id = |s: &str| -> String {
+            s.chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                .collect()
+        };
         let mut s = String::from("```mermaid\nflowchart LR\n");
         for c in r.criteria.iter().filter(|c| c.weight > 0) {
             let _ = writeln!(

@@ -12,23 +12,45 @@ use super::error::plain_io;
 use super::existing::{front_matter_number, name_number, read_head};
 use crate::atomic::{self, WriteError};
 
-/// The slug of a title: lowercase ASCII letters (and digits only if nothing else is left), every
-/// other run of characters one `-`, none at either end. Digits are dropped by preference
-/// because adr-tools finds ADRs by substring match, so `adr new -s 4` could hit `log4brains`.
+/// The slug of a title: lowercase letters of any script ("Использовать базу" keeps its
+/// Cyrillic; digits only if nothing else is left), every other run of characters one `-`, none
+/// at either end, at most [`SLUG_MAX`] bytes (cut at a `-` where there is one), so a long title
+/// still makes a file name that fits (255 bytes, with the number and the temporary file's
+/// prefix). Digits are dropped by preference because adr-tools finds ADRs by substring match,
+/// so `adr new -s 4` could hit `log4brains`.
 pub fn slug(title: &str) -> String {
     let make = |keep_digits: bool| {
         let mut s = String::new();
         for c in title.chars() {
-            if c.is_ascii_alphabetic() || (keep_digits && c.is_ascii_digit()) {
-                s.push(c.to_ascii_lowercase());
+            if c.is_alphabetic() || (keep_digits && c.is_ascii_digit()) {
+                s.extend(c.to_lowercase());
             } else if !s.ends_with('-') && !s.is_empty() {
                 s.push('-');
             }
         }
-        s.trim_end_matches('-').to_string()
+        cap(s.trim_end_matches('-'))
     };
     let s = make(false);
     if s.is_empty() { make(true) } else { s }
+}
+
+/// The longest slug, in bytes.
+pub const SLUG_MAX: usize = 100;
+
+fn cap(s: &str) -> String {
+    if s.len() <= SLUG_MAX {
+        return s.to_string();
+    }
+    let mut end = SLUG_MAX;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = &s[..end];
+    let cut = match cut.rfind('-') {
+        Some(i) if i >= SLUG_MAX / 2 => &cut[..i],
+        _ => cut,
+    };
+    cut.trim_end_matches('-').to_string()
 }
 
 /// Checks a title before anything is written.
@@ -59,26 +81,71 @@ pub fn check_title(title: &str) -> Result<String, AdrError> {
 /// from files without a number in their name, and from all files when `all_front_matter` (a
 /// repository that numbers ADRs in front matter), so a directory of 1,000 ADRs costs 1,000
 /// directory entries, not 1,000 file reads.
+///
+/// Numbers are checked: a number so large that the next one does not fit (a hand-edited
+/// `number: 4294967295`) is an error naming the file, never a wrap to 0000.
 pub fn next_number(dir: &Path, all_front_matter: bool) -> Result<u32, AdrError> {
     let mut max = 0;
+    let mut max_name = String::new();
     let entries = fs::read_dir(dir)
         .map_err(|e| AdrError::Failed(format!("cannot list {}: {e}", dir.display())))?;
     for entry in entries {
         let Ok(entry) = entry else { continue };
         let name = entry.file_name().to_string_lossy().into_owned();
         let numbered = name_number(&name);
-        if let Some(n) = numbered {
-            max = max.max(n);
+        if let Some(n) = numbered
+            && n > max
+        {
+            max = n;
+            max_name.clone_from(&name);
         }
         if name.ends_with(".md")
             && (all_front_matter || numbered.is_none())
             && let Some(head) = read_head(&entry.path(), 512)
             && let Some(n) = front_matter_number(&head)
+            && n > max
         {
-            max = max.max(n);
+            max = n;
+            max_name.clone_from(&name);
         }
     }
-    Ok(max + 1)
+    max.checked_add(1).filter(|n| *n <= MAX_NUMBER).ok_or_else(|| {
+        AdrError::Failed(format!(
+            "cannot number the next ADR: {} in {} has number {max}, the largest this program counts to is {MAX_NUMBER}; fix that file's number",
+            max_name,
+            dir.display()
+        ))
+    })
+}
+
+/// The largest ADR number given out (nine digits; far beyond any real log, far below `u32`).
+pub const MAX_NUMBER: u32 = 999_999_999;
+
+/// Removes temporary files a killed export left in the ADR directory (`.tradeoffs-*.tmp`, the
+/// names [`crate::atomic`] uses), once they are older than a minute, so a `kill -9` never
+/// leaves debris for `git add`. Called with the directory lock held.
+pub fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(".tradeoffs-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| now.duration_since(t).ok())
+            .is_some_and(|age| age.as_secs() >= 60);
+        if old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Creates the directory if needed, with a message that says what to do when that fails.
@@ -105,9 +172,33 @@ impl DirLock {
         let fail = |what: &str, e: &io::Error| {
             AdrError::Failed(format!("cannot {what} {}: {}", dir.display(), plain_io(e)))
         };
-        let file = File::open(dir).map_err(|e| fail("open", &e))?;
+        let file = Self::lock_file(dir).map_err(|e| fail("open", &e))?;
         file.lock().map_err(|e| fail("lock", &e))?;
         Ok(DirLock { _file: file })
+    }
+
+    /// Unix locks the directory itself (an open directory is a file there).
+    #[cfg(unix)]
+    fn lock_file(dir: &Path) -> io::Result<File> {
+        File::open(dir)
+    }
+
+    /// Windows cannot open a directory as a file without special flags: the lock is a file in
+    /// the temporary directory named after the ADR directory's canonical path, so every
+    /// process exporting into the same directory takes the same lock, and nothing is added to
+    /// the repository.
+    #[cfg(not(unix))]
+    fn lock_file(dir: &Path) -> io::Result<File> {
+        use std::hash::{Hash as _, Hasher as _};
+        let canonical = dir.canonicalize()?;
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        canonical.hash(&mut h);
+        let path = std::env::temp_dir().join(format!("tradeoffs-adr-{:016x}.lock", h.finish()));
+        std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(path)
     }
 }
 
@@ -166,6 +257,10 @@ mod tests {
         assert_eq!(slug("Use OAuth 2.0 + OIDC"), "use-oauth-oidc");
         assert_eq!(slug("2026"), "2026");
         assert_eq!(slug("!!!"), "");
+        assert_eq!(slug("Использовать базу данных"), "использовать-базу-данных");
+        assert_eq!(slug("使用数据库"), "使用数据库");
+        let long = slug(&"word ".repeat(2000));
+        assert!(long.len() <= SLUG_MAX && long.ends_with("word"), "{long}");
     }
 
     #[test]

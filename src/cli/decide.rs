@@ -28,8 +28,9 @@ fn session(catalog: &Catalog, args: &DecideArgs) -> Result<Session> {
                 .context("reading the session from stdin")?;
             ("stdin".to_string(), text)
         } else {
-            let text = std::fs::read_to_string(Path::new(file))
-                .map_err(|e| bad(format!("cannot read answers file {file}: {e}")))?;
+            let text =
+                tradeoffs::fileread::read_text(Path::new(file), tradeoffs::fileread::SESSION_LIMIT)
+                    .map_err(|e| bad(format!("cannot read answers file {file}: {e}")))?;
             (file.clone(), text)
         };
         Session::from_json(&text, catalog).map_err(|e| bad(format!("{label}: {e}")))?
@@ -85,7 +86,7 @@ pub fn run(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
             } else {
                 serde_json::to_string_pretty(&reports)?
             };
-            out::line(&text);
+            out::json(&text);
         } else {
             let texts: Vec<String> = reports.iter().map(DecisionReport::to_text).collect();
             for line in texts.join("\n----\n\n").lines() {
@@ -106,6 +107,12 @@ pub fn run(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
         )));
     }
     let start = match &args.directory {
+        Some(d) if !d.is_dir() => {
+            return Err(bad(format!(
+                "-C {}: there is no such directory; check the path",
+                d.display()
+            )));
+        }
         Some(d) => d.clone(),
         None => std::env::current_dir().context("cannot read the current directory")?,
     };

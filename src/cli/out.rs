@@ -1,10 +1,32 @@
 //! The one way CLI text reaches the terminal. Tree files, session files and ADR directories are
 //! untrusted: every line printed here has its control characters replaced
 //! ([`tradeoffs::text::sanitize`]), so no escape sequence (an OSC 52 clipboard write, a cursor
-//! move) in a tree id or title can reach the user's terminal through `trees show` or
-//! `trees validate`. JSON needs no exception: serde_json escapes control characters itself.
+//! move, a C1 control, BEL) in a tree id or title can reach the user's terminal through
+//! `trees show` or `trees validate`. JSON output goes through [`json`], which escapes the
+//! characters serde_json leaves raw (C1 controls, bidi and zero-width formatting characters).
+//!
+//! A closed pipe (`tradeoffs ... | head -1`) ends the program quietly with status 0, as `cat`
+//! and `grep` do, instead of panicking in `print!`.
 
-use tradeoffs::text::sanitize;
+use std::io::Write as _;
+
+use tradeoffs::text::{json_escape_unsafe, sanitize};
+
+/// Writes to stdout or stderr; a broken pipe ends the process quietly.
+fn write(to_stderr: bool, s: &str) {
+    let result = if to_stderr {
+        let mut e = std::io::stderr().lock();
+        e.write_all(s.as_bytes()).and_then(|()| e.flush())
+    } else {
+        let mut o = std::io::stdout().lock();
+        o.write_all(s.as_bytes()).and_then(|()| o.flush())
+    };
+    if let Err(e) = result
+        && e.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        std::process::exit(0);
+    }
+}
 
 /// Prints text to stdout as is, line by line, each line sanitized; a missing final newline
 /// stays missing.
@@ -16,18 +38,23 @@ pub fn text(s: &str) {
         }
         out.push_str(&sanitize(line));
     }
-    print!("{out}");
+    write(false, &out);
 }
 
 /// Prints one line to stdout.
 pub fn line(s: &str) {
-    text(s);
-    println!();
+    text(&format!("{s}\n"));
+}
+
+/// Prints serde_json output to stdout, with C1 controls and bidi/zero-width characters written
+/// as `\uXXXX` escapes (the same JSON value, but nothing a terminal acts on), and a newline.
+pub fn json(s: &str) {
+    line(&json_escape_unsafe(s));
 }
 
 /// Prints one line to stderr.
 pub fn err_line(s: &str) {
-    eprintln!("{}", sanitize(s));
+    write(true, &format!("{}\n", sanitize(s)));
 }
 
 /// A `warning: ...` line on stderr.

@@ -16,16 +16,16 @@ use super::out;
 pub fn list(catalog: &Catalog, as_json: bool) -> Result<ExitCode> {
     let rows: Vec<TreeSummary> = catalog.trees().iter().map(TreeSummary::of).collect();
     if as_json {
-        out::line(&serde_json::to_string_pretty(&rows)?);
+        out::json(&serde_json::to_string_pretty(&rows)?);
         return Ok(ExitCode::SUCCESS);
     }
-    let idw = rows.iter().map(|t| t.id.len()).max().unwrap_or(2).max(2);
+    let idw = tradeoffs::text::pad_width(rows.iter().map(|t| t.id.len()).max().unwrap_or(2).max(2));
     let tw = rows
         .iter()
         .map(|t| tradeoffs::text::sanitize(&t.title).chars().count())
         .max()
         .unwrap_or(5)
-        .max(5);
+        .clamp(5, tradeoffs::text::MAX_PAD);
     out::line(&format!(
         "{:<idw$}  {:<tw$}  {:>3} {:>3} {:>3} {:>3} {:>5}  SOURCE",
         "ID", "TITLE", "Q", "OUT", "OPT", "CRI", "DEPTH"
@@ -52,6 +52,10 @@ pub fn validate(options: &LoadOptions, paths: &[std::path::PathBuf]) -> Result<E
     let mut sources = loaded.sources;
     let mut problems: Vec<Problem> = Vec::new();
     let mut checked: Vec<String> = Vec::new();
+    if paths.is_empty() {
+        // Files of the directories being checked that could not be read at all.
+        problems.extend(loaded.unreadable.iter().cloned());
+    }
     if paths.is_empty() && !options.extra.is_empty() {
         // `--trees DIR trees validate`: check the trees given, not the shipped or user ones.
         let own = LoadOptions {
@@ -227,7 +231,7 @@ pub fn analyze(options: &LoadOptions, target: &str, as_json: bool) -> Result<Exi
     };
     let a = analyze::analyze(tree);
     if as_json {
-        out::line(&serde_json::to_string_pretty(&a)?);
+        out::json(&serde_json::to_string_pretty(&a)?);
     } else {
         out::text(&a.to_text());
     }

@@ -14,8 +14,10 @@ impl Decision {
     /// short or names an answer that does not exist is an error that says which number to change.
     pub fn from_path(tree: &LoadedTree, numbers: &[Vec<usize>]) -> Result<Decision, SessionError> {
         let mut decision = Decision::new(tree.id());
+        // One walk, advanced step by step: linear in the path's length (replaying from the
+        // root for every step made a 20,000-step path take minutes).
+        let mut walk = Walk::replay(tree, &decision)?;
         for (step, set) in numbers.iter().enumerate() {
-            let walk = Walk::replay(tree, &decision)?;
             let Some(q) = walk.question() else {
                 let Node::Outcome(o) = tree.node(walk.current) else {
                     unreachable!("a walk without a question stands at an outcome")
@@ -44,11 +46,16 @@ impl Decision {
                 )));
             }
             let picks: Vec<usize> = set.iter().map(|n| n - 1).collect();
-            decision
-                .answer_set(tree, &picks)
+            let picks = super::check_selection(q, &picks)
                 .map_err(|e| SessionError(format!("step {}: {e}", step + 1)))?;
+            let labels: Vec<String> = picks.iter().map(|&a| q.answers[a].label.clone()).collect();
+            decision.answers.push(if q.multi {
+                super::Step::multi(&q.id, labels)
+            } else {
+                super::Step::single(&q.id, labels.into_iter().next().expect("one answer"))
+            });
+            walk.apply(q, &picks, None);
         }
-        let walk = Walk::replay(tree, &decision)?;
         if let Some(q) = walk.question() {
             return Err(SessionError(format!(
                 "the path stops before an outcome, at question {} \"{}\"; add one of: {}",

@@ -22,11 +22,13 @@ pub struct LoadOptions {
 #[error("{0}")]
 pub struct LoadError(pub String);
 
-/// The sources in override order, and how many of the first ones are shipped.
+/// The sources in override order, how many of the first ones are shipped, and the files that
+/// could not be read (each a problem of its own; the other files still load).
 #[derive(Debug, Clone)]
 pub struct Sources {
     pub sources: Vec<Source>,
     pub shipped: usize,
+    pub unreadable: Vec<Problem>,
 }
 
 impl LoadOptions {
@@ -34,26 +36,34 @@ impl LoadOptions {
     pub fn sources(&self) -> Result<Sources, LoadError> {
         let mut sources = Source::shipped();
         let shipped = sources.len();
+        let mut unreadable = Vec::new();
         if let Some(dir) = &self.user_dir
             && dir.is_dir()
         {
-            sources.extend(Source::read_dir(dir).map_err(|p| LoadError(p.to_string()))?);
+            let (found, bad) = Source::read_dir(dir).map_err(|p| LoadError(p.to_string()))?;
+            sources.extend(found);
+            unreadable.extend(bad);
         }
         for path in &self.extra {
             let found = if path.is_dir() {
                 Source::read_dir(path)
             } else {
-                Source::read(path).map(|s| vec![s])
+                Source::read(path).map(|s| (vec![s], Vec::new()))
             };
-            sources.extend(found.map_err(|p| {
+            let (found, bad) = found.map_err(|p| {
                 LoadError(format!(
                     "--trees {}: {}; pass a directory of tree files or one tree file",
-                    path.display(),
-                    p.message
+                    p.file, p.message
                 ))
-            })?);
+            })?;
+            sources.extend(found);
+            unreadable.extend(bad);
         }
-        Ok(Sources { sources, shipped })
+        Ok(Sources {
+            sources,
+            shipped,
+            unreadable,
+        })
     }
 }
 
@@ -61,8 +71,13 @@ impl Catalog {
     /// Loads every tree the options name; invalid trees are left out and their problems
     /// returned (see [`Catalog::build`]).
     pub fn load(options: &LoadOptions) -> Result<(Catalog, Vec<Problem>), LoadError> {
-        let Sources { sources, shipped } = options.sources()?;
-        Ok(Catalog::build(sources, shipped))
+        let Sources {
+            sources,
+            shipped,
+            unreadable,
+        } = options.sources()?;
+        let (catalog, problems) = Catalog::build(sources, shipped);
+        Ok((catalog, unreadable.into_iter().chain(problems).collect()))
     }
 }
 

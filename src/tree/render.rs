@@ -11,7 +11,7 @@ use crate::text::{mermaid_escape, sanitize as plain};
 pub fn outline(t: &LoadedTree) -> String {
     let mut out = String::new();
     let tree = &t.tree;
-    let _ = writeln!(out, "{} ({})", plain(&tree.title), tree.id);
+    let _ = writeln!(out, "{} ({})", plain(&tree.title), plain(&tree.id));
     let _ = writeln!(out, "{}", plain(&tree.description));
     let _ = writeln!(out, "Source: {}", plain(&tree.source));
     let _ = writeln!(out, "\nCriteria (default weight):");
@@ -19,62 +19,96 @@ pub fn outline(t: &LoadedTree) -> String {
         let _ = writeln!(
             out,
             "  {:<28} {}  {}",
-            c.id,
+            plain(&c.id),
             c.default_weight,
             plain(&c.name)
         );
     }
     let _ = writeln!(out, "\nOptions:");
     for o in &tree.options {
-        let _ = writeln!(out, "  {:<28} {}", o.id, plain(&o.name));
+        let _ = writeln!(out, "  {:<28} {}", plain(&o.id), plain(&o.name));
     }
     let _ = writeln!(out, "\nQuestions:");
-    let mut seen = HashSet::new();
-    outline_node(t, t.root_ix(), 1, &mut seen, &mut out);
+    outline_questions(t, &mut out);
     out
 }
 
-fn outline_node(
-    t: &LoadedTree,
-    ix: usize,
-    depth: usize,
-    seen: &mut HashSet<usize>,
-    out: &mut String,
-) {
-    let pad = "  ".repeat(depth);
-    match t.node(ix) {
-        Node::Outcome(o) => {
-            let _ = writeln!(
-                out,
-                "{pad}=> [{}] {}: {}",
-                o.id,
-                plain(&o.title),
-                o.options.join(", ")
-            );
-        }
-        Node::Question(q) => {
-            if !seen.insert(ix) {
-                let _ = writeln!(out, "{pad}-> [{}] (shown above)", q.id);
-                return;
+/// One step of the outline walk: a node to print at a depth, or a line already formatted.
+enum Step {
+    Node(usize, usize),
+    Line(String),
+}
+
+/// The question outline, depth first, with an explicit stack instead of recursion, so a chain
+/// of any depth (a 1,000,000-question tree) cannot overflow the stack.
+fn outline_questions(t: &LoadedTree, out: &mut String) {
+    let mut seen = HashSet::new();
+    let mut stack = vec![Step::Node(t.root_ix(), 1)];
+    while let Some(step) = stack.pop() {
+        let (ix, depth) = match step {
+            Step::Line(line) => {
+                out.push_str(&line);
+                continue;
             }
-            let _ = writeln!(out, "{pad}? [{}] {}", q.id, plain(&q.prompt));
-            for (i, a) in q.answers.iter().enumerate() {
-                let _ = writeln!(out, "{pad}  {}) {}", i + 1, plain(&a.label));
-                if q.multi {
+            Step::Node(ix, depth) => (ix, depth),
+        };
+        let pad = indent(depth);
+        match t.node(ix) {
+            Node::Outcome(o) => {
+                let _ = writeln!(
+                    out,
+                    "{pad}=> [{}] {}: {}",
+                    plain(&o.id),
+                    plain(&o.title),
+                    plain(&o.options.join(", "))
+                );
+            }
+            Node::Question(q) => {
+                if !seen.insert(ix) {
+                    let _ = writeln!(out, "{pad}-> [{}] (shown above)", plain(&q.id));
                     continue;
                 }
-                if let Some(next) = a.next.as_deref().and_then(|n| t.node_ix(n)) {
-                    outline_node(t, next, depth + 2, seen, out);
+                let _ = writeln!(out, "{pad}? [{}] {}", plain(&q.id), plain(&q.prompt));
+                // Pushed in reverse so they pop in reading order.
+                let mut later: Vec<Step> = Vec::new();
+                for (i, a) in q.answers.iter().enumerate() {
+                    later.push(Step::Line(format!(
+                        "{pad}  {}) {}\n",
+                        i + 1,
+                        plain(&a.label)
+                    )));
+                    if q.multi {
+                        continue;
+                    }
+                    if let Some(next) = a.next.as_deref().and_then(|n| t.node_ix(n)) {
+                        later.push(Step::Node(next, depth + 2));
+                    }
                 }
-            }
-            // A multi-answer question ("select all that apply") has one `next` for all answers.
-            if q.multi {
-                let _ = writeln!(out, "{pad}  (select all that apply, then:)");
-                if let Some(next) = q.next.as_deref().and_then(|n| t.node_ix(n)) {
-                    outline_node(t, next, depth + 2, seen, out);
+                // A multi-answer question ("select all that apply") has one `next` for all
+                // answers.
+                if q.multi {
+                    later.push(Step::Line(format!(
+                        "{pad}  (select all that apply, then:)\n"
+                    )));
+                    if let Some(next) = q.next.as_deref().and_then(|n| t.node_ix(n)) {
+                        later.push(Step::Node(next, depth + 2));
+                    }
                 }
+                stack.extend(later.into_iter().rev());
             }
         }
+    }
+}
+
+/// Deeper than this, lines stop moving right (a 50,000-deep chain would otherwise print
+/// gigabytes of spaces) and carry their level instead.
+const MAX_INDENT: usize = 40;
+
+fn indent(depth: usize) -> String {
+    if depth <= MAX_INDENT {
+        "  ".repeat(depth)
+    } else {
+        format!("{}[level {}] ", "  ".repeat(MAX_INDENT), depth / 2 + 1)
     }
 }
 
@@ -133,7 +167,7 @@ pub fn dot(t: &LoadedTree) -> String {
 /// Mermaid flowchart (GitHub renders it in Markdown).
 pub fn mermaid(t: &LoadedTree) -> String {
     let mut out = String::from("flowchart TD\n");
-    let id = |s: &str| s.replace('-', "_");
+    let id = |s: &str| plain(&s.replace('-', "_"));
     for node in &t.tree.nodes {
         match node {
             Node::Question(q) => {

@@ -17,7 +17,8 @@ use super::model::{
 /// Sizes of a generated tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Spec {
-    /// Total nodes (questions and outcomes); at least 1.
+    /// Total nodes (questions and outcomes); at least 2 (a lone outcome is not a valid tree:
+    /// the root must be a question).
     pub nodes: usize,
     /// At least 1.
     pub options: usize,
@@ -31,7 +32,7 @@ pub struct Spec {
 impl Spec {
     pub fn new(nodes: usize, options: usize, criteria: usize) -> Self {
         Spec {
-            nodes: nodes.max(1),
+            nodes: nodes.max(2),
             options: options.max(1),
             criteria: criteria.max(1),
             multi: 0,

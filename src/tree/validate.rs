@@ -480,6 +480,16 @@ fn check_nodes(
         out.push("root", format!("unknown node \"{}\"", tree.root));
         return;
     };
+    if matches!(tree.nodes[graph[root]], Node::Outcome(_)) {
+        // The TUI could not show such a tree (an empty question screen with no way on).
+        out.push(
+            "root",
+            format!(
+                "the root \"{}\" is an outcome; a tree starts with a question",
+                tree.root
+            ),
+        );
+    }
     let mut cycles: Vec<(String, String)> = Vec::new();
     for scc in kosaraju_scc(&graph) {
         let self_loop = scc.len() == 1 && graph.contains_edge(scc[0], scc[0]);

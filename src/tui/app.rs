@@ -229,6 +229,8 @@ pub struct App {
     pub now: u64,
     pub git_user: Option<String>,
     pub quit: bool,
+    /// The signal that ended the TUI (1 for a hang-up), so the process exits as it would have.
+    pub ended_by: Option<i32>,
 }
 
 impl App {
@@ -265,6 +267,7 @@ impl App {
             notice: None,
             save_error: None,
             size: (80, 24),
+            ended_by: None,
             now,
             git_user,
             quit: false,

@@ -32,6 +32,9 @@ pub enum Msg {
     Listed(Vec<Summary>),
     Previewed(Result<PreviewText, String>),
     Exported(Result<crate::adr::Exported, String>),
+    /// The terminal went away (hang-up) or a signal asks the program to end (SIGTERM, SIGHUP,
+    /// SIGINT, SIGQUIT): keep the record form's text, save, quit.
+    Terminate,
 }
 
 /// How to export a decision that may already have an ADR.
@@ -64,6 +67,15 @@ pub enum Effect {
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(ev) => key(app, ev),
+        Msg::Terminate => {
+            store_form(app);
+            app.quit = true;
+            if app.session.is_some() {
+                vec![Effect::Save]
+            } else {
+                Vec::new()
+            }
+        }
         Msg::Click { column, row } => click(app, column, row),
         Msg::Resize(w, h) => {
             app.size = (w, h);
@@ -165,12 +177,23 @@ fn key(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     }
     let ctx = app.context();
+    let too_small = app.size.0 < super::layout::MIN_WIDTH || app.size.1 < super::layout::MIN_HEIGHT;
     let Some(action) = keys::lookup(ctx, &ev) else {
-        if ctx == Context::RecordText {
-            return screens::record::edit(app, ev);
+        if ctx == Context::RecordText && !too_small {
+            let mut effects = screens::record::edit(app, ev);
+            // The form autosaves as it is typed: a crash or a closed window keeps the text.
+            if app.session.is_some() && !effects.contains(&Effect::Save) {
+                store_form(app);
+                effects.push(Effect::Save);
+            }
+            return effects;
         }
         return Vec::new();
     };
+    // Behind "terminal too small" the screen shows nothing to act on: only quitting works.
+    if too_small && !matches!(action, Action::ForceQuit) {
+        return Vec::new();
+    }
     if !matches!(action, Action::Help | Action::ForceQuit) {
         app.notice = None;
     }

@@ -725,7 +725,7 @@ fn a_bad_status_in_a_session_is_bad_input_whether_printed_or_exported() {
         assert_eq!(o.status.code(), Some(2), "{extra:?}: {}", stderr(&o));
         assert_eq!(
             stderr(&o).trim(),
-            "error: status \"bogus\" is not one of proposed, accepted, rejected, deprecated",
+            "error: session.json: decision 1 (tree \"small\"): the record status \"bogus\" is not one of proposed, accepted, rejected, deprecated",
             "{extra:?}"
         );
     }

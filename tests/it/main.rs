@@ -9,6 +9,7 @@ mod adr_golden;
 mod adr_lint;
 mod adr_words;
 mod cli;
+mod hardening;
 mod properties;
 mod shipped_trees;
 mod synthetic;

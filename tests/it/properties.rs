@@ -804,3 +804,86 @@ fn analyze_of_the_shipped_trees_reports_every_path_once() {
         assert_eq!(a.sampled, None);
     }
 }
+
+// --- session loader robustness (issue 11) -----------------------------------------------------
+
+/// A saved session over the small fixture: a full walk, an override, a choice, a record draft.
+fn session_seed() -> String {
+    serde_json::json!({
+        "format": 2, "id": "seed", "created": 1, "updated": 2, "active": 0,
+        "decisions": [{
+            "tree": "small",
+            "answers": [{"question": "q-first", "answer": "Fast"}, {"question": "q-second", "answer": "One"}],
+            "overrides": {"sm.cost": 4},
+            "chosen": "sm.b",
+            "record": {"title": "T", "status": "accepted", "deciders": ["A"], "context": "c", "exported": "docs/decisions/0001-t.md"}
+        }]
+    })
+    .to_string()
+}
+
+fn fixture_catalog() -> Catalog {
+    let sources = vec![
+        Source {
+            label: "small.json".into(),
+            text: include_str!("../fixtures/valid/small.json").into(),
+        },
+        Source {
+            label: "other.json".into(),
+            text: include_str!("../fixtures/valid/other.json").into(),
+        },
+    ];
+    let (catalog, problems) = Catalog::build(sources, 0);
+    assert!(problems.is_empty(), "{problems:?}");
+    catalog
+}
+
+/// Loads a session text: an error or a session; a session that loads can be walked, ranked
+/// and saved again without a panic.
+fn load_session(catalog: &Catalog, graph: &TradeoffGraph, text: &str) {
+    let Ok(s) = Session::from_json(text, catalog) else {
+        return;
+    };
+    assert!(s.active < s.decisions.len());
+    for i in 0..s.decisions.len() {
+        let _ = report::build(catalog, graph, &s, i);
+    }
+    let again =
+        Session::from_json(&s.to_json(), catalog).expect("a loaded session saves and loads");
+    assert_eq!(again, s);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_sessions_never_panic_the_loader(
+        mutations in proptest::collection::vec(mutation(), 1..6),
+        cut in any::<u16>(),
+        truncate in any::<bool>(),
+    ) {
+        let catalog = fixture_catalog();
+        let graph = TradeoffGraph::build(&catalog);
+        let mut doc: Value = serde_json::from_str(&session_seed()).unwrap();
+        load_session(&catalog, &graph, &session_seed());
+        for m in &mutations {
+            apply(&mut doc, m);
+        }
+        let mut out = serde_json::to_string(&doc).unwrap();
+        if truncate {
+            let mut at = usize::from(cut) % (out.len() + 1);
+            while !out.is_char_boundary(at) {
+                at -= 1;
+            }
+            out.truncate(at);
+        }
+        load_session(&catalog, &graph, &out);
+    }
+
+    #[test]
+    fn random_bytes_never_panic_the_session_loader(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let catalog = fixture_catalog();
+        let graph = TradeoffGraph::build(&catalog);
+        load_session(&catalog, &graph, &String::from_utf8_lossy(&bytes));
+    }
+}

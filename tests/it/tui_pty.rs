@@ -26,6 +26,8 @@ struct Term {
     writer: Box<dyn Write + Send>,
     killer: Box<dyn ChildKiller + Send + Sync>,
     eof: bool,
+    /// Every byte the program wrote, for checks on the raw stream.
+    raw: Vec<u8>,
 }
 
 impl Term {
@@ -40,7 +42,10 @@ impl Term {
         while !pred(self.parser.screen()) {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.rx.recv_timeout(left) {
-                Ok(bytes) => self.parser.process(&bytes),
+                Ok(bytes) => {
+                    self.parser.process(&bytes);
+                    self.raw.extend_from_slice(&bytes);
+                }
                 Err(RecvTimeoutError::Timeout) => {
                     let _ = self.killer.kill();
                     panic!(
@@ -133,6 +138,7 @@ fn full_walk_edit_export_and_quit_in_a_real_terminal() {
         writer: pair.master.take_writer().unwrap(),
         killer: child.clone_killer(),
         eof: false,
+        raw: Vec::new(),
     };
 
     t.wait_text("Decision areas");
@@ -212,11 +218,14 @@ fn full_walk_edit_export_and_quit_in_a_real_terminal() {
     assert!(text.contains("2024-02-29"), "{text}");
     assert!(text.contains("Pty Tester"), "{text}");
     // The session was autosaved and records the export.
+    // (The sessions directory also holds the session's hidden lock file.)
     let sessions: Vec<_> = std::fs::read_dir(data.path().join("sessions"))
         .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     assert_eq!(sessions.len(), 1);
-    let saved = std::fs::read_to_string(sessions[0].as_ref().unwrap().path()).unwrap();
+    let saved = std::fs::read_to_string(&sessions[0]).unwrap();
     assert!(
         saved.contains("0001-use-postgresql-for-orders.md"),
         "{saved}"
@@ -233,4 +242,262 @@ fn without_a_terminal_it_points_to_decide_and_fails() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     assert!(err.contains("tradeoffs decide"), "{err}");
+}
+
+/// Starts the real binary in a 80×24 pseudo-terminal with its own data and config
+/// directories, in `repo`; `trees` adds `--trees`.
+fn spawn(
+    repo: &std::path::Path,
+    data: &std::path::Path,
+    config: &std::path::Path,
+) -> (
+    Term,
+    Box<dyn portable_pty::Child + Send + Sync>,
+    Box<dyn portable_pty::MasterPty + Send>,
+) {
+    spawn_with(repo, data, config, &[])
+}
+
+fn spawn_with(
+    repo: &std::path::Path,
+    data: &std::path::Path,
+    config: &std::path::Path,
+    args: &[&str],
+) -> (
+    Term,
+    Box<dyn portable_pty::Child + Send + Sync>,
+    Box<dyn portable_pty::MasterPty + Send>,
+) {
+    let pty = native_pty_system();
+    let pair = pty
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tradeoffs"));
+    cmd.args(args);
+    cmd.cwd(repo);
+    cmd.env("TRADEOFFS_DATA_DIR", data);
+    cmd.env("TRADEOFFS_CONFIG_DIR", config);
+    cmd.env("TRADEOFFS_DATE", "2024-02-29");
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("ADR_DIRECTORY");
+    let child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let t = Term {
+        parser: vt100::Parser::new(
+            NonZeroU16::new(24).unwrap(),
+            NonZeroU16::new(80).unwrap(),
+            0,
+        ),
+        rx,
+        writer: pair.master.take_writer().unwrap(),
+        killer: child.clone_killer(),
+        eof: false,
+        raw: Vec::new(),
+    };
+    (t, child, pair.master)
+}
+
+/// Walks the database tree to PostgreSQL's record form and types a title and a context.
+fn fill_the_record_form(t: &mut Term) {
+    let catalog = tui_support::shipped();
+    let tree = catalog.get("database").unwrap();
+    let path = tui_support::path_to(tree, "db.postgresql").expect("PostgreSQL reachable");
+    t.wait_text("Decision areas");
+    t.send("j");
+    t.wait_text("▶ Database Design");
+    t.send("\r");
+    for (i, n) in path.iter().enumerate() {
+        t.wait_text(&format!("question {} ", i + 1));
+        for _ in 1..*n {
+            t.send("j");
+        }
+        t.send("\r");
+    }
+    t.wait_text("Outcome");
+    t.send("\r");
+    t.wait_text("Record: ");
+    t.send("\x15"); // Ctrl-U clears the pre-filled title
+    t.send("Typed before the signal");
+    t.wait_text("Typed before the signal");
+    t.send("\t\t\t");
+    t.send("Context typed");
+    t.wait_text("Context typed");
+}
+
+fn wait_exit(
+    t: &mut Term,
+    child: &mut Box<dyn portable_pty::Child + Send + Sync>,
+) -> portable_pty::ExitStatus {
+    let deadline = Instant::now() + WAIT;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the program did not exit; screen:\n{}", t.screen());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    while let Ok(bytes) = t.rx.recv_timeout(Duration::from_millis(500)) {
+        t.parser.process(&bytes);
+    }
+    status
+}
+
+/// The one saved session's first decision's record draft.
+fn saved_record(data: &std::path::Path) -> serde_json::Value {
+    let sessions: Vec<_> = std::fs::read_dir(data.join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    assert_eq!(sessions.len(), 1, "{sessions:?}");
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&sessions[0]).unwrap()).unwrap();
+    v["decisions"][0]["record"].clone()
+}
+
+#[cfg(unix)]
+#[test]
+fn each_signal_restores_the_terminal_and_saves_the_typed_form() {
+    for (name, sig) in [
+        ("SIGTERM", libc::SIGTERM),
+        ("SIGHUP", libc::SIGHUP),
+        ("SIGINT", libc::SIGINT),
+        ("SIGQUIT", libc::SIGQUIT),
+    ] {
+        let repo = tempfile::tempdir().unwrap();
+        let data = tempfile::tempdir().unwrap();
+        let config = tempfile::tempdir().unwrap();
+        let (mut t, mut child, _master) = spawn(repo.path(), data.path(), config.path());
+        fill_the_record_form(&mut t);
+        assert!(t.parser.screen().alternate_screen());
+        let pid = child.process_id().expect("a pid") as libc::pid_t;
+        // SAFETY: sending a signal to the child we started.
+        assert_eq!(unsafe { libc::kill(pid, sig) }, 0);
+        let status = wait_exit(&mut t, &mut child);
+        assert_eq!(status.exit_code(), 128 + sig as u32, "{name}");
+        let screen = t.parser.screen();
+        assert!(!screen.alternate_screen(), "{name}: alternate screen left");
+        assert!(!screen.hide_cursor(), "{name}: cursor shown again");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "{name}: mouse reporting off"
+        );
+        let record = saved_record(data.path());
+        assert_eq!(
+            record["title"], "Typed before the signal",
+            "{name}: {record}"
+        );
+        assert_eq!(record["context"], "Context typed", "{name}: {record}");
+        assert!(
+            t.screen().contains("saved; resume it with"),
+            "{name}: {}",
+            t.screen()
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_terminal_ends_the_program_with_the_form_saved() {
+    let repo = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let (mut t, mut child, master) = spawn(repo.path(), data.path(), config.path());
+    fill_the_record_form(&mut t);
+    // Closing the terminal: the program must end (not spin reading end-of-file) and keep the
+    // typed text.
+    // The reader thread holds a copy of the master: drop the receiving end, then make the
+    // program draw so the thread's next send fails and it closes its copy.
+    let Term { rx, mut writer, .. } = t;
+    drop(rx);
+    // Tab moves the focus, so every press redraws; a few presses over a second wake the
+    // reader thread even on a loaded machine.
+    for _ in 0..10 {
+        writer.write_all(b"\t").unwrap();
+        writer.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    drop(writer);
+    drop(master);
+    let deadline = Instant::now() + WAIT;
+    while child.try_wait().unwrap().is_none() {
+        assert!(Instant::now() < deadline, "the program did not end");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let record = saved_record(data.path());
+    assert_eq!(record["title"], "Typed before the signal", "{record}");
+    assert_eq!(record["context"], "Context typed", "{record}");
+}
+
+#[test]
+fn no_escape_from_a_hostile_tree_reaches_the_terminal_from_the_tui() {
+    let repo = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let file = crate::hardening::hostile_tree(config.path());
+    let f = file.display().to_string();
+    let (mut t, mut child, _master) =
+        spawn_with(repo.path(), data.path(), config.path(), &["--trees", &f]);
+    t.wait_text("Decision areas");
+    for _ in 0..10 {
+        if t.screen().contains("▶ Test area small") {
+            break;
+        }
+        t.send("j");
+        std::thread::sleep(Duration::from_millis(200));
+        while let Ok(bytes) = t.rx.recv_timeout(Duration::from_millis(200)) {
+            t.parser.process(&bytes);
+            t.raw.extend_from_slice(&bytes);
+        }
+    }
+    t.wait_text("▶ Test area small");
+    t.send("\r");
+    t.wait_text("What matters most?");
+    t.send("?");
+    t.wait_text("Esc");
+    t.send("?");
+    t.send("\r");
+    t.wait_text("Which shortlist?");
+    t.send("\r");
+    t.wait_text("Outcome");
+    t.send("\r");
+    t.wait_text("Record: ");
+    t.send("\x13"); // Ctrl-S: the preview
+    t.wait_text("will be written to");
+    t.send("\x03"); // Ctrl-C
+    wait_exit(&mut t, &mut child);
+    let raw = String::from_utf8_lossy(&t.raw);
+    for marker in [
+        "\u{1b}]52;",
+        "\u{1b}]0;pwned",
+        "\u{1b}]8;;http://evil",
+        "\u{1b}[7777D",
+        "\u{1b}[2J",
+        "\u{9b}",
+        "\u{9d}",
+        "\u{9c}",
+        "\u{7}",
+        "\u{202e}",
+    ] {
+        assert!(!raw.contains(marker), "{marker:?} reached the terminal");
+    }
 }

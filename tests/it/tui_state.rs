@@ -140,6 +140,7 @@ fn sessions_autosave_and_resume_where_they_stopped() {
         store: Store::new(data.path().join("sessions")),
         repo: repo.path().to_path_buf(),
         adr_dir: None,
+        held: Default::default(),
     };
     let mut a = app();
     keys_via(&shell, &mut a, "j<ret>j<ret><ret>");
@@ -172,6 +173,7 @@ fn export_writes_the_adr_and_an_error_keeps_everything() {
         store: Store::new(data.path().join("sessions")),
         repo: repo.path().to_path_buf(),
         adr_dir: Some(PathBuf::from("records/adr")),
+        held: Default::default(),
     };
     let mut a = app();
     let tree = a.catalog.get("data-store").unwrap().clone();
@@ -303,6 +305,7 @@ fn the_preview_toggles_short_and_full_and_jumps_to_the_ends() {
         store: Store::new(data.path().join("sessions")),
         repo: repo.path().to_path_buf(),
         adr_dir: None,
+        held: Default::default(),
     };
     let mut a = app();
     let tree = a.catalog.get("data-store").unwrap().clone();
