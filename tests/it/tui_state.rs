@@ -347,6 +347,7 @@ fn exporting_an_exported_decision_again_asks_and_updates_in_place_or_writes_anew
         store: Store::new(data.path().join("sessions")),
         repo: repo.path().to_path_buf(),
         adr_dir: Some(PathBuf::from("adr")),
+        held: Default::default(),
     };
     let mut a = app();
     let tree = a.catalog.get("data-store").unwrap().clone();
@@ -400,6 +401,7 @@ fn a_saved_session_is_named_by_its_repository_and_deleted_by_pressing_d_twice() 
         store: Store::new(data.path().join("sessions")),
         repo: repo.path().to_path_buf(),
         adr_dir: None,
+        held: Default::default(),
     };
     let mut a = app();
     a.repo = Some(repo.path().display().to_string());
