@@ -598,7 +598,7 @@ fn quotes_colons_and_markdown_in_user_text_cannot_break_the_file() {
     );
     let text = fs::read_to_string(written(&o, &dir)).unwrap();
     let seen = adr_formats::madr(&text).unwrap();
-    assert_eq!(seen.title, "Use A: the \\[fast\\] one \\| \\`now\\` \\#1");
+    assert_eq!(seen.title, "Use A: the \\[fast\\] one \\| `now` \\#1");
     assert!(
         text.contains("decision-makers: [\"Ann \\\"The Hammer\\\": Lee\"]"),
         "{text}"

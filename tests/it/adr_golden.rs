@@ -9,9 +9,9 @@ use std::path::Path;
 
 /// (tree, path) walks that reach an outcome through several questions.
 const WALKS: &[(&str, &str)] = &[
-    ("architecture", "1,2,2,2,2,2,2,2,2"),
-    ("database", "4,1,1,1,1,1,1,1"),
-    ("security", "1,2,2,2,2,2,2"),
+    ("data-store", "6,1,1,1,1,1,1,1,1,1"),
+    ("security-identity", "1+3,1,1,1,1,1,1,1,1"),
+    ("data-caching", "1,1,1,1,1,1,1,1,1"),
 ];
 
 /// (format, detail): every dialect short, the Markdown dialects also in full, and the JSON.

@@ -408,7 +408,13 @@ fn unreadable_tree_files_are_skipped_one_by_one_with_their_reason() {
     bom.extend_from_slice(text.as_bytes());
     std::fs::write(trees.join("bom.json"), bom).unwrap();
 
-    let r = env.run(&["decide", "--tree", "database", "--path", "4,1,1,1,1,1,1,1"]);
+    let r = env.run(&[
+        "decide",
+        "--tree",
+        "data-store",
+        "--path",
+        "6,1,1,1,1,1,1,1,1,1",
+    ]);
     assert_eq!(r.code, 0, "{}", r.err());
     let d = trees.display();
     assert_eq!(
@@ -445,9 +451,9 @@ fn export(env: &Env, title: &str) -> Run {
     env.run(&[
         "decide",
         "--tree",
-        "database",
+        "data-store",
         "--path",
-        "4,1,1,1,1,1,1,1",
+        "6,1,1,1,1,1,1,1,1,1",
         "--export",
         "--title",
         title,
@@ -529,9 +535,9 @@ fn impossible_dates_are_refused() {
     let r = env.run(&[
         "decide",
         "--tree",
-        "database",
+        "data-store",
         "--path",
-        "4,1,1,1,1,1,1,1",
+        "6,1,1,1,1,1,1,1,1,1",
         "--format",
         "madr",
         "--date",
@@ -575,8 +581,14 @@ fn non_latin_and_long_titles_export() {
 fn a_closed_pipe_ends_quietly() {
     let env = Env::new();
     for args in [
-        &["decide", "--tree", "database", "--path", "4,1,1,1,1,1,1,1"][..],
-        &["trees", "show", "database"][..],
+        &[
+            "decide",
+            "--tree",
+            "data-store",
+            "--path",
+            "6,1,1,1,1,1,1,1,1,1",
+        ][..],
+        &["trees", "show", "data-store"][..],
     ] {
         let mut child = env
             .cmd(args)
@@ -644,9 +656,9 @@ fn concurrent_exports_into_a_new_directory_share_one_dialect() {
             env.cmd(&[
                 "decide",
                 "--tree",
-                "database",
+                "data-store",
                 "--path",
-                "4,1,1,1,1,1,1,1",
+                "6,1,1,1,1,1,1,1,1,1",
                 "--export",
                 "--format",
                 "nygard",
@@ -707,9 +719,9 @@ fn markers_naming_a_directory_outside_the_repository_are_refused() {
     let r = env.run(&[
         "decide",
         "--tree",
-        "database",
+        "data-store",
         "--path",
-        "4,1,1,1,1,1,1,1",
+        "6,1,1,1,1,1,1,1,1,1",
         "--export",
         "-C",
         "no/such/dir",
@@ -772,9 +784,9 @@ fn supersede_keeps_a_symlink_and_refuses_a_read_only_adr() {
     let r = env.run(&[
         "decide",
         "--tree",
-        "database",
+        "data-store",
         "--path",
-        "4,1,1,1,1,1,1,1",
+        "6,1,1,1,1,1,1,1,1,1",
         "--export",
         "--title",
         "New one",
@@ -801,9 +813,9 @@ fn supersede_keeps_a_symlink_and_refuses_a_read_only_adr() {
     let r = env.run(&[
         "decide",
         "--tree",
-        "database",
+        "data-store",
         "--path",
-        "4,1,1,1,1,1,1,1",
+        "6,1,1,1,1,1,1,1,1,1",
         "--export",
         "--title",
         "Newer",
@@ -834,7 +846,7 @@ fn a_copied_session_saves_to_its_own_file_and_a_second_holder_is_told() {
     let store = Store::new(dir.path().to_path_buf());
     let mut s = Session::new("victim", 1);
     s.decisions
-        .push(tradeoffs::session::Decision::new("database"));
+        .push(tradeoffs::session::Decision::new("data-store"));
     store.save(&s).unwrap();
     std::fs::copy(dir.path().join("victim.json"), dir.path().join("copy.json")).unwrap();
     let copy = store.load("copy", &catalog).unwrap();
@@ -946,9 +958,9 @@ fn an_adr_is_superseded_once() {
         env.run(&[
             "decide",
             "--tree",
-            "database",
+            "data-store",
             "--path",
-            "4,1,1,1,1,1,1,1",
+            "6,1,1,1,1,1,1,1,1,1",
             "--export",
             "--title",
             title,

@@ -315,8 +315,8 @@ fn spawn_with(
 /// Walks the database tree to PostgreSQL's record form and types a title and a context.
 fn fill_the_record_form(t: &mut Term) {
     let catalog = tui_support::shipped();
-    let tree = catalog.get("database").unwrap();
-    let path = tui_support::path_to(tree, "db.postgresql").expect("PostgreSQL reachable");
+    let tree = catalog.get("data-store").unwrap();
+    let path = tui_support::path_to(tree, "store.postgresql").expect("PostgreSQL reachable");
     t.wait_text("Decision areas");
     t.send("j");
     t.wait_text("▶ Database Design");
