@@ -64,6 +64,13 @@ pub fn locate(
         check_inside_repository(start, &found)?;
         found
     };
+    // `adrFolder: ./docs/adr` names docs/adr: no `/./` in the paths the user sees.
+    let mut found = found;
+    found.dir = found
+        .dir
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
     let missing = !found.dir.is_dir();
     if missing && found.dir.symlink_metadata().is_ok() {
         // A file, or a symlink to nowhere: "it will be created" would be false.

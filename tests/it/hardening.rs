@@ -764,7 +764,7 @@ fn a_trailing_comment_in_a_marker_is_not_part_of_the_directory() {
         r.out().trim(),
         env.repo
             .path()
-            .join("./adr/20260102-first.md")
+            .join("adr/20260102-first.md")
             .display()
             .to_string()
     );

@@ -272,8 +272,17 @@ fn decide_another_adds_a_decision_and_esc_on_an_empty_one_drops_it() {
     let s = a.session.as_ref().unwrap();
     assert_eq!((s.decisions.len(), s.active), (n + 1, n));
     assert_eq!(s.decisions[n].tree, "architecture");
-    // Esc on its first question drops the added decision and returns where the user was.
-    keys(&mut a, "<esc>");
+    // Shared facts answered in the data-store walk were reused; Esc takes them back one by
+    // one, and Esc on the first question drops the added decision and returns where the user
+    // was.
+    let reused = a.session.as_ref().unwrap().decisions[n].answers.len();
+    assert!(
+        a.session.as_ref().unwrap().decisions[n]
+            .answers
+            .iter()
+            .all(|s| s.reused_from.as_deref() == Some("data-store"))
+    );
+    keys(&mut a, &"<esc>".repeat(reused + 1));
     let s = a.session.as_ref().unwrap();
     assert_eq!((s.decisions.len(), s.active), (n, 0));
     assert_eq!(a.screen, Screen::Outcome);
