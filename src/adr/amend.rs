@@ -145,6 +145,10 @@ pub(super) fn superseded_content(
             {
                 rest.next();
             }
+            // One blank line after the link, as adr-tools leaves it (never two: MD012).
+            while rest.peek().is_some_and(|l| l.trim().is_empty()) {
+                rest.next();
+            }
             out.push(link);
             out.push(String::new());
             out.extend(rest.map(|s| s.to_string()));
