@@ -283,11 +283,76 @@ pub fn acceptability_with_limit(
         let base: Vec<i64> = play.iter().map(|&o| m.score(o, weights)).collect();
         let narrow = base.iter().all(|s| i32::try_from(*s).is_ok())
             && cols.iter().all(|a| i32::try_from(*a).is_ok());
+        // Meet in the middle: the score change of every combination of the first half of the
+        // criteria, and of the second half, is tabulated once; a sample is then the current
+        // scores plus one row of each table (p additions instead of one column per criterion).
+        let range: Vec<u64> = (0..c).map(|k| (hi[k] - lo[k] + 1) as u64).collect();
+        let half = c / 2;
+        let size_a: u64 = range[..half].iter().product();
+        let size_b: u64 = range[half..].iter().product();
+        let cols32: Vec<i32> = cols.iter().map(|&a| a as i32).collect();
+        let tabulate = |ks: std::ops::Range<usize>, size: u64| -> Vec<i32> {
+            let mut t = vec![0i32; size as usize * p];
+            for i in 0..size {
+                let mut rest = i;
+                let row = &mut t[i as usize * p..(i as usize + 1) * p];
+                for k in ks.clone() {
+                    let digit = rest % range[k];
+                    rest /= range[k];
+                    let d = (lo[k] + digit as i64 - weights[k]) as i32;
+                    if d != 0 {
+                        for (s, a) in row.iter_mut().zip(&cols32[k * p..(k + 1) * p]) {
+                            *s += d * a;
+                        }
+                    }
+                }
+            }
+            t
+        };
+        let tables = (narrow && size_a <= 60_000 && size_b <= 60_000)
+            .then(|| (tabulate(0..half, size_a), tabulate(half..c, size_b)));
         let run_chunk = |chunk: u64, n: u64| -> Vec<u64> {
             let mut wins = vec![0u64; p];
             let mut rng = SplitMix64(SAMPLE_SEED ^ chunk.wrapping_mul(0x9E37_79B9_7F4A_7C15));
             let base32: Vec<i32> = base.iter().map(|&s| s as i32).collect();
-            let cols32: Vec<i32> = cols.iter().map(|&a| a as i32).collect();
+            if let Some((ta, tb)) = &tables {
+                let mut scores32 = vec![0i32; p];
+                for _ in 0..n {
+                    let mut bits = rng.next_u64();
+                    let mut used = 0u32;
+                    let (mut ia, mut ib, mut ma, mut mb) = (0u64, 0u64, 1u64, 1u64);
+                    for (k, &r) in range.iter().enumerate() {
+                        if used >= 20 {
+                            bits = rng.next_u64();
+                            used = 0;
+                        }
+                        let wide = u128::from(bits) * u128::from(r);
+                        bits = wide as u64;
+                        used += 1;
+                        let digit = (wide >> 64) as u64;
+                        if k < half {
+                            ia += digit * ma;
+                            ma *= r;
+                        } else {
+                            ib += digit * mb;
+                            mb *= r;
+                        }
+                    }
+                    let ra = &ta[ia as usize * p..(ia as usize + 1) * p];
+                    let rb = &tb[ib as usize * p..(ib as usize + 1) * p];
+                    for (((s, &b), &x), &y) in scores32.iter_mut().zip(&base32).zip(ra).zip(rb) {
+                        *s = b + x + y;
+                    }
+                    let mut best = 0;
+                    for (i, &x) in scores32.iter().enumerate().skip(1) {
+                        if x > scores32[best] {
+                            best = i;
+                        }
+                    }
+                    wins[best] += 1;
+                }
+                return wins;
+            }
             let mut scores32 = vec![0i32; p];
             let mut scores = vec![0i64; p];
             for _ in 0..n {
@@ -296,8 +361,21 @@ pub fn acceptability_with_limit(
                 } else {
                     scores.copy_from_slice(&base);
                 }
+                // One 64-bit draw yields many small uniform digits: each multiply by the
+                // range takes the high word as the digit and keeps the low word for the next
+                // (at most 3 values per criterion, so 64 bits serve about 20 criteria).
+                let mut bits = rng.next_u64();
+                let mut used = 0u32;
                 for k in 0..c {
-                    let wk = lo[k] + rng.below((hi[k] - lo[k] + 1) as u64) as i64;
+                    let n = (hi[k] - lo[k] + 1) as u64;
+                    if used >= 20 {
+                        bits = rng.next_u64();
+                        used = 0;
+                    }
+                    let wide = u128::from(bits) * u128::from(n);
+                    bits = wide as u64;
+                    used += 1;
+                    let wk = lo[k] + (wide >> 64) as i64;
                     let d = wk - weights[k];
                     if d == 0 {
                         continue;
