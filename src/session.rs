@@ -449,6 +449,11 @@ pub struct RecordDraft {
     pub status: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub deciders: Vec<String>,
+    /// MADR's consulted and informed people.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub consulted: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub informed: Vec<String>,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub context: String,
     /// Path of the ADR written for this decision, once exported.

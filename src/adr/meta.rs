@@ -95,6 +95,9 @@ pub struct RecordMeta {
     /// ISO date, `YYYY-MM-DD`.
     pub date: String,
     pub deciders: Vec<String>,
+    /// MADR's consulted and informed people (empty lists when none).
+    pub consulted: Vec<String>,
+    pub informed: Vec<String>,
     /// The user's own context text (may hold several lines).
     pub context: String,
     /// ADR files of the same session written earlier, linked from this one.
@@ -133,6 +136,8 @@ impl RecordMeta {
             status,
             date: today(),
             deciders,
+            consulted: draft.consulted.clone(),
+            informed: draft.informed.clone(),
             context: draft.context.clone(),
             related: Vec::new(),
             detail: if draft.full_detail {

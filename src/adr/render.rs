@@ -406,8 +406,8 @@ impl Slots<'_> {
             format!("[{}]", items.join(", "))
         };
         let _ = writeln!(s, "decision-makers: {}", list(&self.meta.deciders));
-        let _ = writeln!(s, "consulted: []");
-        let _ = write!(s, "informed: []");
+        let _ = writeln!(s, "consulted: {}", list(&self.meta.consulted));
+        let _ = write!(s, "informed: {}", list(&self.meta.informed));
         s
     }
 

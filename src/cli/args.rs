@@ -161,6 +161,12 @@ pub struct DecideArgs {
     /// Person who took the decision (repeatable; default: `git config user.name`).
     #[arg(long = "decider", value_name = "NAME")]
     pub deciders: Vec<String>,
+    /// Person consulted (MADR `consulted`; repeatable).
+    #[arg(long = "consulted", value_name = "NAME")]
+    pub consulted: Vec<String>,
+    /// Person informed (MADR `informed`; repeatable).
+    #[arg(long = "informed", value_name = "NAME")]
+    pub informed: Vec<String>,
     /// Context paragraph for the ADR, in your words.
     #[arg(long)]
     pub context: Option<String>,

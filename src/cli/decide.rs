@@ -206,6 +206,12 @@ fn record_meta(
     if !args.deciders.is_empty() {
         meta.deciders.clone_from(&args.deciders);
     }
+    if !args.consulted.is_empty() {
+        meta.consulted.clone_from(&args.consulted);
+    }
+    if !args.informed.is_empty() {
+        meta.informed.clone_from(&args.informed);
+    }
     if let Some(c) = &args.context {
         meta.context.clone_from(c);
     }

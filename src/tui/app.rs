@@ -37,17 +37,28 @@ pub enum Field {
     Title,
     Status,
     Deciders,
+    Consulted,
+    Informed,
     Context,
 }
 
 impl Field {
-    pub const ALL: [Field; 4] = [Field::Title, Field::Status, Field::Deciders, Field::Context];
+    pub const ALL: [Field; 6] = [
+        Field::Title,
+        Field::Status,
+        Field::Deciders,
+        Field::Consulted,
+        Field::Informed,
+        Field::Context,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
             Field::Title => "Title",
             Field::Status => "Status",
             Field::Deciders => "Deciders (comma-separated)",
+            Field::Consulted => "Consulted",
+            Field::Informed => "Informed",
             Field::Context => "Context (optional; Enter makes a new line)",
         }
     }
@@ -61,6 +72,9 @@ pub struct RecordForm {
     pub title: TextArea<'static>,
     pub status: usize,
     pub deciders: TextArea<'static>,
+    /// MADR's "consulted" and "informed" (comma-separated names).
+    pub consulted: TextArea<'static>,
+    pub informed: TextArea<'static>,
     pub context: TextArea<'static>,
 }
 
@@ -102,6 +116,8 @@ impl RecordForm {
             title: editor(&title, "A short title for the decision"),
             status,
             deciders: editor(&deciders, "Who decided"),
+            consulted: editor(&draft.consulted.join(", "), "Asked for advice"),
+            informed: editor(&draft.informed.join(", "), "Kept up to date"),
             context: editor(
                 &draft.context,
                 "Why now? Constraints, people, deadlines (the question path is added for you)",
@@ -118,6 +134,8 @@ impl RecordForm {
         match self.focus {
             Field::Title => Some(&mut self.title),
             Field::Deciders => Some(&mut self.deciders),
+            Field::Consulted => Some(&mut self.consulted),
+            Field::Informed => Some(&mut self.informed),
             Field::Context => Some(&mut self.context),
             Field::Status => None,
         }
@@ -143,6 +161,8 @@ impl RecordForm {
         for (field, t) in [
             (Field::Title, &mut self.title),
             (Field::Deciders, &mut self.deciders),
+            (Field::Consulted, &mut self.consulted),
+            (Field::Informed, &mut self.informed),
             (Field::Context, &mut self.context),
         ] {
             t.set_cursor_style(if field == focus {
@@ -158,15 +178,18 @@ impl RecordForm {
         let title = self.title.lines().join(" ").trim().to_string();
         draft.title = (!title.is_empty()).then_some(title);
         draft.status = Some(Status::ALL[self.status].as_str().to_string());
-        draft.deciders = self
-            .deciders
-            .lines()
-            .join(",")
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(String::from)
-            .collect();
+        let names = |t: &TextArea<'static>| -> Vec<String> {
+            t.lines()
+                .join(",")
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        draft.deciders = names(&self.deciders);
+        draft.consulted = names(&self.consulted);
+        draft.informed = names(&self.informed);
         draft.context = self.context.lines().join("\n").trim_end().to_string();
     }
 }

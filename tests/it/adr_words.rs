@@ -60,6 +60,8 @@ fn meta(title: String, detail: Detail) -> RecordMeta {
         status: Status::Proposed,
         date: "2026-12-01".into(),
         deciders: vec!["Word Counter".into()],
+        consulted: Vec::new(),
+        informed: Vec::new(),
         context: String::new(),
         related: Vec::new(),
         detail,

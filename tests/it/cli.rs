@@ -1498,3 +1498,31 @@ fn exporting_a_session_decision_again_needs_update_or_new() {
     assert_ne!(new.ok().trim(), written);
     assert_eq!(std::fs::read_dir(repo.path()).unwrap().count(), 2);
 }
+
+#[test]
+fn consulted_and_informed_reach_the_madr_front_matter() {
+    let env = Env::new();
+    let out = env
+        .with_fixtures(&[
+            "decide",
+            "--tree",
+            "small",
+            "--path",
+            "1,1",
+            "--format",
+            "madr",
+            "--consulted",
+            "Bob",
+            "--consulted",
+            "Ops team",
+            "--informed",
+            "Support",
+        ])
+        .ok()
+        .to_string();
+    assert!(
+        out.contains("consulted: [\"Bob\", \"Ops team\"]\n"),
+        "{out}"
+    );
+    assert!(out.contains("informed: [\"Support\"]\n"), "{out}");
+}

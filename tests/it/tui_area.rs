@@ -234,7 +234,7 @@ fn deciders_and_context_carry_over_to_the_next_decision_of_the_session() {
     assert_eq!(a.screen, Screen::Record);
     keys(
         &mut a,
-        "<tab><tab><c-u>Ada, Grace<tab>Checkout rewrite.<esc>",
+        "<tab><tab><c-u>Ada, Grace<tab>Bob<tab><tab>Checkout rewrite.<esc>",
     );
     let d0 = &a.session.as_ref().unwrap().decisions[0].record;
     assert_eq!(d0.deciders, ["Ada", "Grace"]);
@@ -244,5 +244,6 @@ fn deciders_and_context_carry_over_to_the_next_decision_of_the_session() {
     assert_eq!(a.screen, Screen::Record, "{:?}", a.notice);
     let form = a.form.as_ref().unwrap();
     assert_eq!(form.deciders.lines()[0], "Ada, Grace");
+    assert_eq!(form.consulted.lines()[0], "Bob");
     assert_eq!(form.context.lines()[0], "Checkout rewrite.");
 }

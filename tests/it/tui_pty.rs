@@ -334,7 +334,7 @@ fn fill_the_record_form(t: &mut Term) {
     t.send("\x15"); // Ctrl-U clears the pre-filled title
     t.send("Typed before the signal");
     t.wait_text("Typed before the signal");
-    t.send("\t\t\t");
+    t.send("\t\t\t\t\t");
     t.send("Context typed");
     t.wait_text("Context typed");
 }

@@ -139,7 +139,7 @@ fn record_form() {
     let mut a = at_database_outcome();
     keys(
         &mut a,
-        "<ret><tab><right><tab><tab>Orders need joins.<ret>Second line.",
+        "<ret><tab><right><tab><tab><tab><tab>Orders need joins.<ret>Second line.",
     );
     snap("record", &mut a);
 }

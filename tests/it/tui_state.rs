@@ -123,7 +123,10 @@ fn letters_in_the_form_are_text_and_ctrl_c_always_quits() {
     // Clear it again and type one with q, j, k and ? in it.
     keys(&mut a, "<c-u>quick jokes?");
     assert!(!a.quit && !a.help);
-    keys(&mut a, "<tab><right><tab><tab>line one<ret>line two<c-c>");
+    keys(
+        &mut a,
+        "<tab><right><tab><tab><tab><tab>line one<ret>line two<c-c>",
+    );
     assert!(a.quit);
     let d = a.active().unwrap().1;
     assert_eq!(d.record.title.as_deref(), Some("quick jokes?"));

@@ -342,6 +342,16 @@ fn open_form(app: &mut App) {
         {
             draft.deciders.clone_from(&o.record.deciders);
         }
+        if draft.consulted.is_empty()
+            && let Some((_, o)) = others.clone().find(|(_, o)| !o.record.consulted.is_empty())
+        {
+            draft.consulted.clone_from(&o.record.consulted);
+        }
+        if draft.informed.is_empty()
+            && let Some((_, o)) = others.clone().find(|(_, o)| !o.record.informed.is_empty())
+        {
+            draft.informed.clone_from(&o.record.informed);
+        }
         if draft.context.trim().is_empty()
             && let Some((_, o)) = others
                 .clone()

@@ -52,15 +52,26 @@ pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
     } else {
         Paragraph::new(line).render(intro, buf);
     }
+    // Deciders, consulted and informed share one row (MADR's three people fields).
+    let [deciders, consulted, informed] = ratatui::layout::Layout::horizontal([
+        ratatui::layout::Constraint::Percentage(40),
+        ratatui::layout::Constraint::Percentage(30),
+        ratatui::layout::Constraint::Percentage(30),
+    ])
+    .areas(deciders);
     for (field, rect) in [
         (Field::Title, title),
         (Field::Deciders, deciders),
+        (Field::Consulted, consulted),
+        (Field::Informed, informed),
         (Field::Context, context),
     ] {
         let inner = framed(panel(field.label(), form.focus == field), rect, buf);
         let editor = match field {
             Field::Title => &form.title,
             Field::Deciders => &form.deciders,
+            Field::Consulted => &form.consulted,
+            Field::Informed => &form.informed,
             _ => &form.context,
         };
         Widget::render(editor, inner, buf);
