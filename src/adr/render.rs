@@ -135,173 +135,69 @@ impl Cut {
     }
 }
 
-const LEVELS: [Level; 11] = [
-    Level {
-        full: false,
-        considered: 3,
-        pros: 3,
-        cons: 2,
-        notes: Cut::Whole,
-        behind_reasons: true,
-        relations: 3,
-        notes_max: usize::MAX,
-        reasons: 3,
-        drivers: usize::MAX,
-        ruled_out_reasons: true,
-        questions: true,
-        refs_max: usize::MAX,
-    },
-    Level {
-        full: false,
-        considered: 3,
-        pros: 2,
-        cons: 1,
-        notes: Cut::Whole,
-        behind_reasons: true,
-        relations: 3,
-        notes_max: usize::MAX,
-        reasons: 3,
-        drivers: usize::MAX,
-        ruled_out_reasons: true,
-        questions: true,
-        refs_max: usize::MAX,
-    },
-    Level {
-        full: false,
-        considered: 3,
-        pros: 2,
-        cons: 1,
-        notes: Cut::Sentence,
-        behind_reasons: true,
-        relations: 2,
-        notes_max: usize::MAX,
-        reasons: 3,
-        drivers: usize::MAX,
-        ruled_out_reasons: true,
-        questions: true,
-        refs_max: usize::MAX,
-    },
-    Level {
-        full: false,
-        considered: 2,
-        pros: 2,
-        cons: 1,
-        notes: Cut::Sentence,
-        behind_reasons: false,
-        relations: 2,
-        notes_max: usize::MAX,
-        reasons: 3,
-        drivers: usize::MAX,
-        ruled_out_reasons: true,
-        questions: true,
-        refs_max: usize::MAX,
-    },
-    Level {
-        full: false,
-        considered: 2,
-        pros: 1,
-        cons: 1,
-        notes: Cut::Sentence,
-        behind_reasons: false,
-        relations: 2,
-        notes_max: usize::MAX,
-        reasons: 3,
-        drivers: usize::MAX,
-        ruled_out_reasons: true,
-        questions: true,
-        refs_max: usize::MAX,
-    },
-    Level {
-        full: false,
-        considered: 2,
-        pros: 1,
-        cons: 1,
-        notes: Cut::Clause,
-        behind_reasons: false,
-        relations: 1,
-        notes_max: usize::MAX,
-        reasons: 3,
-        drivers: usize::MAX,
-        ruled_out_reasons: true,
-        questions: true,
-        refs_max: usize::MAX,
-    },
-    Level {
-        full: false,
-        considered: 1,
-        pros: 1,
-        cons: 1,
-        notes: Cut::Clause,
-        behind_reasons: false,
-        relations: 1,
-        notes_max: usize::MAX,
-        reasons: 3,
-        drivers: usize::MAX,
-        ruled_out_reasons: true,
-        questions: true,
-        refs_max: usize::MAX,
-    },
-    Level {
-        full: false,
-        considered: 1,
-        pros: 1,
-        cons: 1,
-        notes: Cut::Clause,
-        behind_reasons: false,
-        relations: 1,
-        notes_max: 6,
-        reasons: 3,
-        drivers: usize::MAX,
-        ruled_out_reasons: true,
-        questions: true,
-        refs_max: usize::MAX,
-    },
-    Level {
-        full: false,
-        considered: 1,
-        pros: 1,
-        cons: 0,
-        notes: Cut::Clause,
-        behind_reasons: false,
-        relations: 1,
-        notes_max: 4,
-        reasons: 2,
-        drivers: 5,
-        ruled_out_reasons: true,
-        questions: true,
-        refs_max: 2,
-    },
-    Level {
-        full: false,
-        considered: 1,
-        pros: 1,
-        cons: 0,
-        notes: Cut::Clause,
-        behind_reasons: false,
-        relations: 1,
-        notes_max: 4,
-        reasons: 2,
-        drivers: 5,
-        ruled_out_reasons: false,
-        questions: true,
-        refs_max: 2,
-    },
-    Level {
-        full: false,
-        considered: 1,
-        pros: 1,
-        cons: 0,
-        notes: Cut::Clause,
-        behind_reasons: false,
-        relations: 1,
-        notes_max: 3,
-        reasons: 2,
-        drivers: 3,
-        ruled_out_reasons: false,
-        questions: false,
-        refs_max: 1,
-    },
-];
+/// Each level is the one before it with one more thing dropped, so a level is only ever
+/// shorter (`short_levels_only_ever_keep_less`).
+const L0: Level = Level {
+    full: false,
+    considered: 3,
+    pros: 3,
+    cons: 2,
+    notes: Cut::Whole,
+    behind_reasons: true,
+    relations: 3,
+    notes_max: usize::MAX,
+    reasons: 3,
+    drivers: usize::MAX,
+    ruled_out_reasons: true,
+    questions: true,
+    refs_max: usize::MAX,
+};
+const L1: Level = Level {
+    pros: 2,
+    cons: 1,
+    ..L0
+};
+const L2: Level = Level {
+    notes: Cut::Sentence,
+    relations: 2,
+    ..L1
+};
+const L3: Level = Level {
+    considered: 2,
+    behind_reasons: false,
+    ..L2
+};
+const L4: Level = Level { pros: 1, ..L3 };
+const L5: Level = Level {
+    notes: Cut::Clause,
+    relations: 1,
+    ..L4
+};
+const L6: Level = Level {
+    considered: 1,
+    ..L5
+};
+const L7: Level = Level { notes_max: 6, ..L6 };
+const L8: Level = Level {
+    cons: 0,
+    notes_max: 4,
+    reasons: 2,
+    drivers: 5,
+    refs_max: 2,
+    ..L7
+};
+const L9: Level = Level {
+    ruled_out_reasons: false,
+    ..L8
+};
+const L10: Level = Level {
+    notes_max: 3,
+    drivers: 3,
+    questions: false,
+    refs_max: 1,
+    ..L9
+};
+const LEVELS: [Level; 11] = [L0, L1, L2, L3, L4, L5, L6, L7, L8, L9, L10];
 
 /// Replaces `{{name}}` in one pass, so slot values are never scanned for slots themselves.
 fn fill(template: &str, value: impl Fn(&str) -> String) -> String {

@@ -12,6 +12,16 @@ use tradeoffs::tui::app::{App, Screen};
 use tradeoffs::tui::update::Msg;
 use tui_support::*;
 
+/// The real shell, with sessions under `data` and the repository at `repo`.
+fn shell_in(repo: &Path, data: &Path, adr_dir: Option<PathBuf>) -> Shell {
+    Shell {
+        store: Store::new(data.join("sessions")),
+        repo: repo.to_path_buf(),
+        adr_dir,
+        held: Default::default(),
+    }
+}
+
 fn answers(app: &App) -> Vec<String> {
     let (_, d) = app.active().unwrap();
     d.answers.iter().map(|s| s.labels().join(" + ")).collect()
@@ -139,12 +149,7 @@ fn letters_in_the_form_are_text_and_ctrl_c_always_quits() {
 fn sessions_autosave_and_resume_where_they_stopped() {
     let data = tempfile::tempdir().unwrap();
     let repo = tempfile::tempdir().unwrap();
-    let shell = Shell {
-        store: Store::new(data.path().join("sessions")),
-        repo: repo.path().to_path_buf(),
-        adr_dir: None,
-        held: Default::default(),
-    };
+    let shell = shell_in(repo.path(), data.path(), None);
     let mut a = app();
     keys_via(&shell, &mut a, "j<ret>j<ret><ret>");
     let saved = answers(&a);
@@ -172,12 +177,7 @@ fn export_writes_the_adr_and_an_error_keeps_everything() {
     // error that does not depend on permissions (root ignores those).
     let blocker = repo.path().join("records");
     std::fs::write(&blocker, "a file, not a directory\n").unwrap();
-    let shell = Shell {
-        store: Store::new(data.path().join("sessions")),
-        repo: repo.path().to_path_buf(),
-        adr_dir: Some(PathBuf::from("records/adr")),
-        held: Default::default(),
-    };
+    let shell = shell_in(repo.path(), data.path(), Some(PathBuf::from("records/adr")));
     let mut a = app();
     let tree = a.catalog.get("data-store").unwrap().clone();
     let path = path_to(&tree, "store.postgresql").unwrap();
@@ -313,12 +313,7 @@ fn n_switches_between_the_decisions_of_a_session() {
 fn the_preview_toggles_short_and_full_and_jumps_to_the_ends() {
     let repo = tempfile::TempDir::new().unwrap();
     let data = tempfile::TempDir::new().unwrap();
-    let shell = Shell {
-        store: Store::new(data.path().join("sessions")),
-        repo: repo.path().to_path_buf(),
-        adr_dir: None,
-        held: Default::default(),
-    };
+    let shell = shell_in(repo.path(), data.path(), None);
     let mut a = app();
     let tree = a.catalog.get("data-store").unwrap().clone();
     let path = path_to(&tree, "store.postgresql").unwrap();
@@ -355,12 +350,7 @@ fn the_preview_toggles_short_and_full_and_jumps_to_the_ends() {
 fn exporting_an_exported_decision_again_asks_and_updates_in_place_or_writes_anew() {
     let repo = tempfile::TempDir::new().unwrap();
     let data = tempfile::TempDir::new().unwrap();
-    let shell = Shell {
-        store: Store::new(data.path().join("sessions")),
-        repo: repo.path().to_path_buf(),
-        adr_dir: Some(PathBuf::from("adr")),
-        held: Default::default(),
-    };
+    let shell = shell_in(repo.path(), data.path(), Some(PathBuf::from("adr")));
     let mut a = app();
     let tree = a.catalog.get("data-store").unwrap().clone();
     let path = path_to(&tree, "store.postgresql").unwrap();
@@ -409,12 +399,7 @@ fn exporting_an_exported_decision_again_asks_and_updates_in_place_or_writes_anew
 fn a_saved_session_is_named_by_its_repository_and_deleted_by_pressing_d_twice() {
     let repo = tempfile::TempDir::new().unwrap();
     let data = tempfile::TempDir::new().unwrap();
-    let shell = Shell {
-        store: Store::new(data.path().join("sessions")),
-        repo: repo.path().to_path_buf(),
-        adr_dir: None,
-        held: Default::default(),
-    };
+    let shell = shell_in(repo.path(), data.path(), None);
     let mut a = app();
     a.repo = Some(repo.path().display().to_string());
     keys_via(&shell, &mut a, "j<ret><ret>");
