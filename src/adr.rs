@@ -9,6 +9,7 @@
 //! `error`.
 
 mod amend;
+pub mod decision_data;
 mod error;
 mod existing;
 mod export;
@@ -19,6 +20,7 @@ mod render;
 pub mod write;
 
 pub use error::AdrError;
+pub use existing::{Existing, find_existing_for};
 pub use export::{
     Exported, export, export_all, preview, render_standalone, update_in_place, usable_related,
 };

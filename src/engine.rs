@@ -2,7 +2,7 @@
 //! catalog and every decision is reported through [`report::build`], so the CLI and the TUI
 //! cannot assemble the engine differently.
 
-use crate::report::{self, DecisionReport};
+use crate::report::{self, AcceptedChoice, DecisionReport};
 use crate::session::{Session, SessionError};
 use crate::tradeoff::TradeoffGraph;
 use crate::tree::Catalog;
@@ -39,5 +39,26 @@ impl Engine {
         (0..session.decisions.len())
             .map(|i| self.evaluate(catalog, session, i))
             .collect()
+    }
+
+    /// Fills in `report.accepted_conflicts`: decision `index` of `session` checked against the
+    /// options the repository's accepted ADRs chose. The session's own ADRs (exported, or
+    /// being superseded) are left out: a decision does not conflict with its earlier record.
+    pub fn check_accepted(
+        &self,
+        catalog: &Catalog,
+        session: &Session,
+        report: &mut DecisionReport,
+        accepted: &[AcceptedChoice],
+    ) {
+        let own: Vec<&str> = session
+            .decisions
+            .iter()
+            .flat_map(|d| [d.record.exported.as_deref(), d.record.supersedes.as_deref()])
+            .flatten()
+            .filter_map(|p| std::path::Path::new(p).file_name()?.to_str())
+            .collect();
+        report.accepted_conflicts =
+            report::accepted_conflicts(catalog, &self.graph, report, accepted, &own);
     }
 }

@@ -2,7 +2,10 @@
 //! `tradeoffs decide --format json` prints, what the ADR renderers read and what the TUI shows,
 //! so all three always agree.
 
+mod accepted;
 mod ready;
+
+pub use accepted::{AcceptedChoice, AcceptedConflictReport, AdrRef, accepted_conflicts};
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -16,6 +19,9 @@ use crate::tree::{Catalog, LoadedTree, Node, RelationKind};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DecisionReport {
     pub tree: String,
+    /// The tree's content hash ([`LoadedTree::content_hash`]), recorded in the ADR's decision
+    /// data so a revisit can tell whether the tree changed since.
+    pub tree_hash: String,
     pub tree_title: String,
     pub source: String,
     pub path: Vec<PathStep>,
@@ -46,6 +52,9 @@ pub struct DecisionReport {
     /// How the team will confirm the chosen option holds (from the tree).
     pub confirmation: Option<String>,
     pub conflicts: Vec<ConflictReport>,
+    /// Conflicts with the accepted ADRs tradeoffs wrote in this repository (filled in by the
+    /// shells through [`crate::engine::Engine::check_accepted`]; empty when not checked).
+    pub accepted_conflicts: Vec<AcceptedConflictReport>,
     /// Notes that apply to the chosen option (conditional notes for other options are left out).
     pub notes: Vec<Note>,
     /// Relations leaving the options of this ranking.
@@ -73,6 +82,12 @@ pub struct PathStep {
     pub reused_from: Option<String>,
     /// The fact the question asks about, if it declares one.
     pub fact: Option<String>,
+    /// [`crate::tree::fingerprint`]s of the selected answers' consequences and of their
+    /// effects, recorded in the ADR's decision data so a revisit can say which answers changed.
+    #[serde(skip)]
+    pub consequence_print: String,
+    #[serde(skip)]
+    pub effects_print: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -267,6 +282,32 @@ pub fn effective_choice(
         .map(|r| m.options[r.option].clone()))
 }
 
+/// The fingerprint of the consequences of the selected answers (0-based).
+fn consequence_print(q: &crate::tree::Question, picks: &[usize]) -> String {
+    let texts: Vec<&str> = picks
+        .iter()
+        .map(|&a| q.answers[a].consequence.as_str())
+        .collect();
+    crate::tree::fingerprint(&texts)
+}
+
+/// The fingerprint of the effects of the selected answers (0-based).
+fn effects_print(q: &crate::tree::Question, picks: &[usize]) -> String {
+    let effects: Vec<&Vec<crate::tree::Effect>> =
+        picks.iter().map(|&a| &q.answers[a].effects).collect();
+    crate::tree::fingerprint(&effects)
+}
+
+/// [`consequence_print`] and [`effects_print`] of the answers of `q` with these labels, when
+/// they all exist (for comparing a recorded walk with the tree as it is now).
+pub fn answer_prints(q: &crate::tree::Question, labels: &[&str]) -> Option<(String, String)> {
+    let picks: Vec<usize> = labels
+        .iter()
+        .map(|l| q.answers.iter().position(|a| a.label == *l))
+        .collect::<Option<_>>()?;
+    Some((consequence_print(q, &picks), effects_print(q, &picks)))
+}
+
 fn option_name<'c>(catalog: &'c Catalog, id: &'c str) -> &'c str {
     catalog
         .tree_of_option(id)
@@ -336,6 +377,8 @@ pub fn build(
                 answers: labels,
                 reused_from: st.reused_from.clone(),
                 fact: q.fact.clone(),
+                consequence_print: consequence_print(q, &st.answers),
+                effects_print: effects_print(q, &st.answers),
             }
         })
         .collect();
@@ -528,6 +571,7 @@ pub fn build(
     let notes = walk.notes_for(chosen.as_deref());
     Ok(DecisionReport {
         tree: t.id.clone(),
+        tree_hash: tree.content_hash().to_string(),
         tree_title: t.title.clone(),
         source: t.source.clone(),
         path,
@@ -551,6 +595,7 @@ pub fn build(
         robustness,
         confirmation,
         conflicts,
+        accepted_conflicts: Vec::new(),
         notes,
         relations,
         references,
@@ -899,6 +944,9 @@ impl DecisionReport {
             let _ = writeln!(s, "  none with the other decisions of this session");
         }
         for c in &self.conflicts {
+            let _ = writeln!(s, "  ! {}", c.text);
+        }
+        for c in &self.accepted_conflicts {
             let _ = writeln!(s, "  ! {}", c.text);
         }
         if !self.notes.is_empty() {

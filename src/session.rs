@@ -459,6 +459,10 @@ pub struct RecordDraft {
     /// Path of the ADR written for this decision, once exported.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exported: Option<String>,
+    /// Path of the ADR this decision revisits (`tradeoffs revisit`): its first export
+    /// supersedes that ADR.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supersedes: Option<String>,
     /// Write the full analysis instead of the short ADR (the preview's toggle).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub full_detail: bool,

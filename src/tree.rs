@@ -152,6 +152,8 @@ pub struct LoadedTree {
     /// Per option (tree order): its position in `tie_break.order` (0 = preferred in a tie).
     pub tie_rank: Vec<usize>,
     pub max_depth: usize,
+    /// [`fingerprint`] of the tree, computed on first use ([`LoadedTree::content_hash`]).
+    hash: std::sync::OnceLock<String>,
 }
 
 impl LoadedTree {
@@ -185,7 +187,14 @@ impl LoadedTree {
             option_index,
             criterion_index,
             max_depth,
+            hash: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The tree's content hash: trees have no version field, so an ADR records this to tell,
+    /// when it is revisited, whether the tree changed since (formatting of the file aside).
+    pub fn content_hash(&self) -> &str {
+        self.hash.get_or_init(|| fingerprint(&self.tree))
     }
 
     pub fn id(&self) -> &str {
@@ -243,6 +252,19 @@ impl LoadedTree {
     pub fn outcomes(&self) -> usize {
         self.tree.nodes.len() - self.questions()
     }
+}
+
+/// A short, stable fingerprint of a value: FNV-1a (64 bits) over its compact JSON, as 16 hex
+/// digits. Stable across builds and platforms (unlike `std`'s hasher), so it can be written
+/// into files; it detects change, it is not a defence against forgery.
+pub fn fingerprint<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    let bytes = serde_json::to_vec(value).unwrap_or_default();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
 }
 
 /// Per option, its position in `tie_break.order`; options missing from the order (only in an

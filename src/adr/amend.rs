@@ -26,6 +26,14 @@ pub(super) fn with_link(path: &Path, link: &Link) -> Result<Option<String>, AdrE
             .position(|l| l.starts_with(prefix))
             .map(|p| p + from)
     };
+    // What is appended goes before the decision-data comment, which stays last.
+    let mut end = lines
+        .iter()
+        .rposition(|l| l.trim_start().starts_with(super::decision_data::MARKER))
+        .unwrap_or(lines.len());
+    while end > 0 && lines[end - 1].trim().is_empty() {
+        end -= 1;
+    }
     match classify(&text).map(|(d, _)| d) {
         Some(Dialect::Nygard) => {
             let Some(h) = lines.iter().position(|l| l.trim_end() == "## Status") else {
@@ -52,29 +60,43 @@ pub(super) fn with_link(path: &Path, link: &Link) -> Result<Option<String>, AdrE
                     let at = last_item.map_or(h + 2, |i| i + 1);
                     lines.insert(at.min(lines.len()), entry);
                 }
-                None => {
-                    let at = lines
-                        .iter()
-                        .position(|l| l == "### Trade-off graph")
-                        .unwrap_or(lines.len());
-                    lines.splice(
-                        at..at,
-                        [
-                            "### Related decisions".to_string(),
-                            String::new(),
-                            entry,
-                            String::new(),
-                        ],
-                    );
-                }
+                None => match lines.iter().position(|l| l == "### Trade-off graph") {
+                    Some(at) => {
+                        lines.splice(
+                            at..at,
+                            [
+                                "### Related decisions".to_string(),
+                                String::new(),
+                                entry,
+                                String::new(),
+                            ],
+                        );
+                    }
+                    None => {
+                        lines.splice(
+                            end..end,
+                            [
+                                String::new(),
+                                "### Related decisions".to_string(),
+                                String::new(),
+                                entry,
+                            ],
+                        );
+                    }
+                },
             }
         }
         Some(Dialect::Log4brains) => {
             let slug = link.file.trim_end_matches(".md");
             let entry = format!("- Relates to [{}]({})", md(slug), link.file);
             match lines.iter().position(|l| l == "## Links") {
-                Some(_) => lines.push(entry),
-                None => lines.extend([String::new(), "## Links".to_string(), String::new(), entry]),
+                Some(_) => lines.insert(end, entry),
+                None => {
+                    lines.splice(
+                        end..end,
+                        [String::new(), "## Links".to_string(), String::new(), entry],
+                    );
+                }
             }
         }
         _ => return Ok(None),

@@ -106,12 +106,17 @@ impl Existing {
 pub fn read_existing(path: &Path) -> Result<Existing, AdrError> {
     let text = crate::fileread::read_text(path, crate::fileread::ADR_LIMIT)
         .map_err(|e| AdrError::Failed(format!("cannot read {}: {e}", path.display())))?;
+    Ok(existing_from_text(path, &text))
+}
+
+/// The number and title of the ADR at `path` whose text is `text`.
+pub fn existing_from_text(path: &Path, text: &str) -> Existing {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let number = front_matter_number(&text).or_else(|| name_number(&name));
-    let title = front_matter_title(&text)
+    let number = front_matter_number(text).or_else(|| name_number(&name));
+    let title = front_matter_title(text)
         .or_else(|| {
             text.lines().find_map(|l| l.strip_prefix("# ")).map(|t| {
                 // Nygard titles carry "N. " in front.
@@ -122,11 +127,11 @@ pub fn read_existing(path: &Path) -> Result<Existing, AdrError> {
             })
         })
         .unwrap_or_else(|| name.trim_end_matches(".md").to_string());
-    Ok(Existing {
+    Existing {
         path: path.to_path_buf(),
         number,
         title: title.trim().to_string(),
-    })
+    }
 }
 
 fn front_matter_title(text: &str) -> Option<String> {
@@ -138,6 +143,11 @@ fn front_matter_title(text: &str) -> Option<String> {
 
 /// Finds the ADR that `--supersedes` names: a number, or a file name. Exactly one must match.
 pub fn find_existing(dir: &Path, which: &str) -> Result<Existing, AdrError> {
+    find_existing_for(dir, which, "--supersedes")
+}
+
+/// [`find_existing`] with the messages naming `what` asked for it (`--supersedes`, `revisit`).
+pub fn find_existing_for(dir: &Path, which: &str, what: &str) -> Result<Existing, AdrError> {
     let files = adr_files(dir)
         .map_err(|e| AdrError::Failed(format!("cannot list {}: {e}", dir.display())))?;
     let matches: Vec<PathBuf> = match which.trim().parse::<u32>() {
@@ -159,12 +169,12 @@ pub fn find_existing(dir: &Path, which: &str) -> Result<Existing, AdrError> {
     };
     match matches.as_slice() {
         [] => Err(AdrError::Invalid(format!(
-            "--supersedes {which}: no ADR with that number or name in {}",
+            "{what} {which}: no ADR with that number or name in {}",
             dir.display()
         ))),
         [one] => read_existing(one),
         many => Err(AdrError::Invalid(format!(
-            "--supersedes {which}: {} ADRs match ({}); rename one or pass the file name",
+            "{what} {which}: {} ADRs match ({}); rename one or pass the file name",
             many.len(),
             many.iter()
                 .map(|p| p

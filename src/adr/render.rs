@@ -57,15 +57,19 @@ pub fn render(
             break;
         }
     }
+    text.push_str(&super::decision_data::encode(
+        &super::decision_data::DecisionData::of(report),
+    ));
     text
 }
 
 /// Most words of a short ADR: what a reviewer reads in about two minutes.
 pub const SHORT_WORDS: usize = 1000;
 
-/// Words as a reader counts them: whitespace-separated tokens.
+/// Words as a reader counts them: whitespace-separated tokens, the decision-data comment
+/// (invisible in the rendered ADR) left out.
 pub fn words(text: &str) -> usize {
-    text.split_whitespace().count()
+    super::decision_data::strip(text).split_whitespace().count()
 }
 
 /// How much a rendering keeps; short ADRs step down these levels until they fit.
@@ -824,6 +828,14 @@ impl Slots<'_> {
         for c in &self.report.conflicts {
             let _ = writeln!(s, "- Conflict with another decision: {}", md(&c.text));
         }
+        for c in &self.report.accepted_conflicts {
+            let _ = writeln!(
+                s,
+                "- Conflict with the accepted {}: {}",
+                adr_link(&c.adr),
+                md(&c.summary)
+            );
+        }
         if !self.report.notes.is_empty() {
             let _ = writeln!(
                 s,
@@ -947,11 +959,14 @@ impl Slots<'_> {
         }
         if self.full() {
             let _ = writeln!(s, "### Conflicts with other decisions\n");
-            if r.conflicts.is_empty() {
+            if r.conflicts.is_empty() && r.accepted_conflicts.is_empty() {
                 let _ = writeln!(s, "None found among the decisions of this session.\n");
             } else {
                 for c in &r.conflicts {
                     let _ = writeln!(s, "- {}", md(&c.text));
+                }
+                for c in &r.accepted_conflicts {
+                    let _ = writeln!(s, "- With the accepted {}: {}", adr_link(&c.adr), md(&c.summary));
                 }
                 s.push('\n');
             }
@@ -1081,6 +1096,12 @@ impl Slots<'_> {
         s.push_str("```\n");
         s
     }
+}
+
+/// A relative link to an ADR of the same directory: `[ADR-0003 Use Kafka](0003-use-kafka.md)`.
+fn adr_link(adr: &crate::report::AdrRef) -> String {
+    let num = adr.number.map(|n| format!("ADR-{n:04} ")).unwrap_or_default();
+    format!("[{num}{}]({})", link_text(&adr.title), adr.file)
 }
 
 /// The command that reproduces this decision: the path, the hand-set weights and a choice

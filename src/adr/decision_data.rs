@@ -1,0 +1,467 @@
+//! The decision data every ADR tradeoffs writes carries, so `tradeoffs revisit` can rebuild the
+//! session it came from and the repository's accepted decisions can be checked for conflicts.
+//!
+//! It is one HTML comment at the end of the file:
+//!
+//! ```text
+//! <!-- tradeoffs decision data: `tradeoffs revisit` reads it; keep it when editing this file
+//! {"format":1,"tradeoffs":"0.1.0","tree":"data-store",...}
+//! -->
+//! ```
+//!
+//! adr-tools reads line 1, `Date:` and `## Status`; `adrs` reads front matter and `## Status`
+//! (no new front-matter key, so its parser is not disturbed); log4brains renders the body to
+//! HTML, where a comment stays invisible; markdownlint accepts an HTML comment anywhere
+//! (MD033 ignores comments). The JSON inside is escaped so that it can never close the
+//! comment: `<` and `>` only occur inside JSON strings, and are written as `\u003c` and
+//! `\u003e`, so neither `-->` nor `--!>` nor `<!--` can appear in it.
+//!
+//! Decoding is tolerant of edits around the block: it finds the last marker line anywhere in
+//! the file, reads to the next `-->`, and ignores fields it does not know.
+//!
+//! This module also holds the smallest status reader the conflict check needs (the status
+//! word of each dialect); the decision-log parser (`src/log/`) should take it over.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::existing::{FrontMatter, adr_files, existing_from_text};
+use crate::report::{AcceptedChoice, AdrRef, DecisionReport};
+use crate::session::Step;
+
+/// The first words of the comment; a line starting with them opens the block.
+pub const MARKER: &str = "<!-- tradeoffs decision data";
+/// The whole first line of the block as written.
+const OPENING: &str =
+    "<!-- tradeoffs decision data: `tradeoffs revisit` reads it; keep it when editing this file";
+/// Version of the data's format; a newer one is refused with a message naming it.
+pub const DATA_FORMAT: u32 = 1;
+
+/// What an ADR records about the decision it was written from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionData {
+    pub format: u32,
+    /// Version of tradeoffs that wrote it.
+    pub tradeoffs: String,
+    /// Tree id.
+    pub tree: String,
+    /// The tree's content hash then ([`crate::tree::LoadedTree::content_hash`]); trees carry no
+    /// version of their own.
+    pub tree_hash: String,
+    /// The walk as `tradeoffs decide --path` takes it (1-based answer numbers).
+    pub path: String,
+    /// The walk as a saved session holds it: question ids and answer labels.
+    pub answers: Vec<Step>,
+    /// Per answer, fingerprints of its consequence and effects then, to say which answers the
+    /// tree changed since.
+    #[serde(default)]
+    pub prints: Vec<StepPrint>,
+    /// Weights set by hand (criterion id → weight), after the answers' effects.
+    #[serde(default)]
+    pub weights: BTreeMap<String, i64>,
+    /// The option decided for.
+    pub chosen: Option<String>,
+    /// The top-ranked option then (differs from `chosen` when the deciders chose another one).
+    #[serde(default)]
+    pub top: Option<String>,
+    /// Every option of the tree then, sorted, to say which were added or removed since.
+    #[serde(default)]
+    pub options: Vec<String>,
+}
+
+/// Fingerprints of one answered step ([`crate::tree::fingerprint`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepPrint {
+    pub consequence: String,
+    pub effects: String,
+}
+
+impl DecisionData {
+    /// The data of a decision as the report holds it.
+    pub fn of(report: &DecisionReport) -> DecisionData {
+        let path: Vec<String> = report
+            .path
+            .iter()
+            .map(|p| {
+                p.numbers
+                    .iter()
+                    .map(usize::to_string)
+                    .collect::<Vec<_>>()
+                    .join("+")
+            })
+            .collect();
+        let answers = report
+            .path
+            .iter()
+            .map(|p| {
+                if p.multi {
+                    Step::multi(&p.question_id, p.answers.clone())
+                } else {
+                    Step::single(&p.question_id, p.answers.concat())
+                }
+            })
+            .collect();
+        let prints = report
+            .path
+            .iter()
+            .map(|p| StepPrint {
+                consequence: p.consequence_print.clone(),
+                effects: p.effects_print.clone(),
+            })
+            .collect();
+        let mut options: Vec<String> = report.ranking.iter().map(|r| r.id.clone()).collect();
+        options.sort();
+        DecisionData {
+            format: DATA_FORMAT,
+            tradeoffs: env!("CARGO_PKG_VERSION").to_string(),
+            tree: report.tree.clone(),
+            tree_hash: report.tree_hash.clone(),
+            path: path.join(","),
+            answers,
+            prints,
+            weights: report.overrides.clone(),
+            chosen: report.chosen.clone(),
+            top: report.top.clone(),
+            options,
+        }
+    }
+
+    /// True when the deciders chose another option than the top-ranked one.
+    pub fn chosen_by_hand(&self) -> bool {
+        self.chosen.is_some() && self.top.is_some() && self.chosen != self.top
+    }
+}
+
+/// The comment block for the end of an ADR, starting with a blank line, ending with a newline.
+pub fn encode(data: &DecisionData) -> String {
+    let json = serde_json::to_string(data).expect("decision data always serialises");
+    format!("\n{OPENING}\n{}\n-->\n", escape(&json))
+}
+
+/// `<` and `>` as JSON `\u` escapes: they only occur inside strings, so the JSON means the
+/// same, and nothing in it can close (or open) an HTML comment.
+fn escape(json: &str) -> String {
+    json.replace('<', "\\u003c").replace('>', "\\u003e")
+}
+
+/// Why an ADR's decision data cannot be read. The message is worded for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError(pub String);
+
+impl std::fmt::Display for DataError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Where the block is in a text: the byte range from the marker line's start to the end of
+/// the `-->` line (or of the text when it is never closed), and the JSON between them.
+fn locate_block(text: &str) -> Option<(usize, usize, Option<&str>)> {
+    let mut start = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with(MARKER) {
+            start = Some(offset);
+        }
+        offset += line.len();
+    }
+    let start = start?;
+    let rest = &text[start..];
+    let body_from = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    // JSON written on the marker line itself (a reformatted file) is read too.
+    let head = &rest[MARKER.len()..body_from];
+    let json_on_head = head.find('{');
+    let json_from = json_on_head.map_or(body_from, |i| MARKER.len() + i);
+    match rest.find("-->") {
+        Some(close) if close >= json_from => {
+            let end = rest[close..]
+                .find('\n')
+                .map_or(rest.len(), |i| close + i + 1);
+            Some((start, start + end, Some(&rest[json_from..close])))
+        }
+        _ => Some((start, text.len(), None)),
+    }
+}
+
+/// Reads the decision data of an ADR's text: `Ok(None)` when it has none (not written by
+/// tradeoffs), an error when the block is there but cannot be read.
+pub fn decode(text: &str) -> Result<Option<DecisionData>, DataError> {
+    let Some((_, _, json)) = locate_block(text) else {
+        return Ok(None);
+    };
+    let json = json.ok_or_else(|| {
+        DataError("the decision-data comment is not closed with -->".to_string())
+    })?;
+    let data: DecisionData = serde_json::from_str(json.trim()).map_err(|e| {
+        let msg = e.to_string();
+        let msg = msg.rfind(" at line ").map_or(msg.as_str(), |i| &msg[..i]);
+        DataError(format!(
+            "its decision data is not valid (JSON line {} column {}: {msg})",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    if data.format > DATA_FORMAT {
+        return Err(DataError(format!(
+            "its decision data is format {}, written by tradeoffs {}; this build reads format {DATA_FORMAT}: update tradeoffs",
+            data.format, data.tradeoffs
+        )));
+    }
+    Ok(Some(data))
+}
+
+/// The text without its decision-data block (what a reader of the rendered ADR sees of it).
+pub fn strip(text: &str) -> std::borrow::Cow<'_, str> {
+    match locate_block(text) {
+        Some((start, end, _)) => {
+            let before = text[..start].trim_end_matches('\n');
+            std::borrow::Cow::Owned(format!("{before}\n{}", &text[end..]))
+        }
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+/// The byte offset where the decision-data block starts, so an edit that appends to the end of
+/// an ADR (a link) can go before it instead.
+pub fn block_start(text: &str) -> Option<usize> {
+    locate_block(text).map(|(start, _, _)| start)
+}
+
+/// The status of an ADR in any dialect we read, lowercased, first word only (`superseded` for
+/// "superseded by ADR-0004" and adr-tools' "Superceded by"). `None` when none is found.
+///
+/// The smallest reader the conflict check needs; the decision-log parser should replace it.
+pub fn read_status(text: &str) -> Option<String> {
+    let word = |s: &str| -> Option<String> {
+        let w = s
+            .trim()
+            .trim_matches(['"', '\''])
+            .split_whitespace()
+            .next()?
+            .trim_end_matches([',', '.', ':'])
+            .to_ascii_lowercase();
+        Some(if w == "superceded" {
+            "superseded".into()
+        } else {
+            w
+        })
+    };
+    if let Some(fm) = FrontMatter::of(text) {
+        if let Some(v) = fm.values("status").next() {
+            return word(v);
+        }
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    if let Some(v) = lines
+        .iter()
+        .take(40)
+        .find_map(|l| l.trim_start().strip_prefix("- Status:"))
+    {
+        return word(v);
+    }
+    let h = lines.iter().position(|l| l.trim_end() == "## Status")?;
+    let section: Vec<&str> = lines[h + 1..]
+        .iter()
+        .take_while(|l| !l.starts_with("## "))
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if section.iter().any(|l| {
+        let l = l.to_ascii_lowercase();
+        l.starts_with("superseded by") || l.starts_with("superceded by")
+    }) {
+        return Some("superseded".into());
+    }
+    section.first().and_then(|l| word(l))
+}
+
+/// An ADR of the directory that tradeoffs wrote (it carries decision data).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recorded {
+    pub path: PathBuf,
+    pub adr: AdrRef,
+    /// [`read_status`] of the file.
+    pub status: Option<String>,
+    pub data: DecisionData,
+}
+
+/// The ADR file at `path` with its decision data: `Ok(None)` when it has none.
+pub fn read_recorded(path: &Path) -> Result<Option<Recorded>, super::AdrError> {
+    let text = crate::fileread::read_text(path, crate::fileread::ADR_LIMIT).map_err(|e| {
+        super::AdrError::Failed(format!("cannot read {}: {e}", path.display()))
+    })?;
+    let Some(data) = decode(&text).map_err(|e| {
+        super::AdrError::Invalid(format!("{}: {e}", path.display()))
+    })?
+    else {
+        return Ok(None);
+    };
+    let e = existing_from_text(path, &text);
+    Ok(Some(Recorded {
+        path: path.to_path_buf(),
+        adr: AdrRef {
+            number: e.number,
+            title: e.title.clone(),
+            file: e.file_name(),
+        },
+        status: read_status(&text),
+        data,
+    }))
+}
+
+/// The choices of the accepted ADRs with decision data in `dir` (none when it does not exist).
+/// Files that cannot be read, or whose data is damaged, are skipped: `tradeoffs revisit` and
+/// the lint name them; a conflict check must not fail on them.
+pub fn accepted_choices(dir: &Path) -> Vec<AcceptedChoice> {
+    let Ok(files) = adr_files(dir) else {
+        return Vec::new();
+    };
+    files
+        .iter()
+        .filter_map(|f| read_recorded(f).ok().flatten())
+        .filter(|r| r.status.as_deref() == Some("accepted"))
+        .filter_map(|r| {
+            Some(AcceptedChoice {
+                option: r.data.chosen?,
+                adr: r.adr,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> DecisionData {
+        DecisionData {
+            format: DATA_FORMAT,
+            tradeoffs: "0.1.0".into(),
+            tree: "small".into(),
+            tree_hash: "0123456789abcdef".into(),
+            path: "1,2+3".into(),
+            answers: vec![
+                Step::single("q-first", "Fast --> <!-- x --!> y"),
+                Step::multi("q-multi", vec!["A".into(), "B <b>".into()]),
+            ],
+            prints: vec![
+                StepPrint {
+                    consequence: "a".into(),
+                    effects: "b".into(),
+                };
+                2
+            ],
+            weights: BTreeMap::from([("sm.speed".to_string(), 4)]),
+            chosen: Some("sm.b".into()),
+            top: Some("sm.a".into()),
+            options: vec!["sm.a".into(), "sm.b".into()],
+        }
+    }
+
+    #[test]
+    fn encode_then_decode_is_the_same_data_and_nothing_closes_the_comment() {
+        let data = sample();
+        let block = encode(&data);
+        let lines: Vec<&str> = block.lines().collect();
+        assert_eq!(lines.len(), 4, "{block}");
+        assert_eq!((lines[0], lines[1], lines[3]), ("", OPENING, "-->"));
+        // The JSON line holds none of the comment's delimiters, whatever the labels say.
+        for bad in ["-->", "--!>", "<!--", "<", ">"] {
+            assert!(!lines[2].contains(bad), "{bad} in {}", lines[2]);
+        }
+        let doc = format!("# 1. Title\n\nSome text.\n{block}");
+        assert_eq!(decode(&doc).unwrap(), Some(data.clone()));
+        assert!(data.chosen_by_hand());
+    }
+
+    #[test]
+    fn decoding_tolerates_edits_around_the_block() {
+        let data = sample();
+        let block = encode(&data);
+        // Text added after it, CRLF line endings, indentation, an older block earlier on.
+        let old = encode(&DecisionData {
+            tree: "older".into(),
+            ..data.clone()
+        });
+        let doc = format!("# T\n{old}\nmore\n  {}\n## Links\n\n- x\n", block.trim());
+        assert_eq!(decode(&doc).unwrap(), Some(data.clone()));
+        let crlf = doc.replace('\n', "\r\n");
+        assert_eq!(decode(&crlf).unwrap(), Some(data.clone()));
+        // Pretty-printed JSON and unknown fields are fine.
+        let pretty = escape(&serde_json::to_string_pretty(&data).unwrap())
+            .replacen('{', "{\"added_later\": 1,", 1);
+        let doc = format!("# T\n\n{MARKER}\n{pretty}\n-->\n");
+        assert_eq!(decode(&doc).unwrap(), Some(data.clone()));
+        // JSON on the marker line itself.
+        let one_line = format!(
+            "# T\n\n{MARKER} {} -->\n",
+            escape(&serde_json::to_string(&data).unwrap())
+        );
+        assert_eq!(decode(&one_line).unwrap(), Some(data));
+    }
+
+    #[test]
+    fn no_block_is_none_and_a_damaged_one_says_what_is_wrong() {
+        assert_eq!(decode("# 1. Title\n\n<!-- a comment -->\n").unwrap(), None);
+        let e = decode(&format!("# T\n\n{MARKER}\n{{\"format\": 1,\n")).unwrap_err();
+        assert_eq!(e.0, "the decision-data comment is not closed with -->");
+        let e = decode(&format!("# T\n\n{MARKER}\n{{\"format\": 1, \"tree\": 3}}\n-->\n"))
+            .unwrap_err();
+        assert!(
+            e.0.starts_with("its decision data is not valid (JSON line 1 column"),
+            "{e}"
+        );
+        let newer = encode(&DecisionData {
+            format: 9,
+            ..sample()
+        });
+        let e = decode(&newer).unwrap_err();
+        assert_eq!(
+            e.0,
+            "its decision data is format 9, written by tradeoffs 0.1.0; this build reads format 1: update tradeoffs"
+        );
+    }
+
+    #[test]
+    fn strip_leaves_the_text_a_reader_sees() {
+        let doc = format!("# T\n\nBody.\n{}", encode(&sample()));
+        assert_eq!(strip(&doc), "# T\n\nBody.\n");
+        assert_eq!(block_start(&doc), Some("# T\n\nBody.\n\n".len()));
+        assert_eq!(strip("# T\n"), "# T\n");
+    }
+
+    #[test]
+    fn statuses_are_read_in_every_dialect() {
+        let cases = [
+            ("---\nstatus: \"accepted\"\ndate: 2026-01-01\n---\n# T\n", "accepted"),
+            (
+                "---\nstatus: \"superseded by ADR-0004\"\n---\n# T\n",
+                "superseded",
+            ),
+            ("---\nnumber: 2\nstatus: accepted\n---\n", "accepted"),
+            ("# 1. T\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n\n## Context\n", "accepted"),
+            (
+                "# 1. T\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n\nSuperceded by [2. U](0002-u.md)\n",
+                "superseded",
+            ),
+            ("# 1. T\n\n## Status\n\nRejected\n", "rejected"),
+            ("# T\n\n- Status: accepted\n- Date: 2026-01-01\n", "accepted"),
+            (
+                "# T\n\n- Status: superseded by [x](x.md)\n",
+                "superseded",
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(read_status(text).as_deref(), Some(want), "{text}");
+        }
+        assert_eq!(read_status("# T\n\nno status\n"), None);
+    }
+
+    #[test]
+    fn fingerprints_are_fnv1a_of_the_json() {
+        // FNV-1a 64 of the three bytes `"a"`.
+        assert_eq!(crate::tree::fingerprint("a"), "d4272417d7c77eea".to_string());
+    }
+}

@@ -1,0 +1,167 @@
+//! Conflicts between a decision and the accepted ADRs tradeoffs wrote in the repository: the
+//! options those ADRs chose (from their decision data) are checked with the same
+//! [`tradeoff::find_conflicts`] as the decisions of one session, so a relation means the same
+//! thing whether the other decision is in this session or already in the decision log.
+
+use serde::Serialize;
+
+use super::{DecisionReport, option_name};
+use crate::tradeoff::{self, TradeoffGraph};
+use crate::tree::{Catalog, RelationKind};
+
+/// An ADR of the repository, as a conflict names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AdrRef {
+    /// `None` in a log4brains folder (its files are named by date, not numbered).
+    pub number: Option<u32>,
+    pub title: String,
+    /// File name, relative to the ADR directory.
+    pub file: String,
+}
+
+impl AdrRef {
+    /// `ADR 3 "Use Kafka" (0003-use-kafka.md)`, for the terminal.
+    pub fn label(&self) -> String {
+        match self.number {
+            Some(n) => format!("ADR {n} \"{}\" ({})", self.title, self.file),
+            None => format!("ADR \"{}\" ({})", self.title, self.file),
+        }
+    }
+}
+
+/// An option an accepted ADR decided for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AcceptedChoice {
+    pub option: String,
+    pub adr: AdrRef,
+}
+
+/// A `conflicts_with` or unmet `requires` relation between this decision and an accepted ADR.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AcceptedConflictReport {
+    pub kind: RelationKind,
+    pub from: String,
+    pub to: String,
+    pub rationale: String,
+    pub adr: AdrRef,
+    /// The clash in words without the ADR (an ADR renders its own link to the other one).
+    pub summary: String,
+    /// The clash and the ADR it is with, for the terminal.
+    pub text: String,
+}
+
+/// The conflicts of `report`'s chosen option with the `accepted` choices, leaving out the ADRs
+/// whose file name is in `exclude` (the session's own ADRs, the one being superseded).
+pub fn accepted_conflicts(
+    catalog: &Catalog,
+    graph: &TradeoffGraph,
+    report: &DecisionReport,
+    accepted: &[AcceptedChoice],
+    exclude: &[&str],
+) -> Vec<AcceptedConflictReport> {
+    let Some(mine) = report.chosen.as_deref() else {
+        return Vec::new();
+    };
+    let accepted: Vec<&AcceptedChoice> = accepted
+        .iter()
+        .filter(|a| !exclude.contains(&a.adr.file.as_str()))
+        .collect();
+    let mut chosen: Vec<&str> = vec![mine];
+    for a in &accepted {
+        if !chosen.contains(&a.option.as_str()) {
+            chosen.push(&a.option);
+        }
+    }
+    let my_tree = graph.tree_of(mine);
+    let name = |id: &str| option_name(catalog, id).to_string();
+    let mut out = Vec::new();
+    for c in tradeoff::find_conflicts(graph, &chosen) {
+        // (the ADRs on the other end, the clash without and with the ADR)
+        let found: Vec<(&AcceptedChoice, String, String)> = match c.kind {
+            RelationKind::ConflictsWith if c.from == mine || c.to == mine => {
+                let other = if c.from == mine { &c.to } else { &c.from };
+                let summary = format!(
+                    "{} conflicts with {}: {}",
+                    name(&c.from),
+                    name(&c.to),
+                    c.rationale
+                );
+                accepted
+                    .iter()
+                    .filter(|a| &a.option == other)
+                    .map(|a| {
+                        let text = format!(
+                            "{} conflicts with {}, accepted in {}: {}",
+                            name(mine),
+                            name(other),
+                            a.adr.label(),
+                            c.rationale
+                        );
+                        (*a, summary.clone(), text)
+                    })
+                    .collect()
+            }
+            RelationKind::Requires if c.from == mine => {
+                let wanted = graph.tree_of(&c.to);
+                accepted
+                    .iter()
+                    .filter(|a| wanted.is_some() && graph.tree_of(&a.option) == wanted)
+                    .map(|a| {
+                        let head = format!("{} requires {}", name(mine), name(&c.to));
+                        (
+                            *a,
+                            format!(
+                                "{head}, but the accepted decision chose {}: {}",
+                                name(&a.option),
+                                c.rationale
+                            ),
+                            format!(
+                                "{head}, but {} chose {}: {}",
+                                a.adr.label(),
+                                name(&a.option),
+                                c.rationale
+                            ),
+                        )
+                    })
+                    .collect()
+            }
+            RelationKind::Requires if my_tree.is_some() && graph.tree_of(&c.to) == my_tree => {
+                accepted
+                    .iter()
+                    .filter(|a| a.option == c.from)
+                    .map(|a| {
+                        (
+                            *a,
+                            format!(
+                                "{} (accepted) requires {}, which this decision did not choose: {}",
+                                name(&c.from),
+                                name(&c.to),
+                                c.rationale
+                            ),
+                            format!(
+                                "{}, accepted in {}, requires {}, which this decision did not choose: {}",
+                                name(&c.from),
+                                a.adr.label(),
+                                name(&c.to),
+                                c.rationale
+                            ),
+                        )
+                    })
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        for (a, summary, text) in found {
+            out.push(AcceptedConflictReport {
+                kind: c.kind,
+                from: c.from.clone(),
+                to: c.to.clone(),
+                rationale: c.rationale.clone(),
+                adr: a.adr.clone(),
+                summary,
+                text,
+            });
+        }
+    }
+    out
+}
