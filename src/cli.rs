@@ -5,6 +5,7 @@
 pub mod args;
 mod decide;
 pub mod out;
+mod revisit;
 mod trees;
 
 use std::io::IsTerminal;
@@ -82,6 +83,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 resume: cli.resume.map(|id| (!id.is_empty()).then_some(id)),
                 no_mouse: cli.no_mouse,
                 adr_dir: cli.tui_adr_dir,
+                notice: None,
             };
             tradeoffs::tui::run(catalog, tui_options)?;
             Ok(ExitCode::SUCCESS)
@@ -102,6 +104,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 args.adr_dir = cli.tui_adr_dir;
             }
             decide::run(&load_catalog(&options)?, &args)
+        }
+        Some(Command::Revisit(mut args)) => {
+            if args.adr_dir.is_none() {
+                args.adr_dir = cli.tui_adr_dir;
+            }
+            revisit::run(load_catalog(&options)?, &args, cli.no_mouse)
         }
     }
 }

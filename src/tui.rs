@@ -161,11 +161,22 @@ impl Shell {
         let earlier = app
             .active()
             .and_then(|(_, d)| d.record.exported.as_ref().map(PathBuf::from));
+        // A revisited decision's first export supersedes the ADR it came from.
+        let supersedes = app
+            .active()
+            .filter(|(_, d)| d.record.exported.is_none())
+            .and_then(|(_, d)| d.record.supersedes.as_deref())
+            .and_then(|p| std::path::Path::new(p).file_name())
+            .map(|n| n.to_string_lossy().into_owned());
         match (mode, earlier) {
             (update::ExportMode::Update, Some(path)) => {
                 Ok(adr::update_in_place(&report, &meta, &target, &path)?)
             }
-            _ => Ok(adr::export(&report, &meta, &target)?),
+            _ => Ok(adr::export_all(
+                &[(&report, &meta)],
+                &target,
+                supersedes.as_deref(),
+            )?),
         }
     }
 }
@@ -179,6 +190,8 @@ pub struct Options {
     pub no_mouse: bool,
     /// ADR directory to write into instead of the one found from the working directory.
     pub adr_dir: Option<PathBuf>,
+    /// A message to show when the TUI opens (what `tradeoffs revisit` found).
+    pub notice: Option<String>,
 }
 
 /// Runs the TUI until the user quits. Everything that can fail before the terminal is taken
@@ -195,6 +208,11 @@ pub fn run(catalog: Catalog, options: Options) -> Result<()> {
     let git_user = adr::git_user_name(&shell.repo);
     let mut app = App::new(catalog, saved, git_user, now());
     app.repo = Some(shell.repo.display().to_string());
+    // The accepted ADRs of the repository, for the conflict check (none when it has no ADR
+    // directory yet, or the markers cannot be read: the export will say why then).
+    if let Ok(target) = adr::locate(&shell.repo, shell.adr_dir.as_deref(), None) {
+        app.accepted = adr::decision_data::accepted_choices(&target.dir);
+    }
     if let Some(id) = options.resume {
         let session = match id {
             Some(id) => shell.store.load(&id, &app.catalog)?,
@@ -203,6 +221,9 @@ pub fn run(catalog: Catalog, options: Options) -> Result<()> {
         // Before the terminal is taken over: a session open in another TUI is an error here.
         shell.hold(&session.id).map_err(anyhow::Error::msg)?;
         update::open_session(&mut app, session);
+    }
+    if let Some(n) = options.notice.clone() {
+        app.notice = Some(n);
     }
 
     if !options.no_mouse {

@@ -44,6 +44,10 @@ pub enum Command {
     Trees(TreesCommand),
     /// Walk a tree non-interactively and print the ranked, explained decision.
     Decide(Box<DecideArgs>),
+    /// Reopen a decision recorded in an ADR that tradeoffs wrote: replay its answers and
+    /// weights on the tree as it is now, show what changed, and open the TUI on it (or print
+    /// it, or export an ADR that supersedes it).
+    Revisit(Box<RevisitArgs>),
 }
 
 #[derive(Subcommand, Debug)]
@@ -182,6 +186,61 @@ pub struct DecideArgs {
     /// Number (or file name) of an existing ADR that this one supersedes.
     #[arg(long, value_name = "N", requires = "export")]
     pub supersedes: Option<String>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RevisitFormat {
+    /// The change report and the decision, readable.
+    Text,
+    /// `{"adr", "changes", "decision"}`, for tools.
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct RevisitArgs {
+    /// The ADR: its number, its file name, or a path to the file.
+    #[arg(value_name = "N")]
+    pub adr: String,
+    /// Print the change report and the re-ranked decision instead of opening the TUI.
+    #[arg(long, conflicts_with = "export")]
+    pub print: bool,
+    /// Output of the printed report (implies --print).
+    #[arg(long, value_enum, conflicts_with = "export")]
+    pub format: Option<RevisitFormat>,
+    /// Write the new ADR, superseding this one, without opening the TUI; prints its path.
+    #[arg(long)]
+    pub export: bool,
+    /// Override a priority: `--weight db.consistency=5` (repeatable; 0..5).
+    #[arg(long = "weight", value_name = "CRITERION=N")]
+    pub weights: Vec<String>,
+    /// Choose this option instead of the top-ranked one.
+    #[arg(long = "option", value_name = "ID")]
+    pub option: Option<String>,
+    /// ADR directory to use instead of the one found from the repository's markers.
+    #[arg(long, value_name = "DIR")]
+    pub adr_dir: Option<PathBuf>,
+    /// Directory to start looking for the repository's ADR directory from (default: current).
+    #[arg(short = 'C', value_name = "DIR")]
+    pub directory: Option<PathBuf>,
+    /// With --export: short (default) or full ADR.
+    #[arg(long, value_enum, default_value_t = adr::Detail::Short)]
+    pub detail: adr::Detail,
+    /// With --export: the new ADR's title (default: "Use <chosen option>").
+    #[arg(long)]
+    pub title: Option<String>,
+    /// With --export: its status: proposed (default), accepted, rejected, deprecated.
+    #[arg(long)]
+    pub status: Option<String>,
+    /// With --export: a person who took the decision (repeatable; default: `git config
+    /// user.name`).
+    #[arg(long = "decider", value_name = "NAME")]
+    pub deciders: Vec<String>,
+    /// With --export: a context paragraph in your words.
+    #[arg(long)]
+    pub context: Option<String>,
+    /// With --export: the date, YYYY-MM-DD (default: today, or TRADEOFFS_DATE).
+    #[arg(long)]
+    pub date: Option<String>,
 }
 
 /// `--path 2,1+3,1` → `[[2], [1, 3], [1]]`: steps separated by commas, 1-based answer numbers,

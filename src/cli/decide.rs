@@ -69,7 +69,28 @@ pub fn run(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
         probe.set_date_flag(d)?;
     }
     let session = session(catalog, args)?;
-    let reports = Engine::new(catalog).evaluate_all(catalog, &session)?;
+    let start = match &args.directory {
+        Some(d) if !d.is_dir() => {
+            return Err(bad(format!(
+                "-C {}: there is no such directory; check the path",
+                d.display()
+            )));
+        }
+        Some(d) => d.clone(),
+        None => std::env::current_dir().context("cannot read the current directory")?,
+    };
+    let engine = Engine::new(catalog);
+    let mut reports = engine.evaluate_all(catalog, &session)?;
+    // Checked against the accepted ADRs tradeoffs wrote here, whatever the output. A
+    // repository without an ADR directory (or with unreadable markers) has none to check.
+    if let Ok(t) = adr::locate(&start, args.adr_dir.as_deref(), None) {
+        let accepted = adr::decision_data::accepted_choices(&t.dir);
+        if !accepted.is_empty() {
+            for r in &mut reports {
+                engine.check_accepted(catalog, &session, r, &accepted);
+            }
+        }
+    }
     for r in &reports {
         r.check_reached_outcome()?;
     }
@@ -106,16 +127,6 @@ pub fn run(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
             session.decisions.len()
         )));
     }
-    let start = match &args.directory {
-        Some(d) if !d.is_dir() => {
-            return Err(bad(format!(
-                "-C {}: there is no such directory; check the path",
-                d.display()
-            )));
-        }
-        Some(d) => d.clone(),
-        None => std::env::current_dir().context("cannot read the current directory")?,
-    };
     let metas: Vec<RecordMeta> = reports
         .iter()
         .zip(&session.decisions)
@@ -137,6 +148,9 @@ pub fn run(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
     }
     for w in &target.warnings {
         out::warn(w);
+    }
+    for c in reports.iter().flat_map(|r| &r.accepted_conflicts) {
+        out::warn(&format!("conflict with an accepted decision: {}", c.text));
     }
     // A decision of a session file may have been exported before: never a silent duplicate.
     let earlier: Vec<Option<PathBuf>> = session
@@ -172,7 +186,16 @@ pub fn run(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
         }
     }
     if !fresh.is_empty() {
-        let new = adr::export_all(&fresh, &target, args.supersedes.as_deref())?;
+        // A revisited decision (`tradeoffs revisit`, saved as a session) supersedes its ADR.
+        let revisited = session
+            .decisions
+            .first()
+            .filter(|d| d.record.exported.is_none())
+            .and_then(|d| d.record.supersedes.as_deref())
+            .and_then(|p| Path::new(p).file_name())
+            .map(|n| n.to_string_lossy().into_owned());
+        let supersedes = args.supersedes.clone().or(revisited);
+        let new = adr::export_all(&fresh, &target, supersedes.as_deref())?;
         done.written.extend(new.written);
         done.changed.extend(new.changed);
     }

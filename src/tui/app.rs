@@ -211,6 +211,9 @@ pub struct App {
     pub session: Option<Session>,
     /// The active decision, evaluated; rebuilt after every change to the session.
     pub report: Option<DecisionReport>,
+    /// The options the repository's accepted ADRs chose (read once at start); every report is
+    /// checked against them, so the outcome screen shows conflicts with the decision log.
+    pub accepted: Vec<crate::report::AcceptedChoice>,
     /// Saved sessions for the home screen.
     pub saved: Vec<Summary>,
     pub home_panel: HomePanel,
@@ -265,6 +268,7 @@ impl App {
             screen: Screen::Home,
             session: None,
             report: None,
+            accepted: Vec::new(),
             saved,
             home_panel: HomePanel::Trees,
             tree_sel: 0,
@@ -335,7 +339,13 @@ impl App {
     pub fn refresh(&mut self) {
         self.report = self.session.as_ref().and_then(|s| {
             match self.engine.evaluate(&self.catalog, s, s.active) {
-                Ok(r) => Some(r),
+                Ok(mut r) => {
+                    if !self.accepted.is_empty() {
+                        self.engine
+                            .check_accepted(&self.catalog, s, &mut r, &self.accepted);
+                    }
+                    Some(r)
+                }
                 Err(e) => {
                     self.notice = Some(format!("cannot evaluate this decision: {e}"));
                     None

@@ -1,0 +1,398 @@
+//! Revisiting a decision recorded in an ADR: its decision data
+//! ([`crate::adr::decision_data`]) is replayed on the tree as it is now, into a session the TUI
+//! can open (or `tradeoffs revisit --print` can rank), and what changed in the tree since is
+//! reported: the tree's content hash, answers whose question or answer is gone or whose
+//! consequence or effects changed, options added or removed, the winner then and now.
+//!
+//! A walk the tree no longer allows is kept up to the first answer that no longer fits; the
+//! user answers from there. Nothing is dropped silently: every answer, weight or choice that
+//! could not be carried over is in [`Changes`].
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::adr::decision_data::{self, Recorded};
+use crate::adr::{self, AdrError};
+use crate::engine::Engine;
+use crate::report::DecisionReport;
+use crate::session::{Decision, Session, Walk, list_answers};
+use crate::tree::{Catalog, LoadedTree, Node};
+
+/// A recorded decision, rebuilt on the current tree.
+#[derive(Debug, Clone)]
+pub struct Revisit {
+    pub recorded: Recorded,
+    /// One decision, its record draft marked as superseding the ADR.
+    pub session: Session,
+    pub changes: Changes,
+}
+
+/// What changed between the decision as recorded and the tree as it is now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Changes {
+    pub tree: String,
+    pub tree_hash_then: String,
+    pub tree_hash_now: String,
+    pub tree_changed: bool,
+    /// Recorded answers, and how many of them were carried over.
+    pub answers_recorded: usize,
+    pub answers_kept: usize,
+    /// Only the answers that changed or could not be carried over.
+    pub answers: Vec<AnswerChange>,
+    pub options_added: Vec<String>,
+    pub options_removed: Vec<String>,
+    /// Hand-set weights whose criterion is gone (criterion ids).
+    pub weights_dropped: Vec<String>,
+    /// The deciders' own choice (not the top-ranked option), when it cannot be chosen now.
+    pub choice_dropped: Option<String>,
+    pub winner_then: Option<String>,
+    /// `None` while the walk has not reached an outcome.
+    pub winner_now: Option<String>,
+    /// The question the walk stops at, when the recorded answers do not reach an outcome now.
+    pub pending: Option<String>,
+}
+
+/// One recorded answer that the tree changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AnswerChange {
+    /// 1-based position in the recorded walk.
+    pub step: usize,
+    pub question: String,
+    /// The recorded label(s), joined with "; ".
+    pub answer: String,
+    /// `question_gone`, `not_on_path`, `answer_gone`, `path_ends`, `not_replayed` (after an
+    /// answer that could not be replayed), `consequence_changed`, `effects_changed`.
+    pub kind: &'static str,
+    pub text: String,
+}
+
+/// The ADR file `which` names: a path to a file, else a number or file name in `dir`.
+pub fn find(dir: &Path, which: &str, cwd: &Path) -> Result<PathBuf, AdrError> {
+    let as_path = cwd.join(which);
+    if (which.contains('/') || which.ends_with(".md")) && as_path.is_file() {
+        return Ok(as_path);
+    }
+    if !dir.is_dir() {
+        return Err(AdrError::Invalid(format!(
+            "revisit {which}: there is no ADR directory here ({} does not exist); run it in the repository, or pass -C DIR or --adr-dir DIR",
+            dir.display()
+        )));
+    }
+    Ok(adr::find_existing_for(dir, which, "revisit")?.path)
+}
+
+/// Reads the ADR at `path` and its decision data; an ADR without any is an error that says
+/// so (it was not written by tradeoffs).
+pub fn read(path: &Path, which: &str) -> Result<Recorded, AdrError> {
+    match decision_data::read_recorded(path) {
+        Ok(Some(r)) => Ok(r),
+        Ok(None) => Err(AdrError::Invalid(format!(
+            "revisit {which}: {} has no tradeoffs decision data, so it was not written by tradeoffs; to decide it with a tree, run `tradeoffs decide`",
+            path.display()
+        ))),
+        Err(AdrError::Invalid(e)) => Err(AdrError::Invalid(format!(
+            "revisit {which}: {e}; repair the comment at the end of the file, or decide again with `tradeoffs decide`"
+        ))),
+        Err(e) => Err(e),
+    }
+}
+
+/// Rebuilds the session of `recorded` on the catalog's tree (session id `id`, time `now`).
+pub fn rebuild(
+    catalog: &Catalog,
+    engine: &Engine,
+    recorded: Recorded,
+    which: &str,
+    id: &str,
+    now: u64,
+) -> Result<Revisit, AdrError> {
+    let data = &recorded.data;
+    let tree = catalog.get(&data.tree).ok_or_else(|| {
+        AdrError::Invalid(format!(
+            "revisit {which}: the ADR was decided with the tree \"{}\", which is not loaded (available: {}); pass the tree's file or directory with --trees",
+            data.tree,
+            catalog.ids().join(", ")
+        ))
+    })?;
+    let (decision, answers, kept) = replay(tree, &recorded);
+    let mut decision = decision;
+    let mut weights_dropped = Vec::new();
+    for (criterion, &weight) in &data.weights {
+        let clamped = weight.clamp(
+            *crate::tree::WEIGHT_RANGE.start(),
+            *crate::tree::WEIGHT_RANGE.end(),
+        );
+        if decision.set_weight(tree, criterion, clamped).is_err() {
+            weights_dropped.push(criterion.clone());
+        }
+    }
+    let mut choice_dropped = None;
+    if data.chosen_by_hand()
+        && let Some(c) = &data.chosen
+        && decision.choose(tree, c).is_err()
+    {
+        choice_dropped = Some(c.clone());
+    }
+    decision.record.supersedes = Some(recorded.path.display().to_string());
+    let mut session = Session::new(id, now);
+    session.decisions.push(decision);
+    let report = engine
+        .evaluate(catalog, &session, 0)
+        .map_err(|e| AdrError::Invalid(format!("revisit {which}: {e}")))?;
+    let now_options: Vec<&str> = tree.tree.options.iter().map(|o| o.id.as_str()).collect();
+    let mut options_added: Vec<String> = now_options
+        .iter()
+        .filter(|o| !data.options.iter().any(|x| x == *o))
+        .map(|o| (*o).to_string())
+        .collect();
+    options_added.sort();
+    let options_removed: Vec<String> = data
+        .options
+        .iter()
+        .filter(|o| !now_options.contains(&o.as_str()))
+        .cloned()
+        .collect();
+    let changes = Changes {
+        tree: data.tree.clone(),
+        tree_hash_then: data.tree_hash.clone(),
+        tree_hash_now: tree.content_hash().to_string(),
+        tree_changed: data.tree_hash != tree.content_hash(),
+        answers_recorded: data.answers.len(),
+        answers_kept: kept,
+        answers,
+        // A recording without the option list (hand-made) cannot say what was added.
+        options_added: if data.options.is_empty() {
+            Vec::new()
+        } else {
+            options_added
+        },
+        options_removed,
+        weights_dropped,
+        choice_dropped,
+        winner_then: data.chosen.clone(),
+        winner_now: report.chosen.clone(),
+        pending: report.pending.clone(),
+    };
+    Ok(Revisit {
+        recorded,
+        session,
+        changes,
+    })
+}
+
+/// Replays the recorded answers as far as the tree allows; returns the decision, the answers
+/// that changed or could not be replayed, and how many were replayed.
+fn replay(tree: &LoadedTree, recorded: &Recorded) -> (Decision, Vec<AnswerChange>, usize) {
+    let data = &recorded.data;
+    let mut d = Decision::new(tree.id());
+    let mut changes = Vec::new();
+    let mut broken = false;
+    for (i, step) in data.answers.iter().enumerate() {
+        let labels = step.labels();
+        let mut change = |kind: &'static str, text: String| {
+            changes.push(AnswerChange {
+                step: i + 1,
+                question: step.question.clone(),
+                answer: labels.join("; "),
+                kind,
+                text,
+            });
+        };
+        if broken {
+            change(
+                "not_replayed",
+                "not replayed: an earlier answer no longer fits the tree".into(),
+            );
+            continue;
+        }
+        let Ok(walk) = Walk::replay(tree, &d) else {
+            broken = true;
+            change("not_replayed", "not replayed".into());
+            continue;
+        };
+        let q = match tree.node(walk.current) {
+            Node::Outcome(o) => {
+                broken = true;
+                change(
+                    "path_ends",
+                    format!(
+                        "the walk now reaches the outcome \"{}\" before this question",
+                        o.title
+                    ),
+                );
+                continue;
+            }
+            Node::Question(q) if q.id != step.question => {
+                broken = true;
+                if tree.node_ix(&step.question).is_some() {
+                    change(
+                        "not_on_path",
+                        format!(
+                            "the question is no longer on this path (the walk now asks \"{}\")",
+                            q.prompt
+                        ),
+                    );
+                } else {
+                    change(
+                        "question_gone",
+                        format!(
+                            "the question no longer exists (the walk now asks \"{}\")",
+                            q.prompt
+                        ),
+                    );
+                }
+                continue;
+            }
+            Node::Question(q) => q,
+        };
+        let picks: Option<Vec<usize>> = labels
+            .iter()
+            .map(|l| q.answers.iter().position(|a| a.label == *l))
+            .collect();
+        let Some(picks) = picks else {
+            broken = true;
+            change(
+                "answer_gone",
+                format!(
+                    "\"{}\" no longer has this answer (answers now: {})",
+                    q.prompt,
+                    list_answers(q)
+                ),
+            );
+            continue;
+        };
+        if let Err(e) = d.answer_set(tree, &picks) {
+            broken = true;
+            change("answer_gone", format!("the answer no longer fits: {e}"));
+            continue;
+        }
+        if let (Some(then), Some((consequence, effects))) = (
+            data.prints.get(i),
+            crate::report::answer_prints(q, &labels),
+        ) {
+            if then.consequence != consequence {
+                change(
+                    "consequence_changed",
+                    "the answer's consequence changed".into(),
+                );
+            }
+            if then.effects != effects {
+                change(
+                    "effects_changed",
+                    "the answer's effects on weights and options changed".into(),
+                );
+            }
+        }
+    }
+    let kept = d.answers.len();
+    (d, changes, kept)
+}
+
+impl Changes {
+    /// The change report in words; option ids are named with `name` where the tree knows them.
+    pub fn to_text(&self, recorded: &Recorded, report: &DecisionReport) -> String {
+        use std::fmt::Write as _;
+        let name = |id: &str| {
+            report
+                .option(id)
+                .map_or_else(|| id.to_string(), |o| o.name.clone())
+        };
+        let mut s = String::new();
+        let _ = writeln!(
+            s,
+            "Revisiting {}, decided with the tree \"{}\".",
+            recorded.adr.label(),
+            self.tree
+        );
+        if let Some(st) = &recorded.status {
+            let _ = writeln!(s, "Its status: {st}.");
+        }
+        if self.tree_changed {
+            let _ = writeln!(
+                s,
+                "The tree changed since (content hash {} then, {} now).",
+                self.tree_hash_then, self.tree_hash_now
+            );
+        } else {
+            let _ = writeln!(s, "The tree is unchanged since.");
+        }
+        let _ = writeln!(
+            s,
+            "Answers carried over: {} of {}.",
+            self.answers_kept, self.answers_recorded
+        );
+        for a in &self.answers {
+            let _ = writeln!(
+                s,
+                "  ! answer {} (\"{}\" to {}): {}",
+                a.step, a.answer, a.question, a.text
+            );
+        }
+        if !self.options_added.is_empty() {
+            let names: Vec<String> = self.options_added.iter().map(|o| name(o)).collect();
+            let _ = writeln!(s, "Options added since: {}.", names.join(", "));
+        }
+        if !self.options_removed.is_empty() {
+            let _ = writeln!(
+                s,
+                "Options removed since: {}.",
+                self.options_removed.join(", ")
+            );
+        }
+        if !self.weights_dropped.is_empty() {
+            let _ = writeln!(
+                s,
+                "Weights set by hand whose criterion is gone (dropped): {}.",
+                self.weights_dropped.join(", ")
+            );
+        }
+        if let Some(c) = &self.choice_dropped {
+            let _ = writeln!(
+                s,
+                "The deciders' choice {} cannot be chosen now; the top-ranked option stands in.",
+                name(c)
+            );
+        }
+        let then = self.winner_then.as_deref().map_or("none".into(), name);
+        match (&self.winner_now, &self.pending) {
+            (Some(now), _) if Some(now) == self.winner_then.as_ref() => {
+                let _ = writeln!(s, "Decision then and now: {then}.");
+            }
+            (Some(now), _) => {
+                let _ = writeln!(s, "Decision then: {then}; now: {}.", name(now));
+            }
+            (None, Some(q)) => {
+                let _ = writeln!(
+                    s,
+                    "Decision then: {then}; now: open, the walk stops at \"{q}\" (answer it in the TUI: `tradeoffs revisit {}`).",
+                    recorded
+                        .adr
+                        .number
+                        .map_or_else(|| recorded.adr.file.clone(), |n| n.to_string())
+                );
+            }
+            (None, None) => {
+                let _ = writeln!(s, "Decision then: {then}; now: no option is in play.");
+            }
+        }
+        s
+    }
+
+    /// One line for the TUI's notice.
+    pub fn summary(&self, recorded: &Recorded) -> String {
+        let mut parts = vec![format!("Revisiting {}", recorded.adr.label())];
+        parts.push(if self.tree_changed {
+            format!(
+                "the tree changed ({} of {} answers carried over, {} changed)",
+                self.answers_kept,
+                self.answers_recorded,
+                self.answers.len()
+            )
+        } else {
+            "the tree is unchanged".to_string()
+        });
+        parts.push("exporting supersedes it".into());
+        parts.join("; ")
+    }
+}
