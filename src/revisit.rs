@@ -267,10 +267,9 @@ fn replay(tree: &LoadedTree, recorded: &Recorded) -> (Decision, Vec<AnswerChange
             change("answer_gone", format!("the answer no longer fits: {e}"));
             continue;
         }
-        if let (Some(then), Some((consequence, effects))) = (
-            data.prints.get(i),
-            crate::report::answer_prints(q, &labels),
-        ) {
+        if let (Some(then), Some((consequence, effects))) =
+            (data.prints.get(i), crate::report::answer_prints(q, &labels))
+        {
             if then.consequence != consequence {
                 change(
                     "consequence_changed",

@@ -191,9 +191,8 @@ pub fn decode(text: &str) -> Result<Option<DecisionData>, DataError> {
     let Some((_, _, json)) = locate_block(text) else {
         return Ok(None);
     };
-    let json = json.ok_or_else(|| {
-        DataError("the decision-data comment is not closed with -->".to_string())
-    })?;
+    let json = json
+        .ok_or_else(|| DataError("the decision-data comment is not closed with -->".to_string()))?;
     let data: DecisionData = serde_json::from_str(json.trim()).map_err(|e| {
         let msg = e.to_string();
         let msg = msg.rfind(" at line ").map_or(msg.as_str(), |i| &msg[..i]);
@@ -289,12 +288,10 @@ pub struct Recorded {
 
 /// The ADR file at `path` with its decision data: `Ok(None)` when it has none.
 pub fn read_recorded(path: &Path) -> Result<Option<Recorded>, super::AdrError> {
-    let text = crate::fileread::read_text(path, crate::fileread::ADR_LIMIT).map_err(|e| {
-        super::AdrError::Failed(format!("cannot read {}: {e}", path.display()))
-    })?;
-    let Some(data) = decode(&text).map_err(|e| {
-        super::AdrError::Invalid(format!("{}: {e}", path.display()))
-    })?
+    let text = crate::fileread::read_text(path, crate::fileread::ADR_LIMIT)
+        .map_err(|e| super::AdrError::Failed(format!("cannot read {}: {e}", path.display())))?;
+    let Some(data) =
+        decode(&text).map_err(|e| super::AdrError::Invalid(format!("{}: {e}", path.display())))?
     else {
         return Ok(None);
     };
@@ -390,8 +387,11 @@ mod tests {
         let crlf = doc.replace('\n', "\r\n");
         assert_eq!(decode(&crlf).unwrap(), Some(data.clone()));
         // Pretty-printed JSON and unknown fields are fine.
-        let pretty = escape(&serde_json::to_string_pretty(&data).unwrap())
-            .replacen('{', "{\"added_later\": 1,", 1);
+        let pretty = escape(&serde_json::to_string_pretty(&data).unwrap()).replacen(
+            '{',
+            "{\"added_later\": 1,",
+            1,
+        );
         let doc = format!("# T\n\n{MARKER}\n{pretty}\n-->\n");
         assert_eq!(decode(&doc).unwrap(), Some(data.clone()));
         // JSON on the marker line itself.
@@ -407,8 +407,10 @@ mod tests {
         assert_eq!(decode("# 1. Title\n\n<!-- a comment -->\n").unwrap(), None);
         let e = decode(&format!("# T\n\n{MARKER}\n{{\"format\": 1,\n")).unwrap_err();
         assert_eq!(e.0, "the decision-data comment is not closed with -->");
-        let e = decode(&format!("# T\n\n{MARKER}\n{{\"format\": 1, \"tree\": 3}}\n-->\n"))
-            .unwrap_err();
+        let e = decode(&format!(
+            "# T\n\n{MARKER}\n{{\"format\": 1, \"tree\": 3}}\n-->\n"
+        ))
+        .unwrap_err();
         assert!(
             e.0.starts_with("its decision data is not valid (JSON line 1 column"),
             "{e}"
@@ -435,23 +437,29 @@ mod tests {
     #[test]
     fn statuses_are_read_in_every_dialect() {
         let cases = [
-            ("---\nstatus: \"accepted\"\ndate: 2026-01-01\n---\n# T\n", "accepted"),
+            (
+                "---\nstatus: \"accepted\"\ndate: 2026-01-01\n---\n# T\n",
+                "accepted",
+            ),
             (
                 "---\nstatus: \"superseded by ADR-0004\"\n---\n# T\n",
                 "superseded",
             ),
             ("---\nnumber: 2\nstatus: accepted\n---\n", "accepted"),
-            ("# 1. T\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n\n## Context\n", "accepted"),
+            (
+                "# 1. T\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n\n## Context\n",
+                "accepted",
+            ),
             (
                 "# 1. T\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n\nSuperceded by [2. U](0002-u.md)\n",
                 "superseded",
             ),
             ("# 1. T\n\n## Status\n\nRejected\n", "rejected"),
-            ("# T\n\n- Status: accepted\n- Date: 2026-01-01\n", "accepted"),
             (
-                "# T\n\n- Status: superseded by [x](x.md)\n",
-                "superseded",
+                "# T\n\n- Status: accepted\n- Date: 2026-01-01\n",
+                "accepted",
             ),
+            ("# T\n\n- Status: superseded by [x](x.md)\n", "superseded"),
         ];
         for (text, want) in cases {
             assert_eq!(read_status(text).as_deref(), Some(want), "{text}");
@@ -462,6 +470,9 @@ mod tests {
     #[test]
     fn fingerprints_are_fnv1a_of_the_json() {
         // FNV-1a 64 of the three bytes `"a"`.
-        assert_eq!(crate::tree::fingerprint("a"), "d4272417d7c77eea".to_string());
+        assert_eq!(
+            crate::tree::fingerprint("a"),
+            "d4272417d7c77eea".to_string()
+        );
     }
 }

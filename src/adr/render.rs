@@ -966,7 +966,12 @@ impl Slots<'_> {
                     let _ = writeln!(s, "- {}", md(&c.text));
                 }
                 for c in &r.accepted_conflicts {
-                    let _ = writeln!(s, "- With the accepted {}: {}", adr_link(&c.adr), md(&c.summary));
+                    let _ = writeln!(
+                        s,
+                        "- With the accepted {}: {}",
+                        adr_link(&c.adr),
+                        md(&c.summary)
+                    );
                 }
                 s.push('\n');
             }
@@ -1100,7 +1105,10 @@ impl Slots<'_> {
 
 /// A relative link to an ADR of the same directory: `[ADR-0003 Use Kafka](0003-use-kafka.md)`.
 fn adr_link(adr: &crate::report::AdrRef) -> String {
-    let num = adr.number.map(|n| format!("ADR-{n:04} ")).unwrap_or_default();
+    let num = adr
+        .number
+        .map(|n| format!("ADR-{n:04} "))
+        .unwrap_or_default();
     format!("[{num}{}]({})", link_text(&adr.title), adr.file)
 }
 

@@ -115,6 +115,13 @@ fn export(
     dir: &Path,
     start: &Path,
 ) -> Result<ExitCode> {
+    if rv.recorded.status.as_deref() == Some("superseded") {
+        return Err(bad(format!(
+            "revisit {}: {} is already superseded; revisit the ADR that supersedes it",
+            args.adr,
+            rv.recorded.adr.label()
+        )));
+    }
     if let Some(q) = &report.pending {
         return Err(bad(format!(
             "revisit {}: the tree changed and the recorded answers stop at \"{q}\"; answer it in the TUI (`tradeoffs revisit {}`) or with `tradeoffs decide`",

@@ -11,6 +11,7 @@ mod adr_words;
 mod cli;
 mod hardening;
 mod properties;
+mod revisit;
 mod shipped_trees;
 mod synthetic;
 mod trees_validation;
