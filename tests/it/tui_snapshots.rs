@@ -135,6 +135,36 @@ fn outcome_with_conflict_between_decisions() {
 }
 
 #[test]
+fn outcome_with_conflict_with_an_accepted_adr() {
+    let mut a = app();
+    // The repository's ADR 4, accepted, chose functions as the compute platform; this session
+    // decides for service-mesh mTLS, which conflicts with it.
+    a.accepted = vec![tradeoffs::report::AcceptedChoice {
+        option: "compute.functions".into(),
+        adr: tradeoffs::report::AdrRef {
+            number: Some(4),
+            title: "Use functions".into(),
+            file: "0004-use-functions.md".into(),
+        },
+    }];
+    let t = a.catalog.get("security-api").unwrap().clone();
+    let path = path_to(&t, "api.mesh-mtls").expect("mesh mTLS reachable");
+    let mut d = tradeoffs::session::Decision::new("security-api");
+    for n in path {
+        d.answer(&t, n - 1).unwrap();
+    }
+    d.choose(&t, "api.mesh-mtls").unwrap();
+    let mut session = tradeoffs::session::Session::new("20231114-221320", NOW);
+    session.decisions.push(d);
+    tradeoffs::tui::update::open_session(&mut a, session);
+    let r = a.report.as_ref().unwrap();
+    assert!(r.conflicts.is_empty());
+    assert_eq!(r.accepted_conflicts.len(), 1, "{:?}", r.accepted_conflicts);
+    assert_eq!(r.accepted_conflicts[0].adr.file, "0004-use-functions.md");
+    snap("outcome_accepted_conflict", &mut a);
+}
+
+#[test]
 fn record_form() {
     let mut a = at_database_outcome();
     keys(

@@ -162,16 +162,20 @@ fn explanation_lines(r: &DecisionReport, width: usize) -> Vec<Line<'static>> {
         lines.push(Line::default());
     }
     lines.push(heading("Conflicts"));
-    if r.conflicts.is_empty() {
+    if r.conflicts.is_empty() && r.accepted_conflicts.is_empty() {
         for l in wrap("none with the other decisions of this session", width) {
             lines.push(Line::from(Span::styled(l, muted())));
         }
     }
-    for c in &r.conflicts {
-        for (i, l) in wrap(&c.text, width.saturating_sub(2))
-            .into_iter()
-            .enumerate()
-        {
+    // In-session conflicts first, then those with the repository's accepted ADRs (their
+    // text names the ADR: number, title, file).
+    let texts = r
+        .conflicts
+        .iter()
+        .map(|c| &c.text)
+        .chain(r.accepted_conflicts.iter().map(|c| &c.text));
+    for text in texts {
+        for (i, l) in wrap(text, width.saturating_sub(2)).into_iter().enumerate() {
             let lead = if i == 0 { "! " } else { "  " };
             lines.push(Line::from(Span::styled(format!("{lead}{l}"), warn())));
         }
