@@ -215,3 +215,44 @@ pub(super) fn superseded_content(
     };
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::adr::LinkKind;
+
+    /// A link added to an ADR that ends with its decision data goes before the comment, after
+    /// a blank line, so the comment stays last and the Markdown stays lint-clean.
+    #[test]
+    fn links_are_added_before_the_decision_data() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let block = "\n<!-- tradeoffs decision data: x\n{\"format\":1}\n-->\n";
+        let link = Link {
+            kind: LinkKind::RelatesTo,
+            number: Some(2),
+            title: "Two".into(),
+            file: "0002-two.md".into(),
+        };
+        let cases = [
+            (
+                "---\nstatus: \"proposed\"\ndate: 2026-01-01\n---\n\n# One\n\nBody.\n",
+                "Body.\n\n### Related decisions\n\n* Relates to ADR-0002 [Two](0002-two.md)\n\n<!-- tradeoffs",
+            ),
+            (
+                "# One\n\n- Status: proposed\n- Date: 2026-01-01\n\nBody.\n",
+                "Body.\n\n## Links\n\n- Relates to [0002-two](0002-two.md)\n\n<!-- tradeoffs",
+            ),
+            (
+                "# One\n\n- Status: proposed\n\nBody.\n\n## Links\n\n- Supersedes [x](x.md)\n",
+                "- Supersedes [x](x.md)\n- Relates to [0002-two](0002-two.md)\n\n<!-- tradeoffs",
+            ),
+        ];
+        for (i, (text, want)) in cases.into_iter().enumerate() {
+            let p = dir.path().join(format!("000{i}-one.md"));
+            std::fs::write(&p, format!("{text}{block}")).unwrap();
+            let out = with_link(&p, &link).unwrap().unwrap();
+            assert!(out.contains(want), "{out}");
+            assert!(out.ends_with("-->\n"), "{out}");
+        }
+    }
+}

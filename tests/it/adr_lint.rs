@@ -1,5 +1,6 @@
 //! Exported ADRs pass `markdownlint-cli2` with its default rules except line length (MD013),
-//! in every dialect, short and full, including files rewritten by a supersede. CI installs the
+//! in every dialect, short and full, including files rewritten by a supersede and ADRs that
+//! name a conflict with an accepted ADR (and all of them end with the decision-data comment). CI installs the
 //! linter (`.ci/run`); without it this test says so and passes only outside CI.
 
 use crate::util;
@@ -48,7 +49,30 @@ fn export_pair(root: &Path, format: &str, detail: &str) {
         .unwrap()
         .to_string_lossy()
         .into_owned();
-    run(&["--supersedes", &name, "--title", "Second thoughts"]);
+    run(&[
+        "--supersedes",
+        &name,
+        "--title",
+        "Second thoughts",
+        "--status",
+        "accepted",
+    ]);
+    // A decision that conflicts with the accepted one: its ADR links to it.
+    let out = util::tradeoffs(&home.join("config"), &home.join("data"))
+        .current_dir(&repo)
+        .env("TRADEOFFS_DATE", "2026-11-26")
+        .arg("--trees")
+        .arg(util::fixtures().join("valid"))
+        .args(["decide", "--tree", "other", "--path", "1", "--export"])
+        .args(["--adr-dir", "adr", "--detail", detail])
+        .args(["--decider", "Lint Tester"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success() && String::from_utf8_lossy(&out.stderr).contains("conflict"),
+        "{format}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
