@@ -141,9 +141,12 @@ pub fn encode(data: &DecisionData) -> String {
 }
 
 /// `<` and `>` as JSON `\u` escapes: they only occur inside strings, so the JSON means the
-/// same, and nothing in it can close (or open) an HTML comment.
+/// same, and nothing in it can close (or open) an HTML comment. C1 controls and bidi or
+/// zero-width characters from a tree's labels are escaped too, so the file holds none raw.
 fn escape(json: &str) -> String {
-    json.replace('<', "\\u003c").replace('>', "\\u003e")
+    crate::text::json_escape_unsafe(json)
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
 }
 
 /// Why an ADR's decision data cannot be read. The message is worded for the user.
@@ -247,10 +250,10 @@ pub fn read_status(text: &str) -> Option<String> {
             w
         })
     };
-    if let Some(fm) = FrontMatter::of(text) {
-        if let Some(v) = fm.values("status").next() {
-            return word(v);
-        }
+    if let Some(fm) = FrontMatter::of(text)
+        && let Some(v) = fm.values("status").next()
+    {
+        return word(v);
     }
     let lines: Vec<&str> = text.lines().collect();
     if let Some(v) = lines
@@ -340,7 +343,7 @@ mod tests {
             tree_hash: "0123456789abcdef".into(),
             path: "1,2+3".into(),
             answers: vec![
-                Step::single("q-first", "Fast --> <!-- x --!> y"),
+                Step::single("q-first", "Fast --> <!-- x --!> y \u{9b}\u{202e}"),
                 Step::multi("q-multi", vec!["A".into(), "B <b>".into()]),
             ],
             prints: vec![
@@ -365,7 +368,7 @@ mod tests {
         assert_eq!(lines.len(), 4, "{block}");
         assert_eq!((lines[0], lines[1], lines[3]), ("", OPENING, "-->"));
         // The JSON line holds none of the comment's delimiters, whatever the labels say.
-        for bad in ["-->", "--!>", "<!--", "<", ">"] {
+        for bad in ["-->", "--!>", "<!--", "<", ">", "\u{9b}", "\u{202e}"] {
             assert!(!lines[2].contains(bad), "{bad} in {}", lines[2]);
         }
         let doc = format!("# 1. Title\n\nSome text.\n{block}");
