@@ -447,3 +447,46 @@ fn a_saved_session_is_named_by_its_repository_and_deleted_by_pressing_d_twice() 
     assert!(c.saved.is_empty());
     assert!(shell.store.load(&id, &shipped()).is_err());
 }
+
+#[test]
+fn a_revisited_decision_opens_at_its_outcome_and_its_export_supersedes_the_adr() {
+    let repo = tempfile::TempDir::new().unwrap();
+    let data = tempfile::TempDir::new().unwrap();
+    let shell = shell_in(repo.path(), data.path(), Some(PathBuf::from("adr")));
+    let mut a = app();
+    let tree = a.catalog.get("data-store").unwrap().clone();
+    let path = path_to(&tree, "store.postgresql").unwrap();
+    keys_via(
+        &shell,
+        &mut a,
+        &format!("j<ret>{}<ret><c-s><ret>", answer_keys(&path)),
+    );
+    let first = a.export.clone().unwrap().unwrap().written[0].clone();
+    let first_answers = a.active().unwrap().1.answers.clone();
+
+    // What `tradeoffs revisit 1` does before it opens the TUI.
+    let dir = repo.path().join("adr");
+    let found = tradeoffs::revisit::find(&dir, "1", repo.path()).unwrap();
+    assert_eq!(found, first);
+    let recorded = tradeoffs::revisit::read(&found, "1").unwrap();
+    let mut b = app();
+    let engine = tradeoffs::engine::Engine::new(&b.catalog);
+    let rv =
+        tradeoffs::revisit::rebuild(&b.catalog, &engine, recorded, "1", "revisit", NOW).unwrap();
+    assert!(!rv.changes.tree_changed);
+    assert_eq!(rv.session.decisions[0].answers, first_answers);
+    tradeoffs::tui::update::open_session(&mut b, rv.session);
+    assert_eq!(b.screen, Screen::Outcome);
+    assert_eq!(
+        b.report.as_ref().unwrap().chosen.as_deref(),
+        Some("store.postgresql")
+    );
+    // Decide, record, export: the new ADR supersedes the old one.
+    keys_via(&shell, &mut b, "<ret><c-s><ret>");
+    let done = b.export.clone().unwrap().unwrap();
+    assert_eq!(done.changed, vec![first.clone()], "{done:?}");
+    let old = std::fs::read_to_string(&first).unwrap();
+    assert!(old.contains("status: \"superseded by ADR-0002\""), "{old}");
+    let new = std::fs::read_to_string(&done.written[0]).unwrap();
+    assert!(new.contains("Supersedes ADR-0001"), "{new}");
+}
