@@ -162,29 +162,31 @@ impl std::fmt::Display for DataError {
 /// Where the block is in a text: the byte range from the marker line's start to the end of
 /// the `-->` line (or of the text when it is never closed), and the JSON between them.
 fn locate_block(text: &str) -> Option<(usize, usize, Option<&str>)> {
-    let mut start = None;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        if line.trim_start().starts_with(MARKER) {
-            start = Some(offset);
-        }
-        offset += line.len();
-    }
-    let start = start?;
+    // The last marker that starts a line (after indentation at most); found with `rfind`, as
+    // this runs over every accepted ADR of a log on each `decide`.
+    let start = text.rmatch_indices(MARKER).map(|(i, _)| i).find(|&i| {
+        text[..i]
+            .rsplit('\n')
+            .next()
+            .is_some_and(|indent| indent.trim().is_empty())
+    })?;
+    let start = text[..start].rfind('\n').map_or(0, |nl| nl + 1);
     let rest = &text[start..];
+    let marker_at = rest.find(MARKER)?;
     let body_from = rest.find('\n').map_or(rest.len(), |i| i + 1);
     // JSON written on the marker line itself (a reformatted file) is read too.
-    let head = &rest[MARKER.len()..body_from];
-    let json_on_head = head.find('{');
-    let json_from = json_on_head.map_or(body_from, |i| MARKER.len() + i);
-    match rest.find("-->") {
-        Some(close) if close >= json_from => {
+    let head = &rest[marker_at + MARKER.len()..body_from];
+    let json_from = head
+        .find('{')
+        .map_or(body_from, |i| marker_at + MARKER.len() + i);
+    match rest[json_from..].find("-->").map(|c| c + json_from) {
+        Some(close) => {
             let end = rest[close..]
                 .find('\n')
                 .map_or(rest.len(), |i| close + i + 1);
             Some((start, start + end, Some(&rest[json_from..close])))
         }
-        _ => Some((start, text.len(), None)),
+        None => Some((start, text.len(), None)),
     }
 }
 
@@ -212,6 +214,19 @@ pub fn decode(text: &str) -> Result<Option<DecisionData>, DataError> {
         )));
     }
     Ok(Some(data))
+}
+
+/// The chosen option of the decision data in `text`, reading nothing else of it (the conflict
+/// check over a whole log needs only that).
+fn chosen_in(text: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Chosen {
+        format: u32,
+        chosen: Option<String>,
+    }
+    let json = locate_block(text)?.2?;
+    let c: Chosen = serde_json::from_str(json.trim()).ok()?;
+    (c.format <= DATA_FORMAT).then_some(c.chosen).flatten()
 }
 
 /// The text without its decision-data block (what a reader of the rendered ADR sees of it).
@@ -312,23 +327,61 @@ pub fn read_recorded(path: &Path) -> Result<Option<Recorded>, super::AdrError> {
 }
 
 /// The choices of the accepted ADRs with decision data in `dir` (none when it does not exist).
-/// Files that cannot be read, or whose data is damaged, are skipped: `tradeoffs revisit` and
-/// the lint name them; a conflict check must not fail on them.
+/// Files that cannot be read, or whose data is damaged, are skipped: `tradeoffs revisit` names
+/// them; a conflict check must not fail on them.
+///
+/// Every `decide` runs this over the whole log, so it reads little: the head of each file for
+/// its status (and title), and only for accepted ones the tail, where the data is.
 pub fn accepted_choices(dir: &Path) -> Vec<AcceptedChoice> {
     let Ok(files) = adr_files(dir) else {
         return Vec::new();
     };
-    files
-        .iter()
-        .filter_map(|f| read_recorded(f).ok().flatten())
-        .filter(|r| r.status.as_deref() == Some("accepted"))
-        .filter_map(|r| {
-            Some(AcceptedChoice {
-                option: r.data.chosen?,
-                adr: r.adr,
-            })
-        })
-        .collect()
+    files.iter().filter_map(|f| accepted_choice(f)).collect()
+}
+
+/// Bytes read from the start of an ADR for its status and title, and from its end for the data.
+const HEAD: usize = 2048;
+const TAIL: u64 = 16 * 1024;
+
+fn accepted_choice(path: &Path) -> Option<AcceptedChoice> {
+    use std::io::{Read as _, Seek as _, SeekFrom};
+    let mut file = std::fs::File::open(path).ok()?;
+    let len = file
+        .metadata()
+        .ok()
+        .filter(std::fs::Metadata::is_file)?
+        .len();
+    let mut bytes = vec![0u8; HEAD];
+    let n = file.read(&mut bytes).ok()?;
+    bytes.truncate(n);
+    let head = String::from_utf8_lossy(&bytes).into_owned();
+    if read_status(&head).as_deref() != Some("accepted") {
+        return None;
+    }
+    let option = if len <= TAIL {
+        // Small: the rest of the file, from where the head ended.
+        file.take(TAIL).read_to_end(&mut bytes).ok()?;
+        chosen_in(&String::from_utf8_lossy(&bytes))?
+    } else {
+        file.seek(SeekFrom::Start(len - TAIL)).ok()?;
+        let mut tail = Vec::new();
+        file.take(TAIL).read_to_end(&mut tail).ok()?;
+        let tail = String::from_utf8_lossy(&tail);
+        match locate_block(&tail) {
+            Some(_) => chosen_in(&tail)?,
+            // The block may start before the tail (much text added after it): read it all.
+            None => chosen_in(&crate::fileread::read_text(path, crate::fileread::ADR_LIMIT).ok()?)?,
+        }
+    };
+    let e = existing_from_text(path, &head);
+    Some(AcceptedChoice {
+        option,
+        adr: AdrRef {
+            number: e.number,
+            title: e.title.clone(),
+            file: e.file_name(),
+        },
+    })
 }
 
 #[cfg(test)]

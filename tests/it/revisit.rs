@@ -472,3 +472,30 @@ fn nygard_and_log4brains_adrs_are_revisited_and_read_for_status_too() {
         assert_eq!(v["accepted_conflicts"][0]["adr"]["file"], name, "{format}");
     }
 }
+
+#[test]
+fn a_saved_revisit_session_replayed_by_decide_supersedes_its_adr() {
+    let repo = Repo::new();
+    let first = repo.export("small", "2,1", &[]);
+    // What `tradeoffs revisit 1` saves before it opens the TUI: the decision, marked as
+    // superseding the ADR it came from.
+    let session = serde_json::json!({
+        "format": 2,
+        "id": "revisit",
+        "decisions": [{
+            "tree": "small",
+            "answers": [
+                {"question": "q-first", "answer": "Cheap"},
+                {"question": "q-second", "answer": "One"}
+            ],
+            "overrides": {"sm.cost": 0},
+            "record": {"supersedes": first.display().to_string()}
+        }]
+    });
+    let file = repo.path().join("session.json");
+    fs::write(&file, session.to_string()).unwrap();
+    let out = repo.run(&["decide", "--answers", file.to_str().unwrap(), "--export"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let old = fs::read_to_string(&first).unwrap();
+    assert!(old.contains("status: \"superseded by ADR-0002\""), "{old}");
+}
