@@ -68,6 +68,20 @@ R = {
  "aws-batch": ("What is AWS Batch?", "https://docs.aws.amazon.com/batch/latest/userguide/what-is-batch.html"),
  "keda": ("KEDA: Kubernetes event-driven autoscaling", "https://keda.sh/docs/latest/concepts/"),
  "aws-shared": ("AWS shared responsibility model", "https://aws.amazon.com/compliance/shared-responsibility-model/"),
+ "lambda-scaling": ("AWS Lambda scaling behavior (1,000 execution environments every 10 seconds per function, up to the account concurrency quota)", "https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html"),
+ "lambda-sqs": ("AWS Lambda: Using Lambda with Amazon SQS (batching, partial batch responses, maximum concurrency)", "https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html"),
+ "ecs-mi": ("Amazon ECS Managed Instances (AWS provisions, patches and scales EC2 instances, including GPU instance types)", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ManagedInstances.html"),
+ "ecs-ebs": ("Amazon ECS: Use Amazon EBS volumes with Amazon ECS (volumes created at task launch, deleted when the task stops by default)", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html"),
+ "run-max": ("Cloud Run: Set maximum instances for services", "https://cloud.google.com/run/docs/configuring/max-instances"),
+ "run-worker-pools": ("Cloud Run: Deploy worker pools (continuous pull-based background work)", "https://cloud.google.com/run/docs/deploy-worker-pools"),
+ "aca-jobs": ("Jobs in Azure Container Apps", "https://learn.microsoft.com/en-us/azure/container-apps/jobs"),
+ "k8s-pdb": ("Kubernetes: Specifying a Disruption Budget for your Application", "https://kubernetes.io/docs/tasks/run-application/configure-pdb/"),
+ "k8s-hpa": ("Kubernetes: Horizontal Pod Autoscaling", "https://kubernetes.io/docs/concepts/workloads/autoscaling/horizontal-pod-autoscale/"),
+ "k8s-cronjob": ("Kubernetes: CronJob", "https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/"),
+ "k8s-ha": ("Kubernetes: Creating Highly Available Clusters with kubeadm", "https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/high-availability/"),
+ "nomad-periodic": ("Nomad job specification: periodic block (prohibit_overlap)", "https://developer.hashicorp.com/nomad/docs/job-specification/periodic"),
+ "nomad-update": ("Nomad job specification: update block (canary, auto_revert)", "https://developer.hashicorp.com/nomad/docs/job-specification/update"),
+ "appservice-slots": ("Azure App Service: Set up staging environments (deployment slots)", "https://learn.microsoft.com/en-us/azure/app-service/deploy-staging-slots"),
  "azure-shared": ("Azure: Shared responsibility in the cloud", "https://learn.microsoft.com/en-us/azure/security/fundamentals/shared-responsibility"),
 }
 def ref(k): t, u = R[k]; return {"title": t, "url": u}
@@ -117,7 +131,7 @@ opt("managed-kubernetes", "Managed Kubernetes (EKS, AKS, GKE Standard)",
   "event": (0, 'Neutral, because event-driven scaling needs KEDA or a similar add-on installed and operated, and consumers are processes the team writes.'),
   "delivery": (-2, "Bad, because manifests, Helm or Kustomize, ingress, RBAC and cluster set-up must be learned and built before the first release.")},
  ["eks", "aks", "gke", "k8s-releases", "cncf-conformance", "aws-containers"],
- "Cluster version is never more than one minor version behind the provider's default (alert on the end-of-support date); node utilisation and pending-pod time are dashboards with alerts; a policy test (for example Kyverno or Gatekeeper in CI) rejects manifests without resource requests, probes or network policy.")
+ "Alerts fire 60 days before the cluster version's end of support (never more than one minor version behind the provider's default), on pods pending for more than a few minutes and on node utilisation; a policy test in CI (for example Kyverno or Gatekeeper) rejects manifests without resource requests, probes or network policy.")
 
 opt("autopilot-kubernetes", "Kubernetes with provider-managed nodes (GKE Autopilot, EKS Auto Mode, AKS Automatic)",
  "Kubernetes API with the provider also running the nodes: it provisions, patches and scales nodes from pod requests; the team keeps manifests, API deprecations and (on EKS Auto Mode) the cluster version upgrade.",
@@ -134,7 +148,7 @@ opt("autopilot-kubernetes", "Kubernetes with provider-managed nodes (GKE Autopil
   "event": (0, 'Neutral, because KEDA-style scaling on queue depth can be installed, but consumers remain long-running processes the team writes.'),
   "delivery": (0, "Neutral, because no node groups, autoscaler or load-balancer controller must be built, but manifests, ingress and RBAC still have to be learned before the first release.")},
  ["gke-autopilot", "eks-auto", "eks-auto-bp", "aks-automatic", "gke-autopilot-priv", "k8s-releases"],
- "Pods without resource requests are rejected in CI; alert on the cluster version's end-of-support date; track pod-request cost per service monthly; workloads pass the provider's Autopilot / Auto Mode policy checks in a staging cluster before release.")
+ "Alerts fire 60 days before the cluster version's end of support and when a service's monthly pod-request cost passes its budget, and CI rejects pods without resource requests; workloads pass the provider's Autopilot, Auto Mode or Automatic policy checks in a staging cluster before release.")
 
 opt("self-managed-kubernetes", "Self-managed Kubernetes on own infrastructure (OpenShift, Rancher/RKE2, kubeadm)",
  "Kubernetes distribution installed and run by the organisation on its own hardware or VMs, including vendor-supported distributions; the organisation runs control plane, etcd, nodes, networking and storage.",
@@ -151,24 +165,24 @@ opt("self-managed-kubernetes", "Self-managed Kubernetes on own infrastructure (O
   "event": (-1, 'Bad, because queue-driven scaling (KEDA) and every event source integration are installed and run in-house.'),
   "delivery": (-2, "Bad, because the platform must be designed, installed and hardened before the first workload runs.")},
  ["k8s-prod", "kubeadm", "openshift", "rancher", "k8s-releases", "cncf-conformance"],
- "etcd restore is rehearsed quarterly; the cluster stays within the supported minor versions (alert 60 days before end of support); CIS Kubernetes Benchmark scan (kube-bench) runs in CI for node images; capacity headroom above 20 % is alerted on.")
+ "An etcd restore is rehearsed every quarter, an alert fires 60 days before the cluster version's end of support and another when free capacity falls below 20 %; a CIS Kubernetes Benchmark scan (kube-bench) runs in CI for node images.")
 
-opt("serverless-containers", "Serverless containers (Google Cloud Run, Azure Container Apps, Amazon ECS on AWS Fargate)",
- "Run OCI container images as services or jobs without managing nodes or a cluster: the platform scales instances on requests, events or CPU, down to zero on Cloud Run and Container Apps. On AWS the simplest entry is ECS Express Mode on Fargate; App Runner has been closed to new customers since 30 April 2026.",
+opt("serverless-containers", "Serverless containers (Google Cloud Run, Azure Container Apps, Amazon ECS on Fargate or Managed Instances)",
+ "Run OCI container images as services or jobs without managing nodes or a cluster: the platform scales instances on requests, events or CPU, down to zero on Cloud Run and Container Apps. On AWS the simplest entry is ECS Express Mode on Fargate, and ECS Managed Instances adds GPU and other EC2 instance types that AWS provisions and patches; App Runner has been closed to new customers since 30 April 2026.",
  {"ops": (1, "Good, because there are no nodes or cluster to patch or upgrade; the team still owns the image, its base-image patches and the service configuration."),
   "cost-idle": (2, "Good, because Cloud Run and Container Apps scale to zero and bill per use; Fargate bills per task-second with no idle nodes."),
   "cost-steady": (-1, "Bad, because per-vCPU-second prices carry a premium over VMs at sustained high utilisation; committed-use or savings plans narrow but do not close the gap."),
   "elasticity": (2, "Good, because instances are added in seconds on request concurrency or queue depth (Container Apps uses KEDA scalers)."),
   "latency": (1, "Good, because minimum instances (Cloud Run, Container Apps) or an ECS service's running tasks stay warm, but scaling out or from zero adds a container start of seconds, which minimum instances only avoid by paying for idle capacity."),
-  "range": (0, "Neutral, because services and jobs run without a per-invocation cap (Cloud Run job tasks up to 168 hours, Fargate tasks unlimited) and Cloud Run and Container Apps offer GPUs, but Fargate has none, Cloud Run GPU job tasks stop at 1 hour (12 hours in preview), a Cloud Run request (WebSockets included) ends at 60 minutes and persistent state is limited to attached volumes."),
+  "range": (0, "Neutral, because services and jobs run without a per-invocation cap (Cloud Run job tasks up to 168 hours, ECS tasks unlimited) and GPUs exist on Cloud Run, Container Apps and ECS Managed Instances (not Fargate), but Cloud Run GPU job tasks stop at 1 hour (12 hours in preview), a Cloud Run request (WebSockets included) ends at 60 minutes, and no instance keeps a stable identity or a disk that outlives it."),
   "portability": (1, "Good, because the artefact is a standard OCI image (Cloud Run also accepts Knative-style YAML); scaling and networking configuration is provider-specific."),
   "control": (1, "Good, because each instance runs in its own sandbox (gVisor or a microVM on Cloud Run, a Firecracker microVM per Fargate task) with VPC egress, private ingress and per-service identities; dedicated hosts are not offered on Cloud Run or Fargate."),
   "node": (-2, "Bad, because there is no host to reach: no DaemonSets, node image or kernel settings; agents run as sidecars."),
   "fleet": (0, "Neutral, because each service is configured on its own; there is no cluster-wide admission or policy layer, though IaC modules can standardise it."),
   "event": (1, 'Good, because Container Apps scales on queue depth through built-in KEDA scalers and Cloud Run receives Pub/Sub and Eventarc pushes; ECS on Fargate scales on queue metrics through alarms.'),
   "delivery": (1, "Good, because a container image and one deploy command give a TLS endpoint with autoscaling; a Dockerfile and registry are the only prerequisites.")},
- ["run-overview", "aca-overview", "fargate", "run-task-timeout", "run-gpu", "aca-gpu", "aws-containers", "apprunner-change"],
- "Cold-start p99 and instance count are dashboards with alerts; a monthly cost report compares per-use billing with the equivalent reserved VM capacity, and a sustained utilisation above about 60 % triggers a review of the platform choice; base images are rebuilt and scanned weekly.")
+ ["run-overview", "aca-overview", "fargate", "ecs-mi", "run-task-timeout", "run-gpu", "aca-gpu", "aws-containers", "apprunner-change"],
+ "Alerts fire on p99 latency including cold starts, on instance count at the configured maximum and on sustained utilisation above about 60 % (the point to compare per-use billing with reserved capacity); base images are rebuilt and scanned weekly.")
 
 opt("functions", "Functions as a service (AWS Lambda, Azure Functions, Cloud Run functions)",
  "Code deployed as event handlers; the platform runs, scales and bills each invocation, with hard limits on duration, memory and local state.",
@@ -187,7 +201,7 @@ opt("functions", "Functions as a service (AWS Lambda, Azure Functions, Cloud Run
  ["lambda-limits", "lambda-timeout", "azfn-scale", "gcf-timeout", "lambda-pc", "lmi", "aws-modern"],
  "Alert when invocation duration p99 passes 50 % of the configured timeout and on throttles and dead-letter-queue depth; a monthly cost report compares invocation cost with the same load on containers; integration tests run each handler against its real trigger in a test account.")
 
-opt("paas", "Application platform as a service (Azure App Service, AWS Elastic Beanstalk, Google App Engine)",
+opt("paas", "Application platform as a service (App Service, Elastic Beanstalk, App Engine)",
  "Deploy application code or a container to a managed web platform that provides runtime, TLS, load balancing, deployment slots and rule-based autoscaling.",
  {"ops": (2, "Good, because the provider patches OS and language runtime for code deployments and provides load balancing, TLS and deployment slots."),
   "cost-idle": (-1, "Bad, because App Service plans and Elastic Beanstalk instances bill while running; only App Engine standard scales to zero."),
@@ -202,9 +216,9 @@ opt("paas", "Application platform as a service (Azure App Service, AWS Elastic B
   "event": (-1, 'Bad, because background consumers run as WebJobs or worker processes the team writes; scaling on queue depth needs custom rules.'),
   "delivery": (2, "Good, because code or a container deploys with one command, with staging slots and managed certificates from day one.")},
  ["appservice", "beanstalk", "appengine", "az-tree", "gcp-where"],
- "Deployment-slot swap with a health-check warm-up is the only release path; alert on instance count at the autoscale maximum and on CPU above 70 % for 15 minutes; runtime stack end-of-support dates are tracked in the backlog.")
+ "Alerts fire on instance count at the autoscale maximum and on CPU above 70 % for 15 minutes, and every release is a deployment-slot swap with a health-check warm-up; runtime stack end-of-support dates are tracked in the backlog.")
 
-opt("vms", "Virtual machines with autoscaling groups (EC2 Auto Scaling, VM Scale Sets, managed instance groups, on-premises VMs)",
+opt("vms", "Virtual machines with autoscaling groups (EC2 Auto Scaling, VM Scale Sets, MIGs) or on-premises VMs",
  "Services run as processes or containers on VM images the team builds and patches, behind a load balancer, scaled by an instance group or by hand on-premises.",
  {"ops": (-1, "Bad, because OS patching, image builds, deploy scripts and scaling rules are all the team's, though there is no orchestrator to run and the skills are the most widespread."),
   "cost-idle": (-2, "Bad, because VMs are billed (or owned) while idle and instance groups rarely go below one or two instances per service."),
@@ -219,7 +233,7 @@ opt("vms", "Virtual machines with autoscaling groups (EC2 Auto Scaling, VM Scale
   "event": (-1, "Bad, because consumers, their scaling on queue depth and their retry handling are the team's code and scripts."),
   "delivery": (0, "Neutral, because the first service needs an image pipeline and deploy scripts, which most teams know how to write.")},
  ["asg", "vmss", "mig", "az-tree", "gcp-where"],
- "Images are rebuilt from code at least monthly and no instance is older than 30 days; a patch-compliance report is reviewed weekly; a load test before each release proves the instance group scales out before CPU passes 80 %.")
+ "No instance is older than 30 days (images rebuilt from code at least monthly), the weekly patch-compliance report shows no open critical patch, and a load test before each release proves the group scales out before CPU passes 80 %; deploy scripts live in the same repository as the service.")
 
 opt("nomad", "HashiCorp Nomad on VMs or own hardware",
  "A single-binary scheduler that runs containers, plain executables, Java and QEMU VMs as services, batch and system jobs; usually paired with Consul for service discovery and Vault for secrets.",
@@ -236,7 +250,7 @@ opt("nomad", "HashiCorp Nomad on VMs or own hardware",
   "event": (-1, 'Bad, because consumers are long-running jobs the team writes, scaled by the Nomad Autoscaler from metrics it must wire up.'),
   "delivery": (-1, "Bad, because servers, clients and usually Consul and Vault must be set up before the first release and few engineers know Nomad, though its HCL job files are shorter than Kubernetes manifests.")},
  ["nomad", "nomad-drivers", "hc-bsl"],
- "Raft snapshot restore is rehearsed quarterly; Nomad, Consul and Vault versions are tracked against HashiCorp's support window; failed allocations and pending evaluations are alerted on; the licence terms are reviewed by legal before adoption.")
+ "A Raft snapshot restore is rehearsed every quarter, alerts fire on failed allocations and blocked evaluations, and Nomad, Consul and Vault stay inside HashiCorp's support window; the licence terms are reviewed by legal before adoption.")
 
 ORDER = ["paas", "serverless-containers", "autopilot-kubernetes", "vms", "functions", "managed-kubernetes", "nomad", "self-managed-kubernetes"]
 
@@ -328,7 +342,7 @@ nodes.append(q("q-hosting", "Where will this system run?",
        out("serverless-containers", "Cloud Run, Azure Container Apps and Fargate run only in the provider's cloud regions."),
        out("functions", "Lambda, Azure Functions and Cloud Run functions run only in the provider's cloud; on-premises FaaS means running a framework such as Knative or OpenFaaS on your own Kubernetes cluster."),
        out("paas", "App Service, Elastic Beanstalk and App Engine run only in the provider's cloud."),
-       raise_("portability", 1)], nxt="q-ops"),
+       raise_("portability", 1)], nxt="q-node-onprem"),
   ans("A restricted cloud partition (sovereign or government region)", "Every option stays; raises control, and the service catalogue of the partition must be checked.",
       [raise_("control", 1),
        note("Restricted partitions (AWS GovCloud (US), the AWS European Sovereign Cloud, Azure Government, Google Cloud sovereign offerings) launch with a subset of services and features: confirm the chosen compute service, its newest features and its supporting services (registry, load balancer, secrets) in the partition's service list before committing.", "govcloud-svc", CLOUD)], nxt="q-node"),
@@ -352,6 +366,17 @@ nodes.append(q("q-node", "How deep into the platform do the workloads reach?", N
   ans("The Kubernetes API: operators, custom resources (CRDs) or vendor Helm charts, without changes to the nodes", NODE_A2_CONS, NODE_A2_EFF, nxt="q-sharing"),
   ans("The nodes: our own node image, kernel modules or kernel parameters, or privileged agents outside the providers' allowlists", NODE_A3_CONS, NODE_A3_EFF, nxt="q-sharing"),
  ]))
+
+ONPREM_K8S_HELP = ("On your own hardware the choice is between self-run platforms, and the Kubernetes API is what separates them: operators, custom resources (CRDs) and vendor Helm charts "
+ "run only on a Kubernetes cluster, not on VMs or Nomad. Many vendors now ship on-premises software only as Helm charts or operators, so check the products you must run before answering.")
+nodes_onprem = q("q-node-onprem", "Do the workloads need the Kubernetes API (operators, custom resources or vendor Helm charts)?", ONPREM_K8S_HELP,
+ [ans("No: ordinary containers, processes or VMs", "No change: VMs, Nomad and self-managed Kubernetes all stay.", [], nxt="q-ops"),
+  ans("Yes: operators, custom resources (CRDs) or vendor Helm charts", "Rules out VMs and Nomad, which have no Kubernetes API.",
+      [out("vms", "Operators, CRDs and Helm charts need a Kubernetes API server; on your own VMs that is the self-managed Kubernetes option, not plain VMs."),
+       out("nomad", "Nomad schedules jobs, not Kubernetes resources: operators, CRDs and Helm charts do not run on it."),
+       note("Pick a distribution with vendor support and a documented upgrade path (for example OpenShift or Rancher/RKE2) rather than assembling kubeadm clusters, unless a platform team already runs them; run three control-plane nodes across failure domains and back up etcd off the cluster before the first workload goes live.", "k8s-ha", ["self-managed-kubernetes"])], nxt="q-ops"),
+ ])
+nodes.append(nodes_onprem)
 
 SHARE_HELP = ("Whether the platform is shared decides who pays for it and what it must run. A platform that other systems will also run on must run "
  "workloads nobody has specified yet (jobs, stateful components, GPUs), give every system one deployment and policy model, and keep their workloads apart. "
@@ -427,12 +452,13 @@ nodes.append(q("q-workload", "What shape is the main workload?",
 nodes.append(q("q-state", "Will stateful components (databases, brokers, search clusters) run on this platform, or in managed services?",
  "Running a database or broker needs stable identities and persistent volumes (Kubernetes StatefulSets, VMs with disks); functions cannot host a listening server with local state, and serverless containers keep only attached volumes. Managed data services take this off the compute platform entirely.",
  [ans("State lives in managed data services; our services are stateless", "No change: the compute platform only runs stateless processes.", [], nxt="q-gpu-service"),
-  ans("We run some stateful components ourselves on this platform", "Raises workload range and operational load; rules out functions and PaaS.",
+  ans("We run some stateful components ourselves on this platform", "Raises workload range and operational load; rules out functions, PaaS and serverless containers (no stable identity or lasting disk).",
       [raise_("range", 2), raise_("ops", 1),
        out("functions", "A function invocation cannot host a database, broker or search node: it has no stable network identity, stops at its timeout and keeps no persistent local disk."),
        out("paas", "PaaS instances (App Service, Elastic Beanstalk, App Engine) are replaceable web workers without stable identity or durable block storage; a database or broker node cannot run there safely."),
        note("Run databases on Kubernetes only with an operator that automates backup, restore and failover (for example CloudNativePG or Strimzi), a StatefulSet with persistent volumes, and a rehearsed restore; otherwise prefer the managed service.", "k8s-sts", ["managed-kubernetes", "autopilot-kubernetes", "self-managed-kubernetes"]),
-       note("Serverless containers suit stateful components poorly: Cloud Run mounts only network file systems and ECS tasks attach EBS volumes per task; run the stateful parts on managed data services or VMs and keep the containers stateless.", "fargate", ["serverless-containers"])], nxt="q-gpu-service"),
+       out("serverless-containers", "A database, broker or search node needs a stable network identity and a disk that survives its instance; Cloud Run and Container Apps mount only network file shares (Cloud Storage, NFS, Azure Files), and an ECS task gets an EBS volume created at launch and deleted by default when it stops, so a replacement task does not get its predecessor's disk. Keep the containers stateless and put the state on managed data services or VMs."),
+       note("Run each stateful component on VMs with persistent disks, replicated across zones, with backups restored in a test at least quarterly; a managed data service removes that work if one exists for the engine.", None, ["vms", "nomad"])], nxt="q-gpu-service"),
  ]))
 nodes.append(q("q-gpu-service", "Do the services need GPUs (for example model inference)?",
  "GPU support splits the platforms: Kubernetes (with device plugins), VMs, Nomad, Cloud Run and Azure Container Apps offer GPUs; Lambda, the Azure Functions Consumption, Flex Consumption and Premium plans, Fargate and App Service do not.",
@@ -441,7 +467,7 @@ nodes.append(q("q-gpu-service", "Do the services need GPUs (for example model in
       [raise_("range", 3),
        out("functions", "Lambda and the Azure Functions Consumption, Flex Consumption and Premium plans offer no GPUs; GPU serving runs on Cloud Run services or Azure Container Apps (including Azure Functions hosted on Container Apps), which is the serverless-containers option."),
        out("paas", "Azure App Service and Google App Engine offer no GPU instances, and Elastic Beanstalk's managed platforms do not manage GPU drivers; GPU work belongs on Kubernetes GPU node pools, serverless GPU containers or VMs."),
-       note("On AWS, Fargate has no GPUs: serverless GPU containers mean Cloud Run or Azure Container Apps; on AWS use ECS or EKS on GPU EC2 capacity.", "ecs-gpu", ["serverless-containers"]),
+       note("On AWS run GPU containers on ECS Managed Instances with a GPU instance type (Fargate has no GPUs): AWS provisions and patches the instances, which bill as EC2 plus a management fee; on Google Cloud and Azure, Cloud Run and Container Apps serverless GPUs scale to zero, so set minimum instances if the first request after idle must not wait for a model load.", "ecs-mi", ["serverless-containers"]),
        note("Schedule GPUs through the device plugin and a dedicated, tainted GPU node pool so ordinary pods never land on expensive nodes.", "k8s-gpu", ["managed-kubernetes", "self-managed-kubernetes"]),
        note("Request GPUs in the pod spec (GKE Autopilot accelerator compute classes, an EKS Auto Mode NodePool with GPU instance types, AKS Automatic node auto-provisioning): the provider adds GPU nodes for those pods and removes them afterwards; check the GPU models each mode offers in your region.", "gke-autopilot", ["autopilot-kubernetes"])], nxt="o-services"),
  ]))
@@ -501,7 +527,7 @@ nodes.append(q("q-gpu-batch", "Do the jobs need GPUs (for example training or ba
       [raise_("range", 3),
        out("functions", "Lambda and the Azure Functions Consumption, Flex Consumption and Premium plans offer no GPUs; GPU jobs run as Cloud Run jobs or on Azure Container Apps (the serverless-containers option), Kubernetes, AWS Batch or VMs."),
        out("paas", "Azure App Service and Google App Engine offer no GPU instances, and Elastic Beanstalk's managed platforms do not manage GPU drivers or job scheduling; GPU jobs belong on Kubernetes, serverless GPU jobs, AWS Batch or VMs."),
-       note("Fargate has no GPUs: on AWS run GPU jobs on EC2 capacity through AWS Batch, ECS or EKS. Cloud Run jobs cap a GPU task at 1 hour (12 hours in preview) and terminate GPU tasks during maintenance instead of live-migrating them, so multi-hour training there must checkpoint or move to a Kubernetes GPU node pool or VMs. For model training, the providers' managed training jobs (Amazon SageMaker AI, Vertex AI custom training, Azure Machine Learning) also run multi-hour GPU work without a cluster.", "run-task-timeout", ["serverless-containers", "vms"]),
+       note("Check the GPU job limit of your provider before committing: Cloud Run jobs cap a GPU task at 1 hour (12 hours in preview) and terminate GPU tasks during maintenance, while on AWS GPU jobs run on ECS Managed Instances or EC2 capacity through AWS Batch (Fargate has no GPUs). Checkpoint multi-hour training so an interruption costs minutes; for model training, the providers' managed training jobs (Amazon SageMaker AI, Vertex AI custom training, Azure Machine Learning) run multi-hour GPU work without a cluster.", "run-task-timeout", ["serverless-containers", "vms"]),
        note("Run GPU jobs as Kubernetes Jobs on a tainted GPU node pool that scales to zero when the queue is empty.", "k8s-jobs", ["managed-kubernetes", "self-managed-kubernetes"]),
        note("Run GPU jobs as Kubernetes Jobs that request GPUs in the pod spec; GKE Autopilot, EKS Auto Mode and AKS Automatic add GPU nodes for them and remove the nodes when the Jobs finish, so idle GPUs are not billed.", "k8s-jobs", ["autopilot-kubernetes"])], nxt="o-batch"),
  ]))
@@ -529,10 +555,12 @@ def W(*parts):
 
 chk("on-premises-runs-self-run-platforms", A("q-hosting", 2), "winner_in", SELF,
     "Provider-operated services do not run in your own data centre (review M2: no cloud-only advice on premises).", "az-tree")
-chk("little-ops-few-services-never-self-run", W(A("q-ops", 2), A("q-services", 0), A("q-k8s", 1, 2)), "never", ["self-managed-kubernetes", "nomad"],
+chk("little-ops-few-services-never-self-run", W(A("q-ops", 2), A("q-services", 0), A("q-k8s", 1, 2), A("q-hosting", 0, 1, 3)), "never", ["self-managed-kubernetes", "nomad"],
     "Review H2: a team with little operations capacity and one to three services must not be handed a scheduler platform (control plane, etcd or Raft servers, networking, upgrades) it has to build and run itself.", "k8s-prod")
-chk("little-ops-one-team-never-nomad", W(A("q-ops", 2), A("q-team", 0), A("q-k8s", 1, 2)), "never", ["nomad", "self-managed-kubernetes"],
+chk("little-ops-one-team-never-nomad", W(A("q-ops", 2), A("q-team", 0), A("q-k8s", 1, 2), A("q-hosting", 0, 1, 3)), "never", ["nomad", "self-managed-kubernetes"],
     "Review H2: one team with little operations capacity must not run a scheduler cluster plus Consul and Vault.", "nomad")
+chk("on-prem-little-ops-few-services-never-scheduler", W(A("q-ops", 2), A("q-services", 0), A("q-node-onprem", 0), A("q-k8s", 1, 2)), "never", ["nomad", "self-managed-kubernetes"],
+    "Review H2 on premises: one to three services, little operations capacity and no need for the Kubernetes API: a scheduler cluster has nothing to amortise it.", "k8s-prod")
 chk("little-ops-cloud-never-managed-k8s-standard", W(A("q-node", 0), A("q-ops", 2), A("q-hosting", 0), A("q-k8s", 1, 2), A("q-portability", 0, 1), A("q-team", 0)), "never", ["managed-kubernetes"],
     "With little operations capacity on a public cloud, node pools and add-ons are avoidable work: provider-managed nodes, serverless containers, PaaS or functions carry it (EKS Auto Mode guidance targets exactly this team).", "eks-auto-bp")
 chk("long-work-never-functions", W(A("q-duration-events", 2)), "never", ["functions"],
@@ -541,6 +569,10 @@ chk("long-batch-never-functions", W(A("q-duration-batch", 2)), "never", ["functi
     "Lambda stops at 15 minutes; hour-long jobs need a platform without a per-invocation cap.", "lambda-limits")
 chk("batch-15-60-never-functions", W(A("q-duration-batch", 1)), "never", ["functions"],
     "Standard Lambda cannot run a 15-60 minute job (900-second cap); Lambda Managed Instances (up to 90 minutes for asynchronous invocations) and Azure Functions Flex/Premium can, but only on capacity that does not scale to zero, which removes the reason to use functions for jobs; container jobs are the right tool.", "lambda-limits")
+chk("on-prem-k8s-api-never-vms-or-nomad", A("q-node-onprem", 1), "never", ["vms", "nomad"],
+    "Second review: on premises, operators, CRDs and vendor Helm charts need a Kubernetes API server; plain VMs and Nomad cannot run them, so a team that needs them must not be sent to VMs.", "k8s-crd")
+chk("stateful-never-serverless-containers", A("q-state", 1), "never", ["serverless-containers"],
+    "Second review: a team running its own databases or brokers was sent to serverless containers with a note telling it not to run them there. A database or broker node needs a stable identity and a disk that outlives the instance; Cloud Run and Container Apps offer only network file shares, and ECS deletes a task's EBS volume when the task stops by default.", "ecs-ebs")
 chk("stateful-never-functions", A("q-state", 1), "never", ["functions", "paas"],
     "A function or PaaS web app cannot host a database or broker node with stable identity and persistent volumes; StatefulSets or VMs can.", "k8s-sts")
 chk("gpu-service-never-functions-or-paas", A("q-gpu-service", 1), "never", ["functions", "paas"],
@@ -551,7 +583,7 @@ chk("sustained-http-never-functions", A("q-traffic-http", 0), "never", ["functio
     "Review M3: per-invocation pricing at sustained high load exceeds containers or VMs; AWS itself offers Lambda Managed Instances on EC2 pricing for that case.", "lmi")
 chk("strict-latency-never-functions", A("q-latency", 0), "never", ["functions"],
     "Cold starts on scale-out break a strict first-request p99 unless capacity is pre-provisioned, which removes the pay-per-use advantage.", "lambda-pc")
-chk("one-team-no-k8s-never-self-managed-k8s", W(A("q-team", 0), A("q-k8s", 2), A("q-ops", 1, 2)), "never", ["self-managed-kubernetes"],
+chk("one-team-no-k8s-never-self-managed-k8s", W(A("q-team", 0), A("q-k8s", 2), A("q-ops", 1, 2), A("q-hosting", 0, 1, 3)), "never", ["self-managed-kubernetes"],
     "One team without Kubernetes experience would spend its first months building a platform instead of the product.", "k8s-prod")
 chk("one-team-few-services-cloud-never-k8s-standard", W(A("q-node", 0), A("q-team", 0), A("q-services", 0), A("q-hosting", 0), A("q-ops", 1, 2), A("q-k8s", 1, 2), A("q-portability", 0, 1), A("q-workload", 1, 2)), "never", ["managed-kubernetes", "self-managed-kubernetes", "nomad"],
     "Review H1 in compute terms: one team with one to three request- or event-driven deployables gains nothing from running a cluster (Azure's decision tree sends non-orchestrated apps to App Service or Container Apps).", "az-tree")
@@ -563,7 +595,7 @@ chk("platform-team-many-teams-cloud-k8s", W(A("q-ops", 0), A("q-team", 2), A("q-
     "Canonical: more than five teams, more than twenty always-on services, a platform team that already runs Kubernetes: a shared cluster pays back (self-run only where portability demands it).", "aws-containers")
 chk("on-prem-platform-team-k8s", W(A("q-hosting", 2), A("q-ops", 0), A("q-k8s", 0), A("q-services", 1, 2), A("q-team", 1, 2)), "winner_in", ["self-managed-kubernetes"],
     "Canonical: on-premises with a platform team that runs Kubernetes and several services: a supported distribution (OpenShift, Rancher) is the standard answer.", "openshift")
-chk("on-prem-little-ops-one-team-vms", W(A("q-hosting", 2), A("q-ops", 2), A("q-team", 0), A("q-k8s", 1, 2)), "winner_in", ["vms"],
+chk("on-prem-little-ops-one-team-vms", W(A("q-hosting", 2), A("q-node-onprem", 0), A("q-ops", 2), A("q-team", 0), A("q-k8s", 1, 2)), "winner_in", ["vms"],
     "On-premises, one team with little operations capacity: VMs with configuration management are what the team can keep patched; not a scheduler cluster it has to build.", "nomad")
 chk("several-clouds-never-functions", A("q-hosting", 1), "never", ["functions"],
     "Functions tie code to one provider's triggers and event formats; several clouds need a portable artefact.", "cncf-conformance")
