@@ -167,7 +167,7 @@ opt("self-managed-kubernetes", "Self-managed Kubernetes on own infrastructure (O
  ["k8s-prod", "kubeadm", "openshift", "rancher", "k8s-releases", "cncf-conformance"],
  "An etcd restore is rehearsed every quarter, an alert fires 60 days before the cluster version's end of support and another when free capacity falls below 20 %; a CIS Kubernetes Benchmark scan (kube-bench) runs in CI for node images.")
 
-opt("serverless-containers", "Serverless containers (Google Cloud Run, Azure Container Apps, Amazon ECS on Fargate or Managed Instances)",
+opt("serverless-containers", "Serverless containers (Cloud Run, Azure Container Apps, Amazon ECS on Fargate or Managed Instances)",
  "Run OCI container images as services or jobs without managing nodes or a cluster: the platform scales instances on requests, events or CPU, down to zero on Cloud Run and Container Apps. On AWS the simplest entry is ECS Express Mode on Fargate, and ECS Managed Instances adds GPU and other EC2 instance types that AWS provisions and patches; App Runner has been closed to new customers since 30 April 2026.",
  {"ops": (1, "Good, because there are no nodes or cluster to patch or upgrade; the team still owns the image, its base-image patches and the service configuration."),
   "cost-idle": (2, "Good, because Cloud Run and Container Apps scale to zero and bill per use; Fargate bills per task-second with no idle nodes."),
@@ -177,7 +177,7 @@ opt("serverless-containers", "Serverless containers (Google Cloud Run, Azure Con
   "range": (0, "Neutral, because services and jobs run without a per-invocation cap (Cloud Run job tasks up to 168 hours, ECS tasks unlimited) and GPUs exist on Cloud Run, Container Apps and ECS Managed Instances (not Fargate), but Cloud Run GPU job tasks stop at 1 hour (12 hours in preview), a Cloud Run request (WebSockets included) ends at 60 minutes, and no instance keeps a stable identity or a disk that outlives it."),
   "portability": (1, "Good, because the artefact is a standard OCI image (Cloud Run also accepts Knative-style YAML); scaling and networking configuration is provider-specific."),
   "control": (1, "Good, because each instance runs in its own sandbox (gVisor or a microVM on Cloud Run, a Firecracker microVM per Fargate task) with VPC egress, private ingress and per-service identities; dedicated hosts are not offered on Cloud Run or Fargate."),
-  "node": (-2, "Bad, because there is no host to reach: no DaemonSets, node image or kernel settings; agents run as sidecars."),
+  "node": (-2, "Bad, because there is no host to reach: no DaemonSets, node image or kernel settings; agents run as sidecars (ECS Managed Instances also admits privileged agent containers)."),
   "fleet": (0, "Neutral, because each service is configured on its own; there is no cluster-wide admission or policy layer, though IaC modules can standardise it."),
   "event": (1, 'Good, because Container Apps scales on queue depth through built-in KEDA scalers and Cloud Run receives Pub/Sub and Eventarc pushes; ECS on Fargate scales on queue metrics through alarms.'),
   "delivery": (1, "Good, because a container image and one deploy command give a TLS endpoint with autoscaling; a Dockerfile and registry are the only prerequisites.")},
@@ -293,10 +293,43 @@ NODE_A2_EFF = [setw("node", 0),
 NODE_A3_CONS = "Sets node-level control to the top weight; rules out platforms whose node image the provider owns or that expose no host."
 NODE_A3_EFF = [setw("node", 5),
   out("autopilot-kubernetes", "The provider owns the node image in these modes: EKS Auto Mode selects and patches the AMI itself and blocks direct node access, GKE Autopilot runs Google-managed node images and rejects privileged pods outside allowlists, AKS Automatic manages node images and enforces baseline Pod Security Standards."),
-  out("serverless-containers", "Cloud Run, Container Apps and Fargate expose no host: no node image, kernel module, host-level kernel parameter or privileged agent can be set."),
+  out("serverless-containers", "Cloud Run, Container Apps and Fargate expose no host, and ECS Managed Instances runs AWS-managed, AWS-patched instances: no node image, kernel module or host-level kernel parameter can be chosen (ECS Managed Instances does admit privileged containers for agents such as eBPF monitors, so check it if such an agent is the only node-level need)."),
   out("functions", "Lambda, Azure Functions and Cloud Run functions run on provider-managed hosts with no access to the kernel or node image."),
   note("Elastic Beanstalk accepts a custom AMI, but every managed platform update must be re-applied to it; App Service and App Engine give no host access at all.", "beanstalk", ["paas"]),
   note("Standard managed Kubernetes differs per provider: EKS managed node groups accept custom AMIs; GKE Standard and AKS offer fixed node images with node system configuration (kubelet and sysctl settings) and privileged DaemonSets for anything beyond; confirm the exact change is supported before choosing the provider.", "eks-ami", ["managed-kubernetes"])]
+
+# Second review: what to set up first, per workload shape and chosen platform (the ADR's "what to do next").
+NEXT_SERVICES = [
+ note("Give every service readiness and liveness probes, resource requests and a PodDisruptionBudget, and spread at least two replicas across zones, so node upgrades and drains never take a service down.", "k8s-pdb", ["managed-kubernetes", "autopilot-kubernetes", "self-managed-kubernetes"]),
+ note("Set minimum instances to at least one per service (Cloud Run with instance-based billing if it works outside requests; an ECS service's desired count) and a maximum instance count the database connection pool can absorb.", "run-min", ["serverless-containers"]),
+ note("Turn on Always On and health checks, run at least two instances across zones, and release through a staging slot swap so instances are warm before they take traffic.", "appservice-slots", ["paas"]),
+ note("Build images from code (for example with Packer), run at least two instances per service across zones behind a load-balancer health check, and replace instances instead of patching them in place.", "asg", ["vms"]),
+ note("Run three or five Nomad servers across failure domains with ACLs and TLS on from the start, and deploy services with an update block (canaries, auto-revert).", "nomad-update", ["nomad"]),
+]
+NEXT_HTTP = [
+ note("Set a maximum instance count the database and downstream APIs can absorb (Cloud Run suggests starting low as a cost guard), per-instance concurrency from a load test, and a request timeout; requests beyond the maximum queue briefly and then fail.", "run-max", ["serverless-containers"]),
+ note("Check the Lambda concurrency quota before launch: 1,000 concurrent executions per Region by default, shared by every function in the account, lower on new accounts; each function adds at most 1,000 execution environments every 10 seconds, and requests beyond either limit are throttled (HTTP 429), so request a quota increase, set reserved concurrency on functions that call a database and throttle at the API gateway.", "lambda-scaling", ["functions"]),
+ note("Scale each Deployment with a HorizontalPodAutoscaler on CPU or requests per second, with at least two replicas across zones; keep headroom for bursts because a new node takes a minute or more.", "k8s-hpa", ["managed-kubernetes", "autopilot-kubernetes", "self-managed-kubernetes"]),
+ note("Configure autoscale rules on CPU and request queue length with at least two instances; rules add instances in minutes, so keep headroom for the daily peak.", "appservice", ["paas"]),
+ note("Scale the instance group with target tracking (CPU or requests per target) and add scheduled scaling ahead of known peaks, since a new VM takes minutes to serve.", "asg", ["vms"]),
+ note("Scale service jobs with the Nomad Autoscaler on request rate or CPU, and keep client-node headroom for bursts.", "nomad", ["nomad"]),
+]
+NEXT_EVENTS = [
+ note("Make every handler idempotent (delivery is at least once), report partial batch failures, send poison messages to a dead-letter queue, and cap the event source's maximum concurrency below what downstream stores can take.", "lambda-sqs", ["functions"]),
+ note("Scale consumers on queue depth (Container Apps KEDA scalers, ECS target tracking on backlog per task, Cloud Run Pub/Sub push or worker pools for pull consumers), make handlers idempotent, and route poison messages to a dead-letter queue.", "run-worker-pools", ["serverless-containers"]),
+ note("Scale consumer Deployments on queue lag with KEDA (down to zero for idle queues), make handlers idempotent, and stop consuming on SIGTERM so drained nodes do not lose in-flight messages.", "keda", ["managed-kubernetes", "autopilot-kubernetes", "self-managed-kubernetes"]),
+ note("Scale consumer instances on queue backlog per instance, make handlers idempotent, and route poison messages to a dead-letter queue.", "asg", ["vms"]),
+ note("Run consumers as background workers (WebJobs, an Elastic Beanstalk worker environment) with scale rules on queue length, and make handlers idempotent.", "appservice", ["paas"]),
+ note("Scale consumer jobs with the Nomad Autoscaler on queue metrics, and make handlers idempotent.", "nomad", ["nomad"]),
+]
+NEXT_BATCH = [
+ note("Run each job as a CronJob or Job with backoffLimit, activeDeadlineSeconds and concurrencyPolicy Forbid (no overlapping runs), and alert on failed and missed schedules.", "k8s-cronjob", ["managed-kubernetes", "autopilot-kubernetes", "self-managed-kubernetes"]),
+ note("Run each job as a Cloud Run job, a Container Apps job or an ECS task started by EventBridge Scheduler (or AWS Batch), with retries, a task timeout above the longest run and an alert on failed executions.", "aca-jobs", ["serverless-containers"]),
+ note("Trigger jobs from a scheduler (EventBridge Scheduler, timer triggers), keep each run well under the timeout, and split anything longer into steps with Step Functions or durable functions.", "step-functions", ["functions"]),
+ note("Run jobs on instances started for the run and stopped after it (or through AWS Batch), never on a long-lived box, and alert on jobs that do not finish.", "aws-batch", ["vms"]),
+ note("Run jobs as batch or periodic jobs with prohibit_overlap, and alert on failed allocations.", "nomad-periodic", ["nomad"]),
+ note("Keep scheduled work short enough for the platform's request limits (WebJobs, App Engine cron, a Beanstalk worker's periodic tasks), and move longer jobs to container jobs.", "appservice", ["paas"]),
+]
 
 CLOUD = ["managed-kubernetes", "autopilot-kubernetes", "serverless-containers", "functions", "paas"]
 SELF = ["self-managed-kubernetes", "vms", "nomad"]
@@ -439,13 +472,13 @@ nodes.append(q("q-packaging", "How are the services packaged today?",
 nodes.append(q("q-workload", "What shape is the main workload?",
  "Workload shape is the first split in every vendor guide (Azure's compute decision tree, AWS's modern-application strategy, Google's 'Where should I run my stuff?'): always-on services favour warm processes, request-driven traffic with idle periods favours scale-to-zero, short event handlers favour functions, long batch jobs need a platform without per-invocation limits. Run this tree once per workload if shapes differ a lot; most systems end with a main platform plus one other.",
  [ans("Always-on services with long-lived processes (APIs with steady traffic, WebSockets, consumers that never stop)", "Raises latency predictability and workload range; lowers idle cost and elasticity, which steady services rarely use.",
-      [raise_("latency", 1), raise_("range", 1), lower("cost-idle", 1), lower("elasticity", 1)], nxt="q-state"),
+      [raise_("latency", 1), raise_("range", 1), lower("cost-idle", 1), lower("elasticity", 1)] + NEXT_SERVICES, nxt="q-state"),
   ans("Request-driven HTTP services whose traffic varies a lot during the day or week", "Raises elasticity.",
-      [raise_("elasticity", 1)], nxt="q-traffic-http"),
+      [raise_("elasticity", 1)] + NEXT_HTTP, nxt="q-traffic-http"),
   ans("Event or queue handlers (work triggered by messages, file arrivals or other events)", "Raises elasticity and native event triggers to the top weight; lowers latency, which queued work rarely needs.",
-      [raise_("elasticity", 1), setw("event", 5), lower("latency", 1)], nxt="q-traffic-events"),
+      [raise_("elasticity", 1), setw("event", 5), lower("latency", 1)] + NEXT_EVENTS, nxt="q-traffic-events"),
   ans("Batch or scheduled jobs (reports, imports, model training)", "Raises workload range and native event triggers (schedules, file arrivals); lowers latency, which jobs rarely need.",
-      [raise_("range", 1), lower("latency", 2), raise_("event", 1)], nxt="q-duration-batch"),
+      [raise_("range", 1), lower("latency", 2), raise_("event", 1)] + NEXT_BATCH, nxt="q-duration-batch"),
  ]))
 
 # always-on branch
@@ -461,13 +494,13 @@ nodes.append(q("q-state", "Will stateful components (databases, brokers, search 
        note("Run each stateful component on VMs with persistent disks, replicated across zones, with backups restored in a test at least quarterly; a managed data service removes that work if one exists for the engine.", None, ["vms", "nomad"])], nxt="q-gpu-service"),
  ]))
 nodes.append(q("q-gpu-service", "Do the services need GPUs (for example model inference)?",
- "GPU support splits the platforms: Kubernetes (with device plugins), VMs, Nomad, Cloud Run and Azure Container Apps offer GPUs; Lambda, the Azure Functions Consumption, Flex Consumption and Premium plans, Fargate and App Service do not.",
+ "GPU support splits the platforms: Kubernetes (with device plugins), VMs, Nomad, Cloud Run, Azure Container Apps and ECS Managed Instances offer GPUs; Lambda, the Azure Functions Consumption, Flex Consumption and Premium plans, Fargate and App Service do not.",
  [ans("No GPUs", "No change.", [], nxt="o-services"),
   ans("Yes, GPUs for inference or other services", "Raises workload range strongly; rules out functions and PaaS.",
       [raise_("range", 3),
-       out("functions", "Lambda and the Azure Functions Consumption, Flex Consumption and Premium plans offer no GPUs; GPU serving runs on Cloud Run services or Azure Container Apps (including Azure Functions hosted on Container Apps), which is the serverless-containers option."),
+       out("functions", "Lambda and the Azure Functions Consumption, Flex Consumption and Premium plans offer no GPUs; GPU serving runs on Cloud Run services, Azure Container Apps (including Azure Functions hosted on Container Apps) or ECS Managed Instances, which is the serverless-containers option."),
        out("paas", "Azure App Service and Google App Engine offer no GPU instances, and Elastic Beanstalk's managed platforms do not manage GPU drivers; GPU work belongs on Kubernetes GPU node pools, serverless GPU containers or VMs."),
-       note("On AWS run GPU containers on ECS Managed Instances with a GPU instance type (Fargate has no GPUs): AWS provisions and patches the instances, which bill as EC2 plus a management fee; on Google Cloud and Azure, Cloud Run and Container Apps serverless GPUs scale to zero, so set minimum instances if the first request after idle must not wait for a model load.", "ecs-mi", ["serverless-containers"]),
+       note("On AWS run GPU containers on ECS Managed Instances with a GPU instance type (Fargate has no GPUs): AWS provisions, patches and scales the instances, which bill as EC2 capacity while they run; on Google Cloud and Azure, Cloud Run and Container Apps serverless GPUs scale to zero, so set minimum instances if the first request after idle must not wait for a model load.", "ecs-mi", ["serverless-containers"]),
        note("Schedule GPUs through the device plugin and a dedicated, tainted GPU node pool so ordinary pods never land on expensive nodes.", "k8s-gpu", ["managed-kubernetes", "self-managed-kubernetes"]),
        note("Request GPUs in the pod spec (GKE Autopilot accelerator compute classes, an EKS Auto Mode NodePool with GPU instance types, AKS Automatic node auto-provisioning): the provider adds GPU nodes for those pods and removes them afterwards; check the GPU models each mode offers in your region.", "gke-autopilot", ["autopilot-kubernetes"])], nxt="o-services"),
  ]))
@@ -500,7 +533,7 @@ nodes.append(q("q-traffic-events", "How steady is the event volume?",
        note("For a sustained event stream, compare the invocation bill with the same consumers on containers; on AWS, Lambda Managed Instances price the work like EC2 but scale on CPU asynchronously, so traffic doubling within minutes can throttle.", "lmi", ["functions"])], nxt="q-duration-events"),
   ans("Bursty: quiet periods and sudden spikes", "Raises idle cost and elasticity.",
       [raise_("cost-idle", 2), raise_("elasticity", 1),
-       note("Put a queue between producers and handlers and cap handler concurrency so a burst does not exhaust database connections downstream.", "lambda-limits", ["functions", "serverless-containers"])], nxt="q-duration-events"),
+       note("Check the concurrency quota against the peak burst before launch: Lambda allows 1,000 concurrent executions per Region by default (lower on new accounts), shared by all functions, so one burst can throttle unrelated functions unless the handler has reserved concurrency.", "lambda-limits", ["functions"])], nxt="q-duration-events"),
   ans("Low volume: a few events per minute or less", "Raises idle cost strongly.",
       [raise_("cost-idle", 3)], nxt="q-duration-events"),
  ]))
@@ -521,11 +554,11 @@ nodes.append(q("q-duration-events", "How long does one unit of work (one message
 # batch branch
 nodes.append(q("q-duration-batch", "How long does one job or task run at most?", DUR_HELP, duration_answers("q-gpu-batch")))
 nodes.append(q("q-gpu-batch", "Do the jobs need GPUs (for example training or batch inference)?",
- "GPU jobs need a platform with GPU capacity and a scheduler that frees the GPU when the job ends: Kubernetes Jobs on GPU node pools, Cloud Run jobs or Container Apps jobs with GPUs, AWS Batch or VMs; not Lambda, Azure Functions, Fargate or App Service.",
+ "GPU jobs need a platform with GPU capacity and a scheduler that frees the GPU when the job ends: Kubernetes Jobs on GPU node pools, Cloud Run jobs or Container Apps jobs with GPUs, AWS Batch or ECS Managed Instances, or VMs; not Lambda, Azure Functions, Fargate or App Service.",
  [ans("No GPUs", "No change.", [], nxt="o-batch"),
   ans("Yes, GPUs", "Raises workload range strongly; rules out functions and PaaS.",
       [raise_("range", 3),
-       out("functions", "Lambda and the Azure Functions Consumption, Flex Consumption and Premium plans offer no GPUs; GPU jobs run as Cloud Run jobs or on Azure Container Apps (the serverless-containers option), Kubernetes, AWS Batch or VMs."),
+       out("functions", "Lambda and the Azure Functions Consumption, Flex Consumption and Premium plans offer no GPUs; GPU jobs run as Cloud Run jobs, on Azure Container Apps or on ECS Managed Instances (the serverless-containers option), Kubernetes, AWS Batch or VMs."),
        out("paas", "Azure App Service and Google App Engine offer no GPU instances, and Elastic Beanstalk's managed platforms do not manage GPU drivers or job scheduling; GPU jobs belong on Kubernetes, serverless GPU jobs, AWS Batch or VMs."),
        note("Check the GPU job limit of your provider before committing: Cloud Run jobs cap a GPU task at 1 hour (12 hours in preview) and terminate GPU tasks during maintenance, while on AWS GPU jobs run on ECS Managed Instances or EC2 capacity through AWS Batch (Fargate has no GPUs). Checkpoint multi-hour training so an interruption costs minutes; for model training, the providers' managed training jobs (Amazon SageMaker AI, Vertex AI custom training, Azure Machine Learning) run multi-hour GPU work without a cluster.", "run-task-timeout", ["serverless-containers", "vms"]),
        note("Run GPU jobs as Kubernetes Jobs on a tainted GPU node pool that scales to zero when the queue is empty.", "k8s-jobs", ["managed-kubernetes", "self-managed-kubernetes"]),
