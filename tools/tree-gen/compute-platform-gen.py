@@ -100,6 +100,7 @@ CRIT = [
  ("node", "Node-level control", "Whether the team can reach the hosts at all: run privileged agents on every node (DaemonSets), choose the node image, load kernel modules and set kernel parameters.", 1),
  ("fleet", "Consistency across many services", "One deployment, policy, networking and observability model shared by many services and teams, instead of per-service scripts and configurations.", 1),
  ("event", "Native event triggers", "Whether code is invoked directly by queues, object storage, streams and schedules, with retries, batching and dead-letter handling built in, instead of the team writing and scaling consumer processes.", 1),
+ ("reuse", "Reuse of the Kubernetes platform the team runs today", "Whether the option reuses the clusters, manifests, GitOps flow, policies and on-call runbooks the team already runs in production, or adds a second deployment model and platform beside them. Weighted only when the team runs Kubernetes in production.", 0),
  ("delivery", "Time to first production release", "Effort and skills needed before the first service runs in production and for each new one after it: platform set-up, learning curve, deployment tooling.", 3),
 ]
 
@@ -129,6 +130,7 @@ opt("managed-kubernetes", "Managed Kubernetes (EKS, AKS, GKE Standard)",
   "node": (2, "Good, because privileged DaemonSets and node configuration are the team's: custom AMIs on EKS managed node groups, node system configuration (kubelet and sysctl settings) on GKE Standard and AKS."),
   "fleet": (2, "Good, because one API, one GitOps flow and one policy layer serve every service and team on the cluster."),
   "event": (0, 'Neutral, because event-driven scaling needs KEDA or a similar add-on installed and operated, and consumers are processes the team writes.'),
+  "reuse": (2, "Good, because services deploy with the manifests, Helm charts, GitOps flow, policies and runbooks the team already runs, onto clusters of the kind it already operates."),
   "delivery": (-2, "Bad, because manifests, Helm or Kustomize, ingress, RBAC and cluster set-up must be learned and built before the first release.")},
  ["eks", "aks", "gke", "k8s-releases", "cncf-conformance", "aws-containers"],
  "Alerts fire 60 days before the cluster version's end of support (never more than one minor version behind the provider's default), on pods pending for more than a few minutes and on node utilisation; a policy test in CI (for example Kyverno or Gatekeeper) rejects manifests without resource requests, probes or network policy.")
@@ -146,6 +148,7 @@ opt("autopilot-kubernetes", "Kubernetes with provider-managed nodes (GKE Autopil
   "node": (-1, "Bad, because the provider owns the node image and blocks direct node access: EKS Auto Mode picks and patches the AMI, GKE Autopilot admits privileged agents only through allowlists, AKS Automatic enforces baseline Pod Security Standards."),
   "fleet": (2, "Good, because one Kubernetes API, GitOps flow and policy layer serve every service and team, with baseline policies (Pod Security Standards, network policy) enforced from the start."),
   "event": (0, 'Neutral, because KEDA-style scaling on queue depth can be installed, but consumers remain long-running processes the team writes.'),
+  "reuse": (2, "Good, because the same manifests, charts, GitOps flow and runbooks work unchanged; only node management moves to the provider."),
   "delivery": (0, "Neutral, because no node groups, autoscaler or load-balancer controller must be built, but manifests, ingress and RBAC still have to be learned before the first release.")},
  ["gke-autopilot", "eks-auto", "eks-auto-bp", "aks-automatic", "gke-autopilot-priv", "k8s-releases"],
  "Alerts fire 60 days before the cluster version's end of support and when a service's monthly pod-request cost passes its budget, and CI rejects pods without resource requests; workloads pass the provider's Autopilot, Auto Mode or Automatic policy checks in a staging cluster before release.")
@@ -163,6 +166,7 @@ opt("self-managed-kubernetes", "Self-managed Kubernetes on own infrastructure (O
   "node": (2, "Good, because node OS, kernel, privileged agents and hardware are the organisation's own choice."),
   "fleet": (1, "Good, because one Kubernetes API and policy layer serves all services and teams."),
   "event": (-1, 'Bad, because queue-driven scaling (KEDA) and every event source integration are installed and run in-house.'),
+  "reuse": (2, "Good, because services deploy with the manifests, charts, GitOps flow, policies and runbooks the team already runs, onto clusters of the kind it already operates."),
   "delivery": (-2, "Bad, because the platform must be designed, installed and hardened before the first workload runs.")},
  ["k8s-prod", "kubeadm", "openshift", "rancher", "k8s-releases", "cncf-conformance"],
  "An etcd restore is rehearsed every quarter, an alert fires 60 days before the cluster version's end of support and another when free capacity falls below 20 %; a CIS Kubernetes Benchmark scan (kube-bench) runs in CI for node images.")
@@ -180,6 +184,7 @@ opt("serverless-containers", "Serverless containers (Cloud Run, Azure Container 
   "node": (-2, "Bad, because there is no host to reach: no DaemonSets, node image or kernel settings; agents run as sidecars (ECS Managed Instances also admits privileged agent containers)."),
   "fleet": (0, "Neutral, because each service is configured on its own; there is no cluster-wide admission or policy layer, though IaC modules can standardise it."),
   "event": (1, 'Good, because Container Apps scales on queue depth through built-in KEDA scalers and Cloud Run receives Pub/Sub and Eventarc pushes; ECS on Fargate scales on queue metrics through alarms.'),
+  "reuse": (0, "Neutral, because images, probes and resource settings carry over, but deployment definitions, scaling and networking are a second model beside the clusters."),
   "delivery": (1, "Good, because a container image and one deploy command give a TLS endpoint with autoscaling; a Dockerfile and registry are the only prerequisites.")},
  ["run-overview", "aca-overview", "fargate", "ecs-mi", "run-task-timeout", "run-gpu", "aca-gpu", "aws-containers", "apprunner-change"],
  "Alerts fire on p99 latency including cold starts, on instance count at the configured maximum and on sustained utilisation above about 60 % (the point to compare per-use billing with reserved capacity); base images are rebuilt and scanned weekly.")
@@ -197,6 +202,7 @@ opt("functions", "Functions as a service (AWS Lambda, Azure Functions, Cloud Run
   "node": (-2, "Bad, because there is no OS or host access at all; agents run only as Lambda extensions or the provider's own integrations."),
   "fleet": (-1, "Bad, because a system becomes many functions, triggers and permissions whose flow lives in IaC, which needs tracing and conventions to stay understandable."),
   "event": (2, 'Good, because queues, object storage, streams and schedules invoke handlers directly, with batching, retries and dead-letter destinations configured rather than coded.'),
+  "reuse": (-1, "Bad, because handlers, triggers and IaC are a second deployment model with its own tooling, observability and on-call beside the clusters."),
   "delivery": (2, "Good, because a small handler plus trigger configuration ships in hours with no image, server or scaling set-up; local testing of triggers needs emulators.")},
  ["lambda-limits", "lambda-timeout", "azfn-scale", "gcf-timeout", "lambda-pc", "lmi", "aws-modern"],
  "Alert when invocation duration p99 passes 50 % of the configured timeout and on throttles and dead-letter-queue depth; a monthly cost report compares invocation cost with the same load on containers; integration tests run each handler against its real trigger in a test account.")
@@ -214,6 +220,7 @@ opt("paas", "Application platform as a service (App Service, Elastic Beanstalk, 
   "node": (-1, "Bad, because App Service and App Engine expose no host; Elastic Beanstalk allows custom AMIs and platform hooks on its EC2 instances, but changes must survive managed platform updates."),
   "fleet": (-2, "Bad, because each app carries its own plan, settings and scaling rules; fine for a handful of apps, repetitive for dozens."),
   "event": (-1, 'Bad, because background consumers run as WebJobs or worker processes the team writes; scaling on queue depth needs custom rules.'),
+  "reuse": (-1, "Bad, because apps, plans and slots are a second deployment model with its own tooling and on-call beside the clusters."),
   "delivery": (2, "Good, because code or a container deploys with one command, with staging slots and managed certificates from day one.")},
  ["appservice", "beanstalk", "appengine", "az-tree", "gcp-where"],
  "Alerts fire on instance count at the autoscale maximum and on CPU above 70 % for 15 minutes, and every release is a deployment-slot swap with a health-check warm-up; runtime stack end-of-support dates are tracked in the backlog.")
@@ -231,6 +238,7 @@ opt("vms", "Virtual machines with autoscaling groups (EC2 Auto Scaling, VM Scale
   "node": (2, "Good, because OS, kernel, image and agents are the team's choice."),
   "fleet": (-2, "Bad, because each service needs its own image, deploy pipeline, scaling rules and service discovery; consistency depends on discipline."),
   "event": (-1, "Bad, because consumers, their scaling on queue depth and their retry handling are the team's code and scripts."),
+  "reuse": (-1, "Bad, because VM images, deploy scripts and instance groups are a second deployment model with its own patching and on-call beside the clusters."),
   "delivery": (0, "Neutral, because the first service needs an image pipeline and deploy scripts, which most teams know how to write.")},
  ["asg", "vmss", "mig", "az-tree", "gcp-where"],
  "No instance is older than 30 days (images rebuilt from code at least monthly), the weekly patch-compliance report shows no open critical patch, and a load test before each release proves the group scales out before CPU passes 80 %; deploy scripts live in the same repository as the service.")
@@ -248,6 +256,7 @@ opt("nomad", "HashiCorp Nomad on VMs or own hardware",
   "node": (2, "Good, because client nodes are the team's own, and system jobs run an agent on every client, like a DaemonSet."),
   "fleet": (1, "Good, because one job format and scheduler serve all services, with a smaller ecosystem of operators and tooling than Kubernetes."),
   "event": (-1, 'Bad, because consumers are long-running jobs the team writes, scaled by the Nomad Autoscaler from metrics it must wire up.'),
+  "reuse": (-2, "Bad, because it is a second scheduler beside Kubernetes: its own servers, job format, upgrades and on-call, run by the same team."),
   "delivery": (-1, "Bad, because servers, clients and usually Consul and Vault must be set up before the first release and few engineers know Nomad, though its HCL job files are shorter than Kubernetes manifests.")},
  ["nomad", "nomad-drivers", "hc-bsl"],
  "A Raft snapshot restore is rehearsed every quarter, alerts fire on failed allocations and blocked evaluations, and Nomad, Consul and Vault stay inside HashiCorp's support window; the licence terms are reviewed by legal before adoption.")
@@ -454,8 +463,8 @@ nodes.append(q("q-services", "How many separately deployed services or jobs will
 
 nodes.append(q("q-k8s", "How much Kubernetes experience does the team (or its platform team) have?",
  "Kubernetes' learning curve is the largest single cost in adopting it; a team that already runs production clusters pays little of it, a team without that experience pays it before the first release. The answer changes the weight of time to first release, not the platforms' properties.",
- [ans("We run Kubernetes in production today", "Lowers the weights of time to first release and operational load: the learning curve and the operating routine are already paid (each new service still needs its manifests and pipeline).",
-      [lower("delivery", 2), lower("ops", 1)], nxt="q-packaging"),
+ [ans("We run Kubernetes in production today", "Weighs reuse of the Kubernetes platform the team already runs (weight 3): its learning curve, tooling and operating routine are paid for Kubernetes options only, and any other platform becomes a second deployment model beside it.",
+      [setw("reuse", 3)], nxt="q-packaging"),
   ans("Some experience, no production clusters", "Keeps weights.", [], nxt="q-packaging"),
   ans("No Kubernetes experience", "Raises time to first release and operational load.",
       [raise_("delivery", 1), raise_("ops", 1)], nxt="q-packaging"),
@@ -620,9 +629,9 @@ chk("one-team-no-k8s-never-self-managed-k8s", W(A("q-team", 0), A("q-k8s", 2), A
     "One team without Kubernetes experience would spend its first months building a platform instead of the product.", "k8s-prod")
 chk("one-team-few-services-cloud-never-k8s-standard", W(A("q-node", 0), A("q-team", 0), A("q-services", 0), A("q-hosting", 0), A("q-ops", 1, 2), A("q-k8s", 1, 2), A("q-portability", 0, 1), A("q-workload", 1, 2)), "never", ["managed-kubernetes", "self-managed-kubernetes", "nomad"],
     "Review H1 in compute terms: one team with one to three request- or event-driven deployables gains nothing from running a cluster (Azure's decision tree sends non-orchestrated apps to App Service or Container Apps).", "az-tree")
-chk("spiky-http-small-team-cloud-scale-to-zero", W(A("q-node", 0), A("q-traffic-http", 2), A("q-latency", 1), A("q-team", 0), A("q-hosting", 0), A("q-ops", 1, 2), A("q-services", 0, 1)), "winner_in", ["serverless-containers", "functions"],
+chk("spiky-http-small-team-cloud-scale-to-zero", W(A("q-node", 0), A("q-k8s", 1, 2), A("q-traffic-http", 2), A("q-latency", 1), A("q-team", 0), A("q-hosting", 0), A("q-ops", 1, 2), A("q-services", 0, 1)), "winner_in", ["serverless-containers", "functions"],
     "Canonical: one team, idle-heavy HTTP traffic, cold starts tolerated, cloud: scale-to-zero platforms fit (Google's guide puts Cloud Run first for stateless HTTP containers).", "gcp-where")
-chk("bursty-short-events-little-ops-serverless", W(A("q-node", 0), A("q-traffic-events", 1, 2), A("q-duration-events", 0), A("q-ops", 2), A("q-hosting", 0, 3), A("q-team", 0, 1)), "winner_in", ["functions", "serverless-containers"],
+chk("bursty-short-events-little-ops-serverless", W(A("q-node", 0), A("q-k8s", 1, 2), A("q-traffic-events", 1, 2), A("q-duration-events", 0), A("q-ops", 2), A("q-hosting", 0, 3), A("q-team", 0, 1)), "winner_in", ["functions", "serverless-containers"],
     "Canonical: short, bursty event handlers with little operations capacity are what FaaS and scale-to-zero containers are for (the review confirmed 'bursty background tasks, one team, managed' → serverless).", "aws-modern")
 chk("platform-team-many-teams-cloud-k8s", W(A("q-ops", 0), A("q-team", 2), A("q-services", 2), A("q-k8s", 0), A("q-hosting", 0, 1), A("q-workload", 0)), "winner_in", ["managed-kubernetes", "autopilot-kubernetes", "self-managed-kubernetes"],
     "Canonical: more than five teams, more than twenty always-on services, a platform team that already runs Kubernetes: a shared cluster pays back (self-run only where portability demands it).", "aws-containers")
