@@ -82,6 +82,7 @@ R = {
  "nomad-periodic": ("Nomad job specification: periodic block (prohibit_overlap)", "https://developer.hashicorp.com/nomad/docs/job-specification/periodic"),
  "nomad-update": ("Nomad job specification: update block (canary, auto_revert)", "https://developer.hashicorp.com/nomad/docs/job-specification/update"),
  "appservice-slots": ("Azure App Service: Set up staging environments (deployment slots)", "https://learn.microsoft.com/en-us/azure/app-service/deploy-staging-slots"),
+ "buildpacks": ("Cloud Native Buildpacks documentation", "https://buildpacks.io/docs/"),
  "azure-shared": ("Azure: Shared responsibility in the cloud", "https://learn.microsoft.com/en-us/azure/security/fundamentals/shared-responsibility"),
 }
 def ref(k): t, u = R[k]; return {"title": t, "url": u}
@@ -156,7 +157,7 @@ opt("autopilot-kubernetes", "Kubernetes with provider-managed nodes (GKE Autopil
 opt("self-managed-kubernetes", "Self-managed Kubernetes on own infrastructure (OpenShift, Rancher/RKE2, kubeadm)",
  "Kubernetes distribution installed and run by the organisation on its own hardware or VMs, including vendor-supported distributions; the organisation runs control plane, etcd, nodes, networking and storage.",
  {"ops": (-2, "Bad, because control plane, etcd backups, CNI, CSI storage, certificates, load balancing and three upgrades a year are all run in-house."),
-  "cost-idle": (-2, "Bad, because hardware, licences (OpenShift is subscribed per core or vCPU pair) and a platform team are paid whatever the load."),
+  "cost-idle": (-2, "Bad, because hardware, licences (OpenShift subscriptions are priced by cores) and a platform team are paid whatever the load."),
   "cost-steady": (1, "Good, because owned hardware at high utilisation has no provider margin; the platform staff cost is fixed and spreads over many services."),
   "elasticity": (-1, "Bad, because capacity ends at the hardware bought; adding nodes takes procurement, not minutes."),
   "latency": (2, "Good, because pods stay warm and the network path is fully under the team's control."),
@@ -360,7 +361,7 @@ nodes.append(q("q-compliance", "Which compliance regimes apply to this system?",
        note("The HIPAA Security Rule's audit controls (45 CFR 164.312(b)) and transmission security (164.312(e)(1)) apply to every node that handles ePHI: ship node and workload logs to a tamper-evident store and encrypt traffic between services.", "hipaa-164", SELF)]),
   ans("GDPR or similar personal-data law",
       "No platform is excluded; pin regions for compute and logs.",
-      [note("Pin every compute service, its logs and its container registry to regions inside the permitted jurisdiction; support access or replication to a third country is a transfer under GDPR Chapter V (Articles 44-49).", "gdpr")]),
+      [note("Keep every compute service, its logs and its container registry in regions or data centres inside the permitted jurisdiction; support access or replication to a third country is a transfer under GDPR Chapter V (Articles 44-49).", "gdpr")]),
   ans("SOC 2 or ISO/IEC 27001 audit",
       "No platform is excluded; managed services shift controls to the provider's reports.",
       [note("Auditors ask for change management and access evidence: deploy only through pipelines from infrastructure as code, and collect the provider's SOC 2 / ISO 27001 reports for the managed layers (shared responsibility).", "aws-shared")]),
@@ -475,7 +476,7 @@ nodes.append(q("q-packaging", "How are the services packaged today?",
  [ans("OCI container images built in CI", "Lowers time to first release weight: container platforms' prerequisite is met.", [lower("delivery", 1)], nxt="q-workload"),
   ans("Application code or packages (JAR, zip, wheel), not containerised yet", "Raises time to first release and operational load: someone must build and patch images on container platforms.",
       [raise_("delivery", 1), raise_("ops", 1),
-       note("Build images with Cloud Native Buildpacks or a hardened base image and rebuild them on every base-image patch; the image is now yours to patch, not the provider's.", "run-overview", ["serverless-containers", "managed-kubernetes", "autopilot-kubernetes", "self-managed-kubernetes"])], nxt="q-workload"),
+       note("Build images with Cloud Native Buildpacks or a hardened base image and rebuild them on every base-image patch; the image is now yours to patch, not the provider's.", "buildpacks", ["serverless-containers", "managed-kubernetes", "autopilot-kubernetes", "self-managed-kubernetes"])], nxt="q-workload"),
  ]))
 
 nodes.append(q("q-workload", "What shape is the main workload?",
@@ -613,6 +614,8 @@ chk("batch-15-60-never-functions", W(A("q-duration-batch", 1)), "never", ["funct
     "Standard Lambda cannot run a 15-60 minute job (900-second cap); Lambda Managed Instances (up to 90 minutes for asynchronous invocations) and Azure Functions Flex/Premium can, but only on capacity that does not scale to zero, which removes the reason to use functions for jobs; container jobs are the right tool.", "lambda-limits")
 chk("on-prem-k8s-api-never-vms-or-nomad", A("q-node-onprem", 1), "never", ["vms", "nomad"],
     "Second review: on premises, operators, CRDs and vendor Helm charts need a Kubernetes API server; plain VMs and Nomad cannot run them, so a team that needs them must not be sent to VMs.", "k8s-crd")
+chk("k8s-in-production-never-nomad", A("q-k8s", 0), "never", ["nomad"],
+    "Second review: an on-premises platform team that already runs Kubernetes in production was sent to Nomad on a tie; a second scheduler beside the Kubernetes one doubles servers, job formats, upgrades and on-call for the same team.", "k8s-prod")
 chk("stateful-never-serverless-containers", A("q-state", 1), "never", ["serverless-containers"],
     "Second review: a team running its own databases or brokers was sent to serverless containers with a note telling it not to run them there. A database or broker node needs a stable identity and a disk that outlives the instance; Cloud Run and Container Apps offer only network file shares, and ECS deletes a task's EBS volume when the task stops by default.", "ecs-ebs")
 chk("stateful-never-functions", A("q-state", 1), "never", ["functions", "paas"],
