@@ -101,6 +101,7 @@ CRIT = [
  ("node", "Node-level control", "Whether the team can reach the hosts at all: run privileged agents on every node (DaemonSets), choose the node image, load kernel modules and set kernel parameters.", 1),
  ("fleet", "Consistency across many services", "One deployment, policy, networking and observability model shared by many services and teams, instead of per-service scripts and configurations.", 1),
  ("event", "Native event triggers", "Whether code is invoked directly by queues, object storage, streams and schedules, with retries, batching and dead-letter handling built in, instead of the team writing and scaling consumer processes.", 1),
+ ("packaging", "Runs the application as it is packaged today", "Whether the platform deploys the code packages the team builds today (JAR, zip, wheel) without containerising them first, and who then patches the language runtime. Weighted only when the services are not containerised yet.", 0),
  ("reuse", "Reuse of the Kubernetes platform the team runs today", "Whether the option reuses the clusters, manifests, GitOps flow, policies and on-call runbooks the team already runs in production, or adds a second deployment model and platform beside them. Weighted only when the team runs Kubernetes in production.", 0),
  ("delivery", "Time to first production release", "Effort and skills needed before the first service runs in production and for each new one after it: platform set-up, learning curve, deployment tooling.", 3),
 ]
@@ -131,6 +132,7 @@ opt("managed-kubernetes", "Managed Kubernetes (EKS, AKS, GKE Standard)",
   "node": (2, "Good, because privileged DaemonSets and node configuration are the team's: custom AMIs on EKS managed node groups, node system configuration (kubelet and sysctl settings) on GKE Standard and AKS."),
   "fleet": (2, "Good, because one API, one GitOps flow and one policy layer serve every service and team on the cluster."),
   "event": (0, 'Neutral, because event-driven scaling needs KEDA or a similar add-on installed and operated, and consumers are processes the team writes.'),
+  "packaging": (-1, "Bad, because every service must first be containerised (a Dockerfile or buildpacks) and the team then rebuilds and patches its base images."),
   "reuse": (2, "Good, because services deploy with the manifests, Helm charts, GitOps flow, policies and runbooks the team already runs, onto clusters of the kind it already operates."),
   "delivery": (-2, "Bad, because manifests, Helm or Kustomize, ingress, RBAC and cluster set-up must be learned and built before the first release.")},
  ["eks", "aks", "gke", "k8s-releases", "cncf-conformance", "aws-containers"],
@@ -149,6 +151,7 @@ opt("autopilot-kubernetes", "Kubernetes with provider-managed nodes (GKE Autopil
   "node": (-1, "Bad, because the provider owns the node image and blocks direct node access: EKS Auto Mode picks and patches the AMI, GKE Autopilot admits privileged agents only through allowlists, AKS Automatic enforces baseline Pod Security Standards."),
   "fleet": (2, "Good, because one Kubernetes API, GitOps flow and policy layer serve every service and team, with baseline policies (Pod Security Standards, network policy) enforced from the start."),
   "event": (0, 'Neutral, because KEDA-style scaling on queue depth can be installed, but consumers remain long-running processes the team writes.'),
+  "packaging": (-1, "Bad, because every service must first be containerised (a Dockerfile or buildpacks) and the team then rebuilds and patches its base images."),
   "reuse": (2, "Good, because the same manifests, charts, GitOps flow and runbooks work unchanged; only node management moves to the provider."),
   "delivery": (0, "Neutral, because no node groups, autoscaler or load-balancer controller must be built, but manifests, ingress and RBAC still have to be learned before the first release.")},
  ["gke-autopilot", "eks-auto", "eks-auto-bp", "aks-automatic", "gke-autopilot-priv", "k8s-releases"],
@@ -167,6 +170,7 @@ opt("self-managed-kubernetes", "Self-managed Kubernetes on own infrastructure (O
   "node": (2, "Good, because node OS, kernel, privileged agents and hardware are the organisation's own choice."),
   "fleet": (1, "Good, because one Kubernetes API and policy layer serves all services and teams."),
   "event": (-1, 'Bad, because queue-driven scaling (KEDA) and every event source integration are installed and run in-house.'),
+  "packaging": (-1, "Bad, because every service must first be containerised (a Dockerfile or buildpacks) and the team then rebuilds and patches its base images."),
   "reuse": (2, "Good, because services deploy with the manifests, charts, GitOps flow, policies and runbooks the team already runs, onto clusters of the kind it already operates."),
   "delivery": (-2, "Bad, because the platform must be designed, installed and hardened before the first workload runs.")},
  ["k8s-prod", "kubeadm", "openshift", "rancher", "k8s-releases", "cncf-conformance"],
@@ -185,6 +189,7 @@ opt("serverless-containers", "Serverless containers (Cloud Run, Azure Container 
   "node": (-2, "Bad, because there is no host to reach: no DaemonSets, node image or kernel settings; agents run as sidecars (ECS Managed Instances also admits privileged agent containers)."),
   "fleet": (0, "Neutral, because each service is configured on its own; there is no cluster-wide admission or policy layer, though IaC modules can standardise it."),
   "event": (1, 'Good, because Container Apps scales on queue depth through built-in KEDA scalers and Cloud Run receives Pub/Sub and Eventarc pushes; ECS on Fargate scales on queue metrics through alarms.'),
+  "packaging": (0, "Neutral, because an image is needed, but Cloud Run and Container Apps can build it from source with buildpacks on deploy; ECS needs a Dockerfile, and base-image patches stay the team's unless the platform rebuilds them."),
   "reuse": (0, "Neutral, because images, probes and resource settings carry over, but deployment definitions, scaling and networking are a second model beside the clusters."),
   "delivery": (1, "Good, because a container image and one deploy command give a TLS endpoint with autoscaling; a Dockerfile and registry are the only prerequisites.")},
  ["run-overview", "aca-overview", "fargate", "ecs-mi", "run-task-timeout", "run-gpu", "aca-gpu", "aws-containers", "apprunner-change"],
@@ -203,6 +208,7 @@ opt("functions", "Functions as a service (AWS Lambda, Azure Functions, Cloud Run
   "node": (-2, "Bad, because there is no OS or host access at all; agents run only as Lambda extensions or the provider's own integrations."),
   "fleet": (-1, "Bad, because a system becomes many functions, triggers and permissions whose flow lives in IaC, which needs tracing and conventions to stay understandable."),
   "event": (2, 'Good, because queues, object storage, streams and schedules invoke handlers directly, with batching, retries and dead-letter destinations configured rather than coded.'),
+  "packaging": (0, "Neutral, because handlers deploy as code packages (zip or JAR) and the provider patches the runtime, but an existing application must first be reshaped into handlers."),
   "reuse": (-1, "Bad, because handlers, triggers and IaC are a second deployment model with its own tooling, observability and on-call beside the clusters."),
   "delivery": (2, "Good, because a small handler plus trigger configuration ships in hours with no image, server or scaling set-up; local testing of triggers needs emulators.")},
  ["lambda-limits", "lambda-timeout", "azfn-scale", "gcf-timeout", "lambda-pc", "lmi", "aws-modern"],
@@ -215,12 +221,13 @@ opt("paas", "Application platform as a service (App Service, Elastic Beanstalk, 
   "cost-steady": (0, "Neutral, because instance prices are close to VM prices and several small apps can share one App Service plan."),
   "elasticity": (0, "Neutral, because rule-based autoscaling adds instances in minutes, not seconds."),
   "latency": (2, "Good, because instances stay warm ('Always On'), though new instances warm up during scale-out."),
-  "range": (-1, "Bad, because it is built for HTTP apps and background workers; no GPUs on App Service, no stateful servers and limited long-running batch support."),
+  "range": (0, "Neutral, because long-running web apps, WebSockets and background workers (WebJobs, Elastic Beanstalk worker environments) run without a per-request cap, but there are no GPUs on App Service or App Engine, no stateful servers and only limited support for long batch jobs."),
   "portability": (0, "Neutral, because the application is an ordinary web app that moves with little change; slots, settings and scaling rules do not."),
   "control": (0, "Neutral, because VNet integration, private endpoints and single-tenant environments (App Service Environment v3) exist, but segmentation inside the platform is the provider's."),
-  "node": (-1, "Bad, because App Service and App Engine expose no host; Elastic Beanstalk allows custom AMIs and platform hooks on its EC2 instances, but changes must survive managed platform updates."),
+  "node": (-2, "Bad, because App Service and App Engine expose no host at all, and Elastic Beanstalk's custom AMIs must be rebuilt for every managed platform update, so node-level changes work against the platform."),
   "fleet": (-2, "Bad, because each app carries its own plan, settings and scaling rules; fine for a handful of apps, repetitive for dozens."),
   "event": (-1, 'Bad, because background consumers run as WebJobs or worker processes the team writes; scaling on queue depth needs custom rules.'),
+  "packaging": (2, "Good, because App Service, Elastic Beanstalk and App Engine deploy the JAR, zip or wheel as it is and patch the OS and language runtime."),
   "reuse": (-1, "Bad, because apps, plans and slots are a second deployment model with its own tooling and on-call beside the clusters."),
   "delivery": (2, "Good, because code or a container deploys with one command, with staging slots and managed certificates from day one.")},
  ["appservice", "beanstalk", "appengine", "az-tree", "gcp-where"],
@@ -239,6 +246,7 @@ opt("vms", "Virtual machines with autoscaling groups (EC2 Auto Scaling, VM Scale
   "node": (2, "Good, because OS, kernel, image and agents are the team's choice."),
   "fleet": (-2, "Bad, because each service needs its own image, deploy pipeline, scaling rules and service discovery; consistency depends on discipline."),
   "event": (-1, "Bad, because consumers, their scaling on queue depth and their retry handling are the team's code and scripts."),
+  "packaging": (1, "Good, because the package installs on a VM image as it does today; the team patches the OS and runtime itself."),
   "reuse": (-1, "Bad, because VM images, deploy scripts and instance groups are a second deployment model with its own patching and on-call beside the clusters."),
   "delivery": (0, "Neutral, because the first service needs an image pipeline and deploy scripts, which most teams know how to write.")},
  ["asg", "vmss", "mig", "az-tree", "gcp-where"],
@@ -257,6 +265,7 @@ opt("nomad", "HashiCorp Nomad on VMs or own hardware",
   "node": (2, "Good, because client nodes are the team's own, and system jobs run an agent on every client, like a DaemonSet."),
   "fleet": (1, "Good, because one job format and scheduler serve all services, with a smaller ecosystem of operators and tooling than Kubernetes."),
   "event": (-1, 'Bad, because consumers are long-running jobs the team writes, scaled by the Nomad Autoscaler from metrics it must wire up.'),
+  "packaging": (1, "Good, because the exec and Java task drivers run binaries and JARs without containers."),
   "reuse": (-2, "Bad, because it is a second scheduler beside Kubernetes: its own servers, job format, upgrades and on-call, run by the same team."),
   "delivery": (-1, "Bad, because servers, clients and usually Consul and Vault must be set up before the first release and few engineers know Nomad, though its HCL job files are shorter than Kubernetes manifests.")},
  ["nomad", "nomad-drivers", "hc-bsl"],
@@ -300,12 +309,12 @@ NODE_A2_EFF = [setw("node", 0),
   out("vms", "Operators, CRDs and Helm charts need a Kubernetes API server; on your own VMs that is the self-managed Kubernetes option, not plain instance groups."),
   out("nomad", "Nomad schedules jobs, not Kubernetes resources: operators, CRDs and Helm charts do not run on it."),
   note("Check every privileged component (security agents, CNI or service-mesh data planes) against the managed-node mode before committing: GKE Autopilot admits privileged workloads only through allowlists (partner and selected open-source workloads, or customer allowlists enabled by organisation policy), and AKS Automatic enforces baseline Pod Security Standards, which reject privileged pods and host namespaces.", "gke-autopilot-priv", ["autopilot-kubernetes"])]
-NODE_A3_CONS = "Sets node-level control to the top weight; rules out platforms whose node image the provider owns or that expose no host."
+NODE_A3_CONS = "Sets node-level control to the top weight; rules out platforms whose node image the provider owns or that expose no host (including PaaS)."
 NODE_A3_EFF = [setw("node", 5),
   out("autopilot-kubernetes", "The provider owns the node image in these modes: EKS Auto Mode selects and patches the AMI itself and blocks direct node access, GKE Autopilot runs Google-managed node images and rejects privileged pods outside allowlists, AKS Automatic manages node images and enforces baseline Pod Security Standards."),
   out("serverless-containers", "Cloud Run, Container Apps and Fargate expose no host, and ECS Managed Instances runs AWS-managed, AWS-patched instances: no node image, kernel module or host-level kernel parameter can be chosen (ECS Managed Instances does admit privileged containers for agents such as eBPF monitors, so check it if such an agent is the only node-level need)."),
   out("functions", "Lambda, Azure Functions and Cloud Run functions run on provider-managed hosts with no access to the kernel or node image."),
-  note("Elastic Beanstalk accepts a custom AMI, but every managed platform update must be re-applied to it; App Service and App Engine give no host access at all.", "beanstalk", ["paas"]),
+  out("paas", "App Service and App Engine give no host access at all; Elastic Beanstalk runs a custom AMI only if the team rebuilds it for every managed platform update, which is the node work of plain EC2 without its control, so on AWS use instance groups (VMs) or EKS managed node groups with that AMI."),
   note("Standard managed Kubernetes differs per provider: EKS managed node groups accept custom AMIs; GKE Standard and AKS offer fixed node images with node system configuration (kubelet and sysctl settings) and privileged DaemonSets for anything beyond; confirm the exact change is supported before choosing the provider.", "eks-ami", ["managed-kubernetes"])]
 
 # Second review: what to set up first, per workload shape and chosen platform (the ADR's "what to do next").
@@ -474,15 +483,15 @@ nodes.append(q("q-k8s", "How much Kubernetes experience does the team (or its pl
 nodes.append(q("q-packaging", "How are the services packaged today?",
  "Packaging decides what a platform costs to adopt: container platforms need OCI images (a Dockerfile or buildpacks), PaaS also deploys plain application code and patches the language runtime for you. Azure's compute decision tree asks whether the application can be containerised early for the same reason. (Software that cannot be containerised at all belongs on VMs or a scheduler with non-container drivers such as Nomad; run this tree separately for it.)",
  [ans("OCI container images built in CI", "Lowers time to first release weight: container platforms' prerequisite is met.", [lower("delivery", 1)], nxt="q-workload"),
-  ans("Application code or packages (JAR, zip, wheel), not containerised yet", "Raises time to first release and operational load: someone must build and patch images on container platforms.",
-      [raise_("delivery", 1), raise_("ops", 1),
+  ans("Application code or packages (JAR, zip, wheel), not containerised yet", "Weighs how well each platform runs the code as it is packaged today (weight 3): container platforms need images built and patched first; PaaS deploys the packages and patches the runtime.",
+      [setw("packaging", 3),
        note("Build images with Cloud Native Buildpacks or a hardened base image and rebuild them on every base-image patch; the image is now yours to patch, not the provider's.", "buildpacks", ["serverless-containers", "managed-kubernetes", "autopilot-kubernetes", "self-managed-kubernetes"])], nxt="q-workload"),
  ]))
 
 nodes.append(q("q-workload", "What shape is the main workload?",
  "Workload shape is the first split in every vendor guide (Azure's compute decision tree, AWS's modern-application strategy, Google's 'Where should I run my stuff?'): always-on services favour warm processes, request-driven traffic with idle periods favours scale-to-zero, short event handlers favour functions, long batch jobs need a platform without per-invocation limits. Run this tree once per workload if shapes differ a lot; most systems end with a main platform plus one other.",
- [ans("Always-on services with long-lived processes (APIs with steady traffic, WebSockets, consumers that never stop)", "Raises latency predictability and workload range; lowers idle cost and elasticity, which steady services rarely use.",
-      [raise_("latency", 1), raise_("range", 1), lower("cost-idle", 1), lower("elasticity", 1)] + NEXT_SERVICES, nxt="q-state"),
+ [ans("Always-on services with long-lived processes (APIs with steady traffic, WebSockets, consumers that never stop)", "Raises latency predictability and workload range; lowers idle cost strongly and elasticity, which steady services rarely use.",
+      [raise_("latency", 1), raise_("range", 1), lower("cost-idle", 2), lower("elasticity", 1)] + NEXT_SERVICES, nxt="q-state"),
   ans("Request-driven HTTP services whose traffic varies a lot during the day or week", "Raises elasticity.",
       [raise_("elasticity", 1)] + NEXT_HTTP, nxt="q-traffic-http"),
   ans("Event or queue handlers (work triggered by messages, file arrivals or other events)", "Raises elasticity and native event triggers to the top weight; lowers latency, which queued work rarely needs.",
@@ -551,8 +560,8 @@ DUR_HELP = ("Duration limits are hard platform limits, not preferences: Lambda s
 def duration_answers(nxt):
     return [
      ans("Under 15 minutes per unit of work", "Lowers workload range: every platform, including functions, can run it.", [lower("range", 1)], nxt=nxt),
-     ans("15 to 60 minutes per unit of work", "Raises workload range: Lambda and Consumption-plan functions cannot run it.",
-         [raise_("range", 1),
+     ans("15 to 60 minutes per unit of work", "Raises workload range by 2: standard Lambda, event-driven Cloud Run functions and Consumption-plan Azure Functions cannot run it.",
+         [raise_("range", 2),
           note("Standard Lambda cannot run a unit of work beyond 900 seconds: split the work into steps orchestrated by Step Functions (or Lambda durable functions), run it as a container job, or use Lambda Managed Instances (asynchronous and event-source invocations up to 90 minutes, billed as EC2 capacity plus a management fee, so no scale-to-zero); on Azure, use the Flex Consumption or Premium plan with a timeout set explicitly.", "lambda-limits", ["functions"])], nxt=nxt),
      ans("Over an hour per unit of work, not split into resumable steps", "Raises workload range; rules out functions.",
          [raise_("range", 2),
@@ -614,8 +623,10 @@ chk("batch-15-60-never-functions", W(A("q-duration-batch", 1)), "never", ["funct
     "Standard Lambda cannot run a 15-60 minute job (900-second cap); Lambda Managed Instances (up to 90 minutes for asynchronous invocations) and Azure Functions Flex/Premium can, but only on capacity that does not scale to zero, which removes the reason to use functions for jobs; container jobs are the right tool.", "lambda-limits")
 chk("on-prem-k8s-api-never-vms-or-nomad", A("q-node-onprem", 1), "never", ["vms", "nomad"],
     "Second review: on premises, operators, CRDs and vendor Helm charts need a Kubernetes API server; plain VMs and Nomad cannot run them, so a team that needs them must not be sent to VMs.", "k8s-crd")
+chk("code-packaged-small-team-managed-runtime", W(A("q-packaging", 1), A("q-node", 0), A("q-team", 0), A("q-ops", 1, 2), A("q-k8s", 1, 2), A("q-hosting", 0), A("q-workload", 0), A("q-state", 0), A("q-gpu-service", 0)), "winner_in", ["paas", "serverless-containers"],
+    "Second review: PaaS won only where the workload needs the nodes (where App Service and App Engine give no host access) and never for the code-deployed web app it exists for. Canonical: one team, code not containerised, stateless always-on services on one cloud: a platform that deploys the package and patches the runtime, or serverless containers built from source (Azure's compute decision tree: App Service for non-containerised web apps).", "az-tree")
 chk("k8s-in-production-never-nomad", A("q-k8s", 0), "never", ["nomad"],
-    "Second review: an on-premises platform team that already runs Kubernetes in production was sent to Nomad on a tie; a second scheduler beside the Kubernetes one doubles servers, job formats, upgrades and on-call for the same team.", "k8s-prod")
+    "Second review: an on-premises platform team that already runs Kubernetes in production was sent to Nomad on a tie; a second scheduler beside the Kubernetes one doubles servers, job formats, upgrades and on-call for the same team.", "nomad")
 chk("stateful-never-serverless-containers", A("q-state", 1), "never", ["serverless-containers"],
     "Second review: a team running its own databases or brokers was sent to serverless containers with a note telling it not to run them there. A database or broker node needs a stable identity and a disk that outlives the instance; Cloud Run and Container Apps offer only network file shares, and ECS deletes a task's EBS volume when the task stops by default.", "ecs-ebs")
 chk("stateful-never-functions", A("q-state", 1), "never", ["functions", "paas"],
@@ -651,7 +662,7 @@ chk("steady-services-one-team-little-ops-managed", W(A("q-node", 0), A("q-worklo
 
 chk("k8s-api-needs-kubernetes", A("q-node", 1), "winner_in", ["managed-kubernetes", "autopilot-kubernetes", "self-managed-kubernetes"],
     "Reviewer finding: operators, CRDs and vendor Helm charts need a Kubernetes API server; serverless containers, functions, PaaS, VMs and Nomad cannot run them.", "k8s-crd")
-chk("node-changes-never-provider-run-nodes", A("q-node", 2), "never", ["autopilot-kubernetes", "serverless-containers", "functions"],
+chk("node-changes-never-provider-run-nodes", A("q-node", 2), "never", ["autopilot-kubernetes", "serverless-containers", "functions", "paas"],
     "Reviewer finding: custom node images, kernel modules or non-allowlisted privileged agents are impossible where the provider owns the node image (EKS Auto Mode, GKE Autopilot, AKS Automatic) or exposes no host (Cloud Run, Container Apps, Fargate, FaaS).", "eks-auto-instances")
 
 chk("shared-platform-team-cloud-k8s", W(A("q-sharing", 0), A("q-ops", 0), A("q-k8s", 0), A("q-team", 1, 2), A("q-workload", 0), A("q-hosting", 0, 1)), "winner_in", ["managed-kubernetes", "autopilot-kubernetes", "self-managed-kubernetes"],
