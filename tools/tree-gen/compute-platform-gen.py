@@ -101,8 +101,8 @@ CRIT = [
  ("node", "Node-level control", "Whether the team can reach the hosts at all: run privileged agents on every node (DaemonSets), choose the node image, load kernel modules and set kernel parameters.", 1),
  ("fleet", "Consistency across many services", "One deployment, policy, networking and observability model shared by many services and teams, instead of per-service scripts and configurations.", 1),
  ("event", "Native event triggers", "Whether code is invoked directly by queues, object storage, streams and schedules, with retries, batching and dead-letter handling built in, instead of the team writing and scaling consumer processes.", 1),
- ("packaging", "Runs the application as it is packaged today", "Whether the platform deploys the code packages the team builds today (JAR, zip, wheel) without containerising them first, and who then patches the language runtime. Weighted only when the services are not containerised yet.", 0),
- ("reuse", "Reuse of the Kubernetes platform the team runs today", "Whether the option reuses the clusters, manifests, GitOps flow, policies and on-call runbooks the team already runs in production, or adds a second deployment model and platform beside them. Weighted only when the team runs Kubernetes in production.", 0),
+ ("packaging", "Fit with today's packaging", "Whether the platform deploys the code packages the team builds today (JAR, zip, wheel) without containerising them first, and who then patches the language runtime. Weighted only when the services are not containerised yet.", 0),
+ ("reuse", "Reuse of the team's Kubernetes platform", "Whether the option reuses the clusters, manifests, GitOps flow, policies and on-call runbooks the team already runs in production, or adds a second deployment model and platform beside them. Weighted only when the team runs Kubernetes in production.", 0),
  ("delivery", "Time to first production release", "Effort and skills needed before the first service runs in production and for each new one after it: platform set-up, learning curve, deployment tooling.", 3),
 ]
 
@@ -176,8 +176,8 @@ opt("self-managed-kubernetes", "Self-managed Kubernetes on own infrastructure (O
  ["k8s-prod", "kubeadm", "openshift", "rancher", "k8s-releases", "cncf-conformance"],
  "An etcd restore is rehearsed every quarter, an alert fires 60 days before the cluster version's end of support and another when free capacity falls below 20 %; a CIS Kubernetes Benchmark scan (kube-bench) runs in CI for node images.")
 
-opt("serverless-containers", "Serverless containers (Cloud Run, Azure Container Apps, Amazon ECS on Fargate or Managed Instances)",
- "Run OCI container images as services or jobs without managing nodes or a cluster: the platform scales instances on requests, events or CPU, down to zero on Cloud Run and Container Apps. On AWS the simplest entry is ECS Express Mode on Fargate, and ECS Managed Instances adds GPU and other EC2 instance types that AWS provisions and patches; App Runner has been closed to new customers since 30 April 2026.",
+opt("serverless-containers", "Serverless containers (Cloud Run, Container Apps, ECS on Fargate or Managed Instances)",
+ "OCI images run as services or jobs without nodes or a cluster to manage, scaled on requests, events or CPU (to zero on Cloud Run and Container Apps). On AWS: ECS Express Mode on Fargate, or ECS Managed Instances for GPUs; App Runner is closed to new customers since 30 April 2026.",
  {"ops": (1, "Good, because there are no nodes or cluster to patch or upgrade; the team still owns the image, its base-image patches and the service configuration."),
   "cost-idle": (2, "Good, because Cloud Run and Container Apps scale to zero and bill per use; Fargate bills per task-second with no idle nodes."),
   "cost-steady": (-1, "Bad, because per-vCPU-second prices carry a premium over VMs at sustained high utilisation; committed-use or savings plans narrow but do not close the gap."),
@@ -193,7 +193,7 @@ opt("serverless-containers", "Serverless containers (Cloud Run, Azure Container 
   "reuse": (0, "Neutral, because images, probes and resource settings carry over, but deployment definitions, scaling and networking are a second model beside the clusters."),
   "delivery": (1, "Good, because a container image and one deploy command give a TLS endpoint with autoscaling; a Dockerfile and registry are the only prerequisites.")},
  ["run-overview", "aca-overview", "fargate", "ecs-mi", "run-task-timeout", "run-gpu", "aca-gpu", "aws-containers", "apprunner-change"],
- "Alerts fire on p99 latency including cold starts, on instance count at the configured maximum and on sustained utilisation above about 60 % (the point to compare per-use billing with reserved capacity); base images are rebuilt and scanned weekly.")
+ "Alerts fire on cold-start p99, on instances at the maximum and on all-day utilisation above about 60 %; a monthly report compares the bill with reserved capacity, and base images are rebuilt and scanned weekly.")
 
 opt("functions", "Functions as a service (AWS Lambda, Azure Functions, Cloud Run functions)",
  "Code deployed as event handlers; the platform runs, scales and bills each invocation, with hard limits on duration, memory and local state.",
@@ -233,7 +233,7 @@ opt("paas", "Application platform as a service (App Service, Elastic Beanstalk, 
  ["appservice", "beanstalk", "appengine", "az-tree", "gcp-where"],
  "Alerts fire on instance count at the autoscale maximum and on CPU above 70 % for 15 minutes, and every release is a deployment-slot swap with a health-check warm-up; runtime stack end-of-support dates are tracked in the backlog.")
 
-opt("vms", "Virtual machines with autoscaling groups (EC2 Auto Scaling, VM Scale Sets, MIGs) or on-premises VMs",
+opt("vms", "Virtual machines with autoscaling groups (or on-premises VMs)",
  "Services run as processes or containers on VM images the team builds and patches, behind a load balancer, scaled by an instance group or by hand on-premises.",
  {"ops": (-1, "Bad, because OS patching, image builds, deploy scripts and scaling rules are all the team's, though there is no orchestrator to run and the skills are the most widespread."),
   "cost-idle": (-2, "Bad, because VMs are billed (or owned) while idle and instance groups rarely go below one or two instances per service."),
@@ -250,7 +250,7 @@ opt("vms", "Virtual machines with autoscaling groups (EC2 Auto Scaling, VM Scale
   "reuse": (-1, "Bad, because VM images, deploy scripts and instance groups are a second deployment model with its own patching and on-call beside the clusters."),
   "delivery": (0, "Neutral, because the first service needs an image pipeline and deploy scripts, which most teams know how to write.")},
  ["asg", "vmss", "mig", "az-tree", "gcp-where"],
- "No instance is older than 30 days (images rebuilt from code at least monthly), the weekly patch-compliance report shows no open critical patch, and a load test before each release proves the group scales out before CPU passes 80 %; deploy scripts live in the same repository as the service.")
+ "No instance is older than 30 days and the weekly patch report shows no open critical patch; images are rebuilt from code at least monthly, and a load test before each release proves the group scales out before CPU passes 80 %.")
 
 opt("nomad", "HashiCorp Nomad on VMs or own hardware",
  "A single-binary scheduler that runs containers, plain executables, Java and QEMU VMs as services, batch and system jobs; usually paired with Consul for service discovery and Vault for secrets.",
@@ -415,9 +415,9 @@ NODE_HELP = ("This separates the container platforms from each other. Operators,
  "EKS Auto Mode picks and patches the AMI, GKE Autopilot admits privileged pods only through allowlists, AKS Automatic enforces baseline Pod Security Standards. "
  "Answer for the most demanding workload that will run on the platform; mainstream security and observability agents are usually available as sidecars, allowlisted partner workloads or provider integrations, so check yours before answering the last option.")
 nodes.append(q("q-node", "How deep into the platform do the workloads reach?", NODE_HELP,
- [ans("Not at all: ordinary containers or code; nothing needs the Kubernetes API or the hosts", NODE_A1_CONS, NODE_A1_EFF, nxt="q-sharing"),
-  ans("The Kubernetes API: operators, custom resources (CRDs) or vendor Helm charts, without changes to the nodes", NODE_A2_CONS, NODE_A2_EFF, nxt="q-sharing"),
-  ans("The nodes: our own node image, kernel modules or kernel parameters, or privileged agents outside the providers' allowlists", NODE_A3_CONS, NODE_A3_EFF, nxt="q-sharing"),
+ [ans("Nothing beyond ordinary containers or code", NODE_A1_CONS, NODE_A1_EFF, nxt="q-sharing"),
+  ans("The Kubernetes API: operators, CRDs or vendor Helm charts, but no node changes", NODE_A2_CONS, NODE_A2_EFF, nxt="q-sharing"),
+  ans("The nodes: own node image, kernel modules or parameters, or non-allowlisted privileged agents", NODE_A3_CONS, NODE_A3_EFF, nxt="q-sharing"),
  ]))
 
 ONPREM_K8S_HELP = ("On your own hardware the choice is between self-run platforms, and the Kubernetes API is what separates them: operators, custom resources (CRDs) and vendor Helm charts "
@@ -440,7 +440,7 @@ nodes.append(q("q-sharing", "Will other systems share this platform, or does it 
       [raise_("range", 2), raise_("fleet", 3), raise_("control", 1),
        note("Treat the shared platform as a product: give each system its own namespaces with resource quotas and default-deny network policies from the first one, and document the onboarding path for the next system, so adding it is configuration, not a platform project.", "k8s-multitenancy", ["managed-kubernetes", "autopilot-kubernetes", "self-managed-kubernetes"]),
        note("Without a cluster-level policy layer, every workload added later is configured on its own: publish shared IaC modules (networking, identity, logging, scaling defaults) before the second team deploys, and review whether the platform still fits once workloads with GPUs, state or long jobs arrive.", None, ["serverless-containers", "functions", "paas", "vms"])], nxt="q-ops"),
-  ans("Dedicated: it runs this system only; other workloads choose their own platform", "Raises idle cost strongly and operational load: no other workload absorbs the platform's idle capacity or shares its running effort.",
+  ans("Dedicated: it runs this system only", "Raises idle cost strongly and operational load: no other workload absorbs the platform's idle capacity or shares its running effort.",
       [raise_("cost-idle", 3), raise_("ops", 1),
        note("A cluster dedicated to one system carries its fixed costs alone (control-plane fee where charged, system pods and add-ons, scaling headroom): include them in the per-service cost and revisit the choice if the system stays small.", None, ["managed-kubernetes", "autopilot-kubernetes"])], nxt="q-ops"),
  ]))
@@ -474,7 +474,7 @@ nodes.append(q("q-services", "How many separately deployed services or jobs will
 
 nodes.append(q("q-k8s", "How much Kubernetes experience does the team (or its platform team) have?",
  "Kubernetes' learning curve is the largest single cost in adopting it; a team that already runs production clusters pays little of it, a team without that experience pays it before the first release. The answer changes the weight of time to first release, not the platforms' properties.",
- [ans("We run Kubernetes in production today", "Weighs reuse of the Kubernetes platform the team already runs (weight 3): its learning curve, tooling and operating routine are paid for Kubernetes options only, and any other platform becomes a second deployment model beside it.",
+ [ans("We run Kubernetes in production today", "Weighs reuse of the team's Kubernetes platform (weight 3): its learning curve, tooling and operating routine are paid for Kubernetes options only, and any other platform becomes a second deployment model beside it.",
       [setw("reuse", 3)], nxt="q-packaging"),
   ans("Some experience, no production clusters", "Keeps weights.", [], nxt="q-packaging"),
   ans("No Kubernetes experience", "Raises time to first release and operational load.",
@@ -484,18 +484,18 @@ nodes.append(q("q-k8s", "How much Kubernetes experience does the team (or its pl
 nodes.append(q("q-packaging", "How are the services packaged today?",
  "Packaging decides what a platform costs to adopt: container platforms need OCI images (a Dockerfile or buildpacks), PaaS also deploys plain application code and patches the language runtime for you. Azure's compute decision tree asks whether the application can be containerised early for the same reason. (Software that cannot be containerised at all belongs on VMs or a scheduler with non-container drivers such as Nomad; run this tree separately for it.)",
  [ans("OCI container images built in CI", "Lowers time to first release weight: container platforms' prerequisite is met.", [lower("delivery", 1)], nxt="q-workload"),
-  ans("Application code or packages (JAR, zip, wheel), not containerised yet", "Weighs how well each platform runs the code as it is packaged today (weight 3): container platforms need images built and patched first; PaaS deploys the packages and patches the runtime.",
+  ans("Application code or packages (JAR, zip, wheel), not containerised yet", "Weighs fit with today's packaging (weight 3): container platforms need images built and patched first; PaaS deploys the packages and patches the runtime.",
       [setw("packaging", 3),
        note("Build images with Cloud Native Buildpacks or a hardened base image and rebuild them on every base-image patch; the image is now yours to patch, not the provider's.", "buildpacks", ["serverless-containers", "managed-kubernetes", "autopilot-kubernetes", "self-managed-kubernetes"])], nxt="q-workload"),
  ]))
 
 nodes.append(q("q-workload", "What shape is the main workload?",
  "Workload shape is the first split in every vendor guide (Azure's compute decision tree, AWS's modern-application strategy, Google's 'Where should I run my stuff?'): always-on services favour warm processes, request-driven traffic with idle periods favours scale-to-zero, short event handlers favour functions, long batch jobs need a platform without per-invocation limits. Run this tree once per workload if shapes differ a lot; most systems end with a main platform plus one other.",
- [ans("Always-on services with long-lived processes (APIs with steady traffic, WebSockets, consumers that never stop)", "Raises latency predictability and workload range; lowers idle cost strongly and elasticity, which steady services rarely use.",
+ [ans("Always-on services (steady APIs, WebSockets, consumers that never stop)", "Raises latency predictability and workload range; lowers idle cost strongly and elasticity, which steady services rarely use.",
       [raise_("latency", 1), raise_("range", 1), lower("cost-idle", 2), lower("elasticity", 1)] + NEXT_SERVICES, nxt="q-state"),
-  ans("Request-driven HTTP services whose traffic varies a lot during the day or week", "Raises elasticity.",
+  ans("Request-driven HTTP services with traffic that varies a lot", "Raises elasticity.",
       [raise_("elasticity", 1)] + NEXT_HTTP, nxt="q-traffic-http"),
-  ans("Event or queue handlers (work triggered by messages, file arrivals or other events)", "Raises elasticity and native event triggers to the top weight; lowers latency, which queued work rarely needs.",
+  ans("Event or queue handlers (messages, file arrivals, other events)", "Raises elasticity and native event triggers to the top weight; lowers latency, which queued work rarely needs.",
       [raise_("elasticity", 1), setw("event", 5), lower("latency", 1)] + NEXT_EVENTS, nxt="q-traffic-events"),
   ans("Batch or scheduled jobs (reports, imports, model training)", "Raises workload range and native event triggers (schedules, file arrivals); lowers latency, which jobs rarely need.",
       [raise_("range", 1), lower("latency", 2), raise_("event", 1)] + NEXT_BATCH, nxt="q-duration-batch"),
@@ -683,7 +683,7 @@ tree = {
  "source": "Backend Developer Persona › Decision-Making Approaches › System Architecture",
  "references": [ref(k) for k in ["az-tree", "aws-containers", "aws-modern", "gcp-where", "k8s-prod", "cncf-conformance"]],
  "area": {"id": "architecture", "title": "System Architecture", "position": 2},
- "tie_break": {"order": [c(x) for x in ORDER], "why": "Least to build and operate first: PaaS and serverless containers (no servers, few hard limits), then Kubernetes with provider-run nodes, VMs, functions (no servers, but duration, state and portability limits make a tie a reason for caution), then self-run node pools and schedulers."},
+ "tie_break": {"order": [c(x) for x in ORDER], "why": "Least to build and operate first: PaaS and serverless containers, then Kubernetes with provider-run nodes, VMs, functions (their duration, state and portability limits make a tie a reason for caution), then self-run node pools and schedulers."},
  "criteria": [{"id": c(i), "name": n, "description": d, "default_weight": w} for i, n, d, w in CRIT],
  "options": [O[k] for k in ALL],
  "root": "q-compliance", "nodes": nodes, "checks": CHECKS,
