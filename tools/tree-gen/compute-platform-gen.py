@@ -336,7 +336,7 @@ NEXT_HTTP = [
 ]
 NEXT_EVENTS = [
  note("Make every handler idempotent (delivery is at least once), report partial batch failures, send poison messages to a dead-letter queue, and cap the event source's maximum concurrency below what downstream stores can take.", "lambda-sqs", ["functions"]),
- note("Scale consumers on queue depth (Container Apps KEDA scalers, ECS target tracking on backlog per task, Cloud Run Pub/Sub push or worker pools for pull consumers), make handlers idempotent, and route poison messages to a dead-letter queue.", "run-worker-pools", ["serverless-containers"]),
+ note("Scale consumers on queue depth (Container Apps KEDA scalers, ECS target tracking on backlog per task, Cloud Run services behind Pub/Sub push subscriptions), make handlers idempotent, and route poison messages to a dead-letter queue; Cloud Run worker pools suit pull consumers such as Kafka but scale only manually or through an external autoscaler.", "run-worker-pools", ["serverless-containers"]),
  note("Scale consumer Deployments on queue lag with KEDA (down to zero for idle queues), make handlers idempotent, and stop consuming on SIGTERM so drained nodes do not lose in-flight messages.", "keda", ["managed-kubernetes", "autopilot-kubernetes", "self-managed-kubernetes"]),
  note("Scale consumer instances on queue backlog per instance, make handlers idempotent, and route poison messages to a dead-letter queue.", "asg", ["vms"]),
  note("Run consumers as background workers (WebJobs, an Elastic Beanstalk worker environment) with scale rules on queue length, and make handlers idempotent.", "appservice", ["paas"]),
