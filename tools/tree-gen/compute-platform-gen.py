@@ -222,7 +222,7 @@ opt("paas", "Application platform as a service (App Service, Elastic Beanstalk, 
   "elasticity": (0, "Neutral, because rule-based autoscaling adds instances in minutes, not seconds."),
   "latency": (2, "Good, because instances stay warm ('Always On'), though new instances warm up during scale-out."),
   "range": (0, "Neutral, because long-running web apps, WebSockets and background workers (WebJobs, Elastic Beanstalk worker environments) run without a per-request cap, but there are no GPUs on App Service or App Engine, no stateful servers and only limited support for long batch jobs."),
-  "portability": (0, "Neutral, because the application is an ordinary web app that moves with little change; slots, settings and scaling rules do not."),
+  "portability": (-1, "Bad, because the code itself moves, but deployment slots, app settings, scaling rules and platform bindings are provider-specific and must be rebuilt, and on premises there is no equivalent managed platform to move to."),
   "control": (0, "Neutral, because VNet integration, private endpoints and single-tenant environments (App Service Environment v3) exist, but segmentation inside the platform is the provider's."),
   "node": (-2, "Bad, because App Service and App Engine expose no host at all, and Elastic Beanstalk's custom AMIs must be rebuilt for every managed platform update, so node-level changes work against the platform."),
   "fleet": (-2, "Bad, because each app carries its own plan, settings and scaling rules; fine for a handful of apps, repetitive for dozens."),
@@ -421,7 +421,7 @@ nodes.append(q("q-node", "How deep into the platform do the workloads reach?", N
  ]))
 
 ONPREM_K8S_HELP = ("On your own hardware the choice is between self-run platforms, and the Kubernetes API is what separates them: operators, custom resources (CRDs) and vendor Helm charts "
- "run only on a Kubernetes cluster, not on VMs or Nomad. Many vendors now ship on-premises software only as Helm charts or operators, so check the products you must run before answering.")
+ "run only on a Kubernetes cluster, not on VMs or Nomad. Much vendor software for on-premises is shipped as Helm charts or operators, so check the products you must run before answering.")
 nodes_onprem = q("q-node-onprem", "Do the workloads need the Kubernetes API (operators, custom resources or vendor Helm charts)?", ONPREM_K8S_HELP,
  [ans("No: ordinary containers, processes or VMs", "No change: VMs, Nomad and self-managed Kubernetes all stay.", [], nxt="q-ops"),
   ans("Yes: operators, custom resources (CRDs) or vendor Helm charts", "Rules out VMs and Nomad, which have no Kubernetes API.",
