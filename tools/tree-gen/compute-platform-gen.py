@@ -484,8 +484,8 @@ nodes.append(q("q-k8s", "How much Kubernetes experience does the team (or its pl
 nodes.append(q("q-packaging", "How are the services packaged today?",
  "Packaging decides what a platform costs to adopt: container platforms need OCI images (a Dockerfile or buildpacks), PaaS also deploys plain application code and patches the language runtime for you. Azure's compute decision tree asks whether the application can be containerised early for the same reason. (Software that cannot be containerised at all belongs on VMs or a scheduler with non-container drivers such as Nomad; run this tree separately for it.)",
  [ans("OCI container images built in CI", "Lowers time to first release weight: container platforms' prerequisite is met.", [lower("delivery", 1)], nxt="q-workload"),
-  ans("Application code or packages (JAR, zip, wheel), not containerised yet", "Weighs fit with today's packaging (weight 3): container platforms need images built and patched first; PaaS deploys the packages and patches the runtime.",
-      [setw("packaging", 3),
+  ans("Application code or packages (JAR, zip, wheel), not containerised yet", "Weighs fit with today's packaging (weight 2): container platforms need images built and patched first; PaaS deploys the packages and patches the runtime.",
+      [setw("packaging", 2),
        note("Build images with Cloud Native Buildpacks or a hardened base image and rebuild them on every base-image patch; the image is now yours to patch, not the provider's.", "buildpacks", ["serverless-containers", "managed-kubernetes", "autopilot-kubernetes", "self-managed-kubernetes"])], nxt="q-workload"),
  ]))
 
@@ -626,6 +626,10 @@ chk("on-prem-k8s-api-never-vms-or-nomad", A("q-node-onprem", 1), "never", ["vms"
     "Second review: on premises, operators, CRDs and vendor Helm charts need a Kubernetes API server; plain VMs and Nomad cannot run them, so a team that needs them must not be sent to VMs.", "k8s-crd")
 chk("code-packaged-small-team-managed-runtime", W(A("q-packaging", 1), A("q-node", 0), A("q-sharing", 1), A("q-team", 0), A("q-ops", 1, 2), A("q-k8s", 1, 2), A("q-hosting", 0), A("q-workload", 0), A("q-state", 0), A("q-gpu-service", 0)), "winner_in", ["paas", "serverless-containers"],
     "Second review: PaaS won only where the workload needs the nodes (where App Service and App Engine give no host access) and never for the code-deployed web app it exists for. Canonical: one team, code not containerised, stateless always-on services on one cloud, on a platform dedicated to this system: a platform that deploys the package and patches the runtime, or serverless containers built from source (Azure's compute decision tree: App Service for non-containerised web apps).", "az-tree")
+chk("planned-move-never-paas", A("q-portability", 2), "never", ["paas"],
+    "Second review: a planned move must not land on a platform whose deployment slots, app settings, scaling rules and bindings are provider-specific and which has no on-premises equivalent; the move needs an OCI image and a standard descriptor.", "cncf-conformance")
+chk("several-clouds-never-paas", A("q-hosting", 1), "never", ["paas"],
+    "Second review: App Service, Elastic Beanstalk and App Engine are three different platforms; several clouds need one deployment model, which an OCI image on containers or Kubernetes gives.", "cncf-conformance")
 chk("k8s-in-production-never-nomad", A("q-k8s", 0), "never", ["nomad"],
     "Second review: an on-premises platform team that already runs Kubernetes in production was sent to Nomad on a tie; a second scheduler beside the Kubernetes one doubles servers, job formats, upgrades and on-call for the same team.", "nomad")
 chk("stateful-never-serverless-containers", A("q-state", 1), "never", ["serverless-containers"],
