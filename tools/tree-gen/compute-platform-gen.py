@@ -473,7 +473,7 @@ nodes.append(q("q-services", "How many separately deployed services or jobs will
  ]))
 
 nodes.append(q("q-k8s", "How much Kubernetes experience does the team (or its platform team) have?",
- "Kubernetes' learning curve is the largest single cost in adopting it; a team that already runs production clusters pays little of it, a team without that experience pays it before the first release. The answer changes the weight of time to first release, not the platforms' properties.",
+ "Kubernetes' learning curve is the largest single cost in adopting it; a team that already runs production clusters pays little of it, a team without that experience pays it before the first release. A team that runs Kubernetes in production weighs reuse of that platform (any other platform becomes a second deployment model beside it); a team without experience weighs time to first release and operational load more.",
  [ans("We run Kubernetes in production today", "Weighs reuse of the team's Kubernetes platform (weight 3): its learning curve, tooling and operating routine are paid for Kubernetes options only, and any other platform becomes a second deployment model beside it.",
       [setw("reuse", 3)], nxt="q-packaging"),
   ans("Some experience, no production clusters", "Keeps weights.", [], nxt="q-packaging"),
