@@ -83,6 +83,7 @@ R = {
  "nomad-update": ("Nomad job specification: update block (canary, auto_revert)", "https://developer.hashicorp.com/nomad/docs/job-specification/update"),
  "appservice-slots": ("Azure App Service: Set up staging environments (deployment slots)", "https://learn.microsoft.com/en-us/azure/app-service/deploy-staging-slots"),
  "buildpacks": ("Cloud Native Buildpacks documentation", "https://buildpacks.io/docs/"),
+ "lambda-snapstart": ("AWS Lambda: Improving startup performance with Lambda SnapStart", "https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html"),
  "azure-shared": ("Azure: Shared responsibility in the cloud", "https://learn.microsoft.com/en-us/azure/security/fundamentals/shared-responsibility"),
 }
 def ref(k): t, u = R[k]; return {"title": t, "url": u}
@@ -540,7 +541,7 @@ nodes.append(q("q-latency", "How strict is the latency requirement for the first
  "Scale-to-zero platforms start instances on demand: a cold start adds from a few hundred milliseconds to seconds depending on runtime and image. Provisioned concurrency or minimum instances remove it, at the price of paying for idle capacity.",
  [ans("Strict: every request, including the first, must meet a tight p99 (for example under 200 ms)", "Raises latency predictability strongly.",
       [raise_("latency", 3),
-       note("Keep warm capacity: provisioned concurrency (Lambda) or always-ready instances (Azure Functions Flex Consumption/Premium), and measure the cold path in load tests.", "lambda-pc", ["functions"]),
+       note("Keep warm capacity for the strict path: provisioned concurrency (Lambda) or always-ready instances (Azure Functions Flex Consumption/Premium); SnapStart (Java 11+, Python 3.12+, .NET) shortens cold starts to about a second or less, but AWS points strict cold-start requirements to provisioned concurrency. Measure the cold path in load tests.", "lambda-pc", ["functions"]),
        note("Set minimum instances to at least one per region so no user request waits for a container start.", "run-min", ["serverless-containers"])], nxt="o-http"),
   ans("Tolerant: an occasional slower first request is acceptable", "Keeps latency weight.", [], nxt="o-http"),
  ]))
