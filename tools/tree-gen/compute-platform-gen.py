@@ -212,7 +212,7 @@ opt("functions", "Functions as a service (AWS Lambda, Azure Functions, Cloud Run
   "packaging": (0, "Neutral, because handlers deploy as code packages (zip or JAR) and the provider patches the runtime, but an existing application must first be reshaped into handlers."),
   "reuse": (-1, "Bad, because handlers, triggers and IaC are a second deployment model with its own tooling, observability and on-call beside the clusters."),
   "delivery": (2, "Good, because a small handler plus trigger configuration ships in hours with no image, server or scaling set-up; local testing of triggers needs emulators.")},
- ["lambda-limits", "lambda-timeout", "azfn-scale", "gcf-timeout", "lambda-pc", "lmi", "aws-modern"],
+ ["lambda-limits", "lambda-timeout", "lambda-scaling", "azfn-scale", "gcf-timeout", "lambda-pc", "lambda-snapstart", "lmi", "aws-modern"],
  "Alert when invocation duration p99 passes 50 % of the configured timeout and on throttles and dead-letter-queue depth; a monthly cost report compares invocation cost with the same load on containers; integration tests run each handler against its real trigger in a test account.")
 
 opt("paas", "Application platform as a service (App Service, Elastic Beanstalk, App Engine)",
