@@ -321,7 +321,7 @@ NODE_A3_EFF = [setw("node", 5),
 # Second review: what to set up first, per workload shape and chosen platform (the ADR's "what to do next").
 NEXT_SERVICES = [
  note("Give every service readiness and liveness probes, resource requests and a PodDisruptionBudget, and spread at least two replicas across zones, so node upgrades and drains never take a service down.", "k8s-pdb", ["managed-kubernetes", "autopilot-kubernetes", "self-managed-kubernetes"]),
- note("Set minimum instances to at least one per service (Cloud Run with instance-based billing if it works outside requests; an ECS service's desired count) and a maximum instance count the database connection pool can absorb.", "run-min", ["serverless-containers"]),
+ note("Set minimum instances to at least one per service (on ECS the service's desired count, on Cloud Run with instance-based billing if the service works outside requests) and a maximum instance count the database connection pool can absorb.", "run-min", ["serverless-containers"]),
  note("Turn on Always On and health checks, run at least two instances across zones, and release through a staging slot swap so instances are warm before they take traffic.", "appservice-slots", ["paas"]),
  note("Build images from code (for example with Packer), run at least two instances per service across zones behind a load-balancer health check, and replace instances instead of patching them in place.", "asg", ["vms"]),
  note("Run three or five Nomad servers across failure domains with ACLs and TLS on from the start, and deploy services with an update block (canaries, auto-revert).", "nomad-update", ["nomad"]),
