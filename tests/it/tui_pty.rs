@@ -501,3 +501,62 @@ fn no_escape_from_a_hostile_tree_reaches_the_terminal_from_the_tui() {
         assert!(!raw.contains(marker), "{marker:?} reached the terminal");
     }
 }
+
+#[test]
+fn revisit_opens_the_recorded_decision_and_its_export_supersedes_the_adr() {
+    let repo = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let trees = crate::util::fixtures().join("valid");
+    let trees = trees.to_str().unwrap();
+    let out = crate::util::tradeoffs(config.path(), data.path())
+        .current_dir(repo.path())
+        .env("TRADEOFFS_DATE", "2024-02-29")
+        .args([
+            "--trees", trees, "decide", "--tree", "small", "--path", "1,1",
+        ])
+        .args([
+            "--export",
+            "--decider",
+            "Pty Tester",
+            "--weight",
+            "sm.cost=4",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (mut t, mut child, _master) = spawn_with(
+        repo.path(),
+        data.path(),
+        config.path(),
+        &["--trees", trees, "revisit", "1"],
+    );
+    // It opens at the outcome, with what revisit found in the notice line.
+    t.wait_text("Revisiting ADR 1");
+    t.wait_text("Ranking: Use A or B");
+    t.send("\r");
+    t.wait_text("Record: Option B");
+    t.send("\x13"); // Ctrl-S
+    t.wait_text("will be written to");
+    t.send("\r");
+    t.wait_text("ADR written:");
+    t.send("q");
+    let status = wait_exit(&mut t, &mut child);
+    assert!(status.success(), "exit status {status:?}");
+    let dir = repo.path().join("docs/decisions");
+    let old = std::fs::read_to_string(dir.join("0001-use-option-b.md")).unwrap();
+    assert!(old.contains("status: \"superseded by ADR-0002\""), "{old}");
+    let new = std::fs::read_to_string(dir.join("0002-use-option-b.md"))
+        .unwrap_or_else(|e| panic!("{e}; screen:\n{}", t.screen()));
+    assert!(new.contains("Supersedes ADR-0001"), "{new}");
+    // The hand-set weight came back with the answers.
+    let data = tradeoffs::adr::decision_data::decode(&new)
+        .unwrap()
+        .unwrap();
+    assert_eq!(data.weights.get("sm.cost"), Some(&4));
+    assert_eq!(data.path, "1,1");
+}
