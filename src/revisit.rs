@@ -395,3 +395,105 @@ impl Changes {
         parts.join("; ")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::adr::decision_data::DecisionData;
+    use crate::report::AdrRef;
+    use crate::tree::Source;
+
+    const SMALL: &str = include_str!("../tests/fixtures/valid/small.json");
+
+    fn catalog(text: &str) -> Catalog {
+        let (c, problems) = Catalog::build(
+            vec![Source {
+                label: "small.json".into(),
+                text: text.into(),
+            }],
+            0,
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        c
+    }
+
+    /// The decision data of small, answers (Fast, One), cost set to 4 by hand.
+    fn recorded() -> Recorded {
+        let c = catalog(SMALL);
+        let t = c.get("small").unwrap();
+        let mut d = Decision::new("small");
+        d.answer(t, 0).unwrap();
+        d.answer(t, 0).unwrap();
+        d.set_weight(t, "sm.cost", 4).unwrap();
+        let mut s = Session::new("s", 0);
+        s.decisions.push(d);
+        let r = Engine::new(&c).evaluate(&c, &s, 0).unwrap();
+        Recorded {
+            path: "adr/0001-use-option-b.md".into(),
+            adr: AdrRef {
+                number: Some(1),
+                title: "Use Option B".into(),
+                file: "0001-use-option-b.md".into(),
+            },
+            status: Some("accepted".into()),
+            data: DecisionData::of(&r),
+        }
+    }
+
+    #[test]
+    fn an_unchanged_tree_gives_back_the_same_session() {
+        let c = catalog(SMALL);
+        let engine = Engine::new(&c);
+        let rec = recorded();
+        let rv = rebuild(&c, &engine, rec.clone(), "1", "r", 0).unwrap();
+        let d = &rv.session.decisions[0];
+        assert_eq!(d.answers, rec.data.answers);
+        assert_eq!(d.overrides, rec.data.weights);
+        assert_eq!(
+            d.record.supersedes.as_deref(),
+            Some("adr/0001-use-option-b.md")
+        );
+        let ch = &rv.changes;
+        assert!(!ch.tree_changed && ch.answers.is_empty());
+        assert_eq!((ch.answers_kept, ch.answers_recorded), (2, 2));
+        assert_eq!(ch.winner_now.as_deref(), Some("sm.b"));
+        assert_eq!(ch.winner_now, ch.winner_then);
+    }
+
+    #[test]
+    fn a_changed_tree_keeps_what_still_fits_and_names_the_rest() {
+        let changed = SMALL
+            .replace(r#""label": "One""#, r#""label": "Uno""#)
+            .replace("Speed counts more; C is out.", "Speed counts most.")
+            .replace(r#""by": 2 }"#, r#""by": 1 }"#);
+        let c = catalog(&changed);
+        let engine = Engine::new(&c);
+        let rv = rebuild(&c, &engine, recorded(), "1", "r", 0).unwrap();
+        let ch = &rv.changes;
+        assert!(ch.tree_changed);
+        let kinds: Vec<&str> = ch.answers.iter().map(|a| a.kind).collect();
+        assert_eq!(
+            kinds,
+            ["consequence_changed", "effects_changed", "answer_gone"]
+        );
+        assert_eq!(ch.answers_kept, 1);
+        assert_eq!(ch.pending.as_deref(), Some("Which shortlist?"));
+        assert_eq!(ch.winner_now, None);
+        // The hand-set weight is carried over even though the walk stops early.
+        assert_eq!(rv.session.decisions[0].overrides.get("sm.cost"), Some(&4));
+        // A tree that is not loaded is a one-line error.
+        let e = rebuild(
+            &catalog(&SMALL.replace("\"id\": \"small\"", "\"id\": \"tiny\"")),
+            &engine,
+            recorded(),
+            "1",
+            "r",
+            0,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "revisit 1: the ADR was decided with the tree \"small\", which is not loaded (available: tiny); pass the tree's file or directory with --trees"
+        );
+    }
+}

@@ -165,3 +165,106 @@ pub fn accepted_conflicts(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Engine;
+    use crate::session::{Decision, Session};
+    use crate::tree::Source;
+
+    /// The `small` and `other` fixtures: X conflicts with A; Y requires B.
+    fn catalog() -> Catalog {
+        let (catalog, problems) = Catalog::build(
+            vec![
+                Source {
+                    label: "small.json".into(),
+                    text: include_str!("../../tests/fixtures/valid/small.json").into(),
+                },
+                Source {
+                    label: "other.json".into(),
+                    text: include_str!("../../tests/fixtures/valid/other.json").into(),
+                },
+            ],
+            0,
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        catalog
+    }
+
+    fn accepted(option: &str, file: &str) -> AcceptedChoice {
+        AcceptedChoice {
+            option: option.into(),
+            adr: AdrRef {
+                number: Some(1),
+                title: "Earlier".into(),
+                file: file.into(),
+            },
+        }
+    }
+
+    /// The report of the `other` tree answered with answer `n` (0: X wins, 1: Y wins), checked
+    /// against `acc` with the files in `exclude` left out.
+    fn check(n: usize, acc: &[AcceptedChoice], exclude: &[&str]) -> Vec<AcceptedConflictReport> {
+        let c = catalog();
+        let mut d = Decision::new("other");
+        d.answer(c.get("other").unwrap(), n).unwrap();
+        let mut s = Session::new("s", 0);
+        s.decisions.push(d);
+        let engine = Engine::new(&c);
+        let r = engine.evaluate(&c, &s, 0).unwrap();
+        let graph = crate::tradeoff::TradeoffGraph::build(&c);
+        accepted_conflicts(&c, &graph, &r, acc, exclude)
+    }
+
+    #[test]
+    fn conflicts_and_unmet_requirements_name_the_adr() {
+        let a = [accepted("sm.a", "0001-earlier.md")];
+        let found = check(0, &a, &[]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].kind, RelationKind::ConflictsWith);
+        assert_eq!(
+            found[0].text,
+            "Option X conflicts with Option A, accepted in ADR 1 \"Earlier\" (0001-earlier.md): X cannot run next to A."
+        );
+        assert_eq!(
+            found[0].summary,
+            "Option X conflicts with Option A: X cannot run next to A."
+        );
+        let found = check(1, &a, &[]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].kind, RelationKind::Requires);
+        assert_eq!(
+            found[0].text,
+            "Option Y requires Option B, but ADR 1 \"Earlier\" (0001-earlier.md) chose Option A: Y builds on B."
+        );
+        // B accepted: X does not conflict with it, and Y's requirement is met.
+        let b = [accepted("sm.b", "0001-earlier.md")];
+        assert!(check(0, &b, &[]).is_empty());
+        assert!(check(1, &b, &[]).is_empty());
+        // An excluded ADR (the session's own, the one superseded) does not count.
+        assert!(check(0, &a, &["0001-earlier.md"]).is_empty());
+    }
+
+    #[test]
+    fn an_accepted_option_that_requires_another_choice_here_is_named() {
+        let c = catalog();
+        let t = c.get("small").unwrap();
+        let mut d = Decision::new("small");
+        d.answer(t, 0).unwrap();
+        d.answer(t, 0).unwrap();
+        let mut s = Session::new("s", 0);
+        s.decisions.push(d);
+        let r = Engine::new(&c).evaluate(&c, &s, 0).unwrap();
+        assert_eq!(r.chosen.as_deref(), Some("sm.a"));
+        let graph = crate::tradeoff::TradeoffGraph::build(&c);
+        let found = accepted_conflicts(&c, &graph, &r, &[accepted("ot.y", "0001-earlier.md")], &[]);
+        let texts: Vec<&str> = found.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Option Y, accepted in ADR 1 \"Earlier\" (0001-earlier.md), requires Option B, which this decision did not choose: Y builds on B."
+            ]
+        );
+    }
+}
