@@ -940,7 +940,7 @@ impl DecisionReport {
             }
         }
         let _ = writeln!(s, "\nConflicts:");
-        if self.conflicts.is_empty() {
+        if self.conflicts.is_empty() && self.accepted_conflicts.is_empty() {
             let _ = writeln!(s, "  none with the other decisions of this session");
         }
         for c in &self.conflicts {

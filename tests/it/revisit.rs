@@ -368,7 +368,7 @@ fn a_new_decision_is_checked_against_the_accepted_adrs() {
     // Option X of the other tree conflicts with A.
     let text = repo.ok(&["decide", "--tree", "other", "--path", "1"]);
     assert!(
-        text.contains("  ! Option X conflicts with Option A, accepted in ADR 1 \"Use Option A\" (0001-use-option-a.md): X cannot run next to A.\n"),
+        text.contains("\nConflicts:\n  ! Option X conflicts with Option A, accepted in ADR 1 \"Use Option A\" (0001-use-option-a.md): X cannot run next to A.\n"),
         "{text}"
     );
     // Option Y requires B, which the accepted ADR did not choose.
