@@ -41,6 +41,16 @@ impl Engine {
             .collect()
     }
 
+    /// Whether the decision of `report` can conflict with any other decision at all (a
+    /// `conflicts_with` or `requires` relation touches its chosen option); when not, reading
+    /// the repository's ADRs for [`Engine::check_accepted`] can be skipped.
+    pub fn can_clash(&self, report: &DecisionReport) -> bool {
+        report
+            .chosen
+            .as_deref()
+            .is_some_and(|c| self.graph.can_clash(c))
+    }
+
     /// Fills in `report.accepted_conflicts`: decision `index` of `session` checked against the
     /// options the repository's accepted ADRs chose. The session's own ADRs (exported, or
     /// being superseded) are left out: a decision does not conflict with its earlier record.

@@ -82,8 +82,11 @@ pub fn run(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
     let engine = Engine::new(catalog);
     let mut reports = engine.evaluate_all(catalog, &session)?;
     // Checked against the accepted ADRs tradeoffs wrote here, whatever the output. A
-    // repository without an ADR directory (or with unreadable markers) has none to check.
-    if let Ok(t) = adr::locate(&start, args.adr_dir.as_deref(), None) {
+    // repository without an ADR directory (or with unreadable markers) has none to check, and
+    // a decision no relation touches cannot conflict: the log is not read then.
+    if reports.iter().any(|r| engine.can_clash(r))
+        && let Ok(t) = adr::locate(&start, args.adr_dir.as_deref(), None)
+    {
         let accepted = adr::decision_data::accepted_choices(&t.dir);
         if !accepted.is_empty() {
             for r in &mut reports {

@@ -47,8 +47,10 @@ pub fn run(catalog: Catalog, args: &RevisitArgs, no_mouse: bool) -> Result<ExitC
     let mut report = engine.evaluate(&catalog, &rv.session, 0)?;
     // The ADR directory the superseding ADR goes to is the revisited ADR's own.
     let dir = path.parent().map_or(target.dir.clone(), Path::to_path_buf);
-    let accepted = adr::decision_data::accepted_choices(&dir);
-    engine.check_accepted(&catalog, &rv.session, &mut report, &accepted);
+    if engine.can_clash(&report) {
+        let accepted = adr::decision_data::accepted_choices(&dir);
+        engine.check_accepted(&catalog, &rv.session, &mut report, &accepted);
+    }
 
     if args.print || args.format.is_some() {
         print(&rv, &report, args.format.unwrap_or(RevisitFormat::Text))?;

@@ -267,4 +267,47 @@ mod tests {
             ]
         );
     }
+
+    /// The shortcut `decide` takes: an option no relation touches never conflicts, whatever
+    /// the accepted ADRs chose (here: every other option of the shipped trees).
+    #[test]
+    fn an_option_that_cannot_clash_finds_no_conflict_with_any_accepted_choice() {
+        let (c, problems) = Catalog::shipped();
+        assert!(problems.is_empty(), "{problems:?}");
+        let graph = crate::tradeoff::TradeoffGraph::build(&c);
+        let all: Vec<&str> = c
+            .trees()
+            .iter()
+            .flat_map(|t| t.tree.options.iter().map(|o| o.id.as_str()))
+            .collect();
+        let mut d = Decision::new("data-store");
+        let t = c.get("data-store").unwrap();
+        while let Ok(w) = crate::session::Walk::replay(t, &d) {
+            if w.at_outcome() {
+                break;
+            }
+            d.answer(t, 0).unwrap();
+        }
+        let mut s = Session::new("s", 0);
+        s.decisions.push(d);
+        let mut r = super::super::build(&c, &graph, &s, 0).unwrap();
+        let (mut skipped, mut found) = (0, 0);
+        for &o in &all {
+            r.chosen = Some(o.to_string());
+            let acc: Vec<AcceptedChoice> = all
+                .iter()
+                .filter(|&&x| x != o)
+                .enumerate()
+                .map(|(i, x)| accepted(x, &format!("{i:04}-x.md")))
+                .collect();
+            let conflicts = accepted_conflicts(&c, &graph, &r, &acc, &[]);
+            if graph.can_clash(o) {
+                found += usize::from(!conflicts.is_empty());
+            } else {
+                skipped += 1;
+                assert!(conflicts.is_empty(), "{o}: {conflicts:?}");
+            }
+        }
+        assert!(skipped > 0 && found > 0, "skipped {skipped}, found {found}");
+    }
 }

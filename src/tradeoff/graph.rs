@@ -151,4 +151,25 @@ impl TradeoffGraph {
         out.reverse();
         out
     }
+
+    /// Whether a `conflicts_with` or `requires` relation touches `option`: one leaves it,
+    /// points at it, or requires an option of its tree. When none does, no other decision can
+    /// clash with it, so the decision log need not be read to look for conflicts.
+    pub fn can_clash(&self, option: &str) -> bool {
+        let Some(&ix) = self.index.get(option) else {
+            return false;
+        };
+        let tree = self.tree_of(option);
+        self.graph.edge_references().any(|e| match e.weight() {
+            GEdge::Relation {
+                kind: RelationKind::ConflictsWith,
+                ..
+            } => e.source() == ix || e.target() == ix,
+            GEdge::Relation {
+                kind: RelationKind::Requires,
+                ..
+            } => e.source() == ix || self.tree_of(self.graph[e.target()].id()) == tree,
+            _ => false,
+        })
+    }
 }
