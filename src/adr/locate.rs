@@ -15,6 +15,8 @@ pub struct Target {
     pub adrs_front_matter: bool,
     /// Things the user should know (markers that disagree, a directory that will be created).
     pub warnings: Vec<String>,
+    /// The house style of the ADRs already there and the repository's markdownlint rules.
+    pub style: super::Style,
 }
 
 /// How the repository spells the supersede link (adr-tools writes "Superceded").
@@ -110,11 +112,22 @@ pub fn locate(
             found.adrs_front_matter,
         ),
     };
+    let root = repo_root(start);
+    let stop = root.clone().unwrap_or_else(|| start.to_path_buf());
+    let style = super::Style {
+        house: if missing {
+            super::style::HouseStyle::default()
+        } else {
+            super::style::house_style(&found.dir, root.as_deref())
+        },
+        lint: super::lint_config::load(&found.dir, &stop),
+    };
     Ok(Target {
         dir: found.dir,
         dialect,
         adrs_front_matter,
         warnings,
+        style,
     })
 }
 
