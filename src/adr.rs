@@ -28,7 +28,7 @@ pub use error::AdrError;
 pub use export::{
     Exported, export, export_all, preview, render_standalone, update_in_place, usable_related,
 };
-pub use locate::{Spelling, Target, locate};
-pub use restyle::Style;
+pub use locate::{GLOBAL, Package, Spelling, Target, locate, locate_in, package_list, packages};
 pub use meta::{Detail, Dialect, Link, LinkKind, RecordMeta, Status, git_user_name};
 pub use render::{SHORT_WORDS, replay_command, words};
+pub use restyle::Style;

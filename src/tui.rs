@@ -50,6 +50,8 @@ pub struct Shell {
     pub repo: PathBuf,
     /// `--adr-dir`: the ADR directory to use instead of the one the repository's markers name.
     pub adr_dir: Option<PathBuf>,
+    /// `--package`: the ADR folder of a repository with several.
+    pub package: Option<String>,
     /// The lock on the session being edited (see [`Store::lock`]), by session id.
     pub held: std::sync::Arc<std::sync::Mutex<Option<(String, std::fs::File)>>>,
 }
@@ -122,7 +124,12 @@ impl Shell {
             .ok_or_else(|| anyhow::anyhow!("there is no decision to record"))?;
         // The form already offered `git config user.name`; an emptied field stays empty.
         let mut meta = adr::RecordMeta::for_decision_in(&report, &decision.record, None)?;
-        let mut target = adr::locate(&self.repo, self.adr_dir.as_deref(), None)?;
+        let mut target = adr::locate_in(
+            &self.repo,
+            self.adr_dir.as_deref(),
+            None,
+            self.package.as_deref(),
+        )?;
         if let Some(s) = &app.session {
             let related: Vec<PathBuf> = s
                 .decisions
@@ -179,6 +186,8 @@ pub struct Options {
     pub no_mouse: bool,
     /// ADR directory to write into instead of the one found from the working directory.
     pub adr_dir: Option<PathBuf>,
+    /// The ADR folder (package) of a repository with several (`--package`).
+    pub package: Option<String>,
 }
 
 /// Runs the TUI until the user quits. Everything that can fail before the terminal is taken
@@ -189,6 +198,7 @@ pub fn run(catalog: Catalog, options: Options) -> Result<()> {
         store,
         repo: std::env::current_dir()?,
         adr_dir: options.adr_dir.clone(),
+        package: options.package.clone(),
         held: std::sync::Arc::default(),
     };
     let saved = shell.store.list(&catalog);

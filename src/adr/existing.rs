@@ -295,7 +295,9 @@ mod tests {
         );
         assert_eq!(classify("just some notes\n"), None);
         assert_eq!(
-            classify("---\ntag:Blast\n---\n# 25. Use X\n\nDate: 2024-01-01\n\n## Status\n\nAccepted.\n"),
+            classify(
+                "---\ntag:Blast\n---\n# 25. Use X\n\nDate: 2024-01-01\n\n## Status\n\nAccepted.\n"
+            ),
             Some((Dialect::Nygard, false))
         );
     }

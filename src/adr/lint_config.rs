@@ -57,7 +57,12 @@ pub fn parse(name: &str, text: &str) -> Option<Value> {
         serde_json::from_str(&strip_jsonc(text)).ok()?
     };
     if name.starts_with(".markdownlint-cli2") {
-        Some(value.get("config").cloned().unwrap_or(Value::Object(Default::default())))
+        Some(
+            value
+                .get("config")
+                .cloned()
+                .unwrap_or(Value::Object(Default::default())),
+        )
     } else {
         Some(value)
     }
@@ -66,7 +71,10 @@ pub fn parse(name: &str, text: &str) -> Option<Value> {
 /// The rules a config object sets (markdownlint's semantics: a rule is on unless the config
 /// says `false`, or `default: false` and the rule is not named).
 pub fn rules(source: &str, config: &Value) -> LintRules {
-    let default_on = config.get("default").and_then(Value::as_bool).unwrap_or(true);
+    let default_on = config
+        .get("default")
+        .and_then(Value::as_bool)
+        .unwrap_or(true);
     let rule = |id: &str, alias: &str| -> Option<Value> {
         let v = config
             .get(id)
@@ -269,7 +277,10 @@ mod tests {
 
     #[test]
     fn default_false_turns_unnamed_rules_off() {
-        let r = rules("x", &serde_json::json!({"default": false, "MD013": {"line_length": 100}}));
+        let r = rules(
+            "x",
+            &serde_json::json!({"default": false, "MD013": {"line_length": 100}}),
+        );
         assert_eq!(r.line_length, Some(100));
         assert!(!r.title_key_is_heading);
     }
@@ -291,7 +302,11 @@ mod tests {
         let r = load(&adr, root.path()).unwrap();
         assert_eq!(r.source, ".markdownlint.yml");
         assert_eq!(r.line_length, None);
-        std::fs::write(root.path().join("docs/.markdownlint-cli2.cjs"), "module.exports={}").unwrap();
+        std::fs::write(
+            root.path().join("docs/.markdownlint-cli2.cjs"),
+            "module.exports={}",
+        )
+        .unwrap();
         let r = load(&adr, root.path()).unwrap();
         assert_eq!(r.source, "docs/.markdownlint-cli2.cjs");
         assert!(r.unreadable.is_some());

@@ -187,7 +187,10 @@ impl Style {
                         "lines wrapped at {n} columns, from MD013 in {}",
                         l.source
                     )),
-                    None => out.push(format!("line length not limited (MD013 off in {})", l.source)),
+                    None => out.push(format!(
+                        "line length not limited (MD013 off in {})",
+                        l.source
+                    )),
                 }
                 if l.ordered_one.is_some() {
                     out.push(format!("ordered lists numbered by MD029 in {}", l.source));
@@ -202,11 +205,18 @@ impl Style {
 }
 
 fn has_key(keys: &[String], k: &str) -> bool {
-    keys.iter().any(|x| x == k || (k == "decision-makers" && x == "deciders"))
+    keys.iter()
+        .any(|x| x == k || (k == "decision-makers" && x == "deciders"))
 }
 
 /// The rendered ADR `text` in the house style.
-pub fn restyle(text: &str, dialect: Dialect, adrs: bool, style: &Style, facts: Facts<'_>) -> String {
+pub fn restyle(
+    text: &str,
+    dialect: Dialect,
+    adrs: bool,
+    style: &Style,
+    facts: Facts<'_>,
+) -> String {
     let (fm, body) = split_front_matter(text);
     let mut fm: Option<Vec<String>> = fm.map(|f| f.iter().map(|l| (*l).to_string()).collect());
     let mut body: Vec<String> = body.iter().map(|l| (*l).to_string()).collect();
@@ -237,7 +247,13 @@ pub fn restyle(text: &str, dialect: Dialect, adrs: bool, style: &Style, facts: F
             }
         }
     }
-    restyle_header(&mut body, dialect, status.as_ref().map(|s| &s.0), date.map(|d| d.0), facts);
+    restyle_header(
+        &mut body,
+        dialect,
+        status.as_ref().map(|s| &s.0),
+        date.map(|d| d.0),
+        facts,
+    );
 
     // Front matter: their keys, order and comments; a tag block where the dialect has none.
     if let Some(shape) = &style.house.front_matter {
@@ -365,12 +381,20 @@ fn key_of(line: &str) -> &str {
 
 /// Our front matter in the house's shape: their keys and order (the ones the dialect needs
 /// always kept), their comments first, their constant keys added.
-fn reshape(lines: &[String], shape: &super::style::FrontMatterShape, facts: Facts<'_>, adrs: bool) -> Vec<String> {
+fn reshape(
+    lines: &[String],
+    shape: &super::style::FrontMatterShape,
+    facts: Facts<'_>,
+    adrs: bool,
+) -> Vec<String> {
     let required = |k: &str| k == "status" || k == "date" || (adrs && k == "number");
     let mut kept: Vec<(usize, String)> = Vec::new();
     for l in lines {
         let k = key_of(l);
-        let theirs = if k == "decision-makers" && !shape.keys.iter().any(|x| x == k) && shape.keys.iter().any(|x| x == "deciders") {
+        let theirs = if k == "decision-makers"
+            && !shape.keys.iter().any(|x| x == k)
+            && shape.keys.iter().any(|x| x == "deciders")
+        {
             "deciders"
         } else {
             k
@@ -409,12 +433,23 @@ fn reshape(lines: &[String], shape: &super::style::FrontMatterShape, facts: Fact
 
 /// Status and date in the body: Nygard's `Date:` line and the paragraph under `## Status`,
 /// log4brains' `- Status:` bullet.
-fn restyle_header(body: &mut [String], dialect: Dialect, status: Option<&StatusStyle>, date: Option<DateFormat>, facts: Facts<'_>) {
+fn restyle_header(
+    body: &mut [String],
+    dialect: Dialect,
+    status: Option<&StatusStyle>,
+    date: Option<DateFormat>,
+    facts: Facts<'_>,
+) {
     match dialect {
         Dialect::Nygard => {
-            let first_section = body.iter().position(|l| l.starts_with("## ")).unwrap_or(body.len());
+            let first_section = body
+                .iter()
+                .position(|l| l.starts_with("## "))
+                .unwrap_or(body.len());
             if let Some(f) = date
-                && let Some(l) = body[..first_section].iter_mut().find(|l| l.starts_with("Date: "))
+                && let Some(l) = body[..first_section]
+                    .iter_mut()
+                    .find(|l| l.starts_with("Date: "))
             {
                 *l = format!("Date: {}", f.format(facts.date));
             }
@@ -439,13 +474,22 @@ fn restyle_header(body: &mut [String], dialect: Dialect, status: Option<&StatusS
 /// What a section is about, whatever a house calls it.
 fn section_key(heading: &str) -> Option<&'static str> {
     let h = heading.trim().trim_end_matches(':').to_lowercase();
-    let h = h.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.').trim();
+    let h = h
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+        .trim();
     Some(match h {
         "status" => "status",
-        "context" | "context and problem statement" | "problem statement" | "problem"
-        | "context and problem" | "background" => "context",
+        "context"
+        | "context and problem statement"
+        | "problem statement"
+        | "problem"
+        | "context and problem"
+        | "background" => "context",
         "decision drivers" | "drivers" | "decision criteria" => "drivers",
-        "considered options" | "options" | "options considered" | "alternatives"
+        "considered options"
+        | "options"
+        | "options considered"
+        | "alternatives"
         | "alternatives considered" => "options",
         "decision outcome" | "decision" | "outcome" => "decision",
         "consequences" => "consequences",
@@ -500,7 +544,8 @@ fn reorder_sections(body: &[String], house: &[String], dialect: Dialect) -> Vec<
         }
     }
     for &(i, h) in &shared {
-        let keep = dialect == Dialect::Nygard && section_key(&sections[i][0][3..]) == Some("status");
+        let keep =
+            dialect == Dialect::Nygard && section_key(&sections[i][0][3..]) == Some("status");
         if !keep {
             sections[i][0] = format!("## {}", house[h]);
         }
@@ -649,7 +694,10 @@ fn wrap(body: &[String], width: usize) -> Vec<String> {
                     len = hang.len() + cur.iter().map(|w| w.chars().count() + 1).sum::<usize>();
                     continue;
                 }
-                len = hang.len() + carried.iter().map(|w| w.chars().count()).sum::<usize>() + carried.len() - 1;
+                len = hang.len()
+                    + carried.iter().map(|w| w.chars().count()).sum::<usize>()
+                    + carried.len()
+                    - 1;
                 lines.push(carried);
             } else {
                 if !cur.is_empty() {
@@ -712,7 +760,10 @@ mod tests {
             out.starts_with("---\n# SPDX-FileCopyrightText: 2025 Example Corp\n# SPDX-License-Identifier: CC-BY-4.0\nstatus: proposed\ndate: 2026-11-26\nnumber: 4\n---\n\n# Use X\n"),
             "{out}"
         );
-        assert!(!out.contains("title:") && !out.contains("consulted"), "{out}");
+        assert!(
+            !out.contains("title:") && !out.contains("consulted"),
+            "{out}"
+        );
         assert!(out.contains("__In short:__ we chose _X_ here."), "{out}");
         assert!(out.contains("\n* Speed (weight 5 of 5)\n"), "{out}");
     }
@@ -760,7 +811,10 @@ mod tests {
         for l in out.lines() {
             assert!(l.chars().count() <= 40, "{l:?} in\n{out}");
         }
-        assert!(out.contains("\n+ An item that is long enough to wrap\n  onto a second line.\n"), "{out}");
+        assert!(
+            out.contains("\n+ An item that is long enough to wrap\n  onto a second line.\n"),
+            "{out}"
+        );
         assert!(out.contains("\n1. one\n1. two\n"), "{out}");
         // "- twice" must not start a line (it would be a list item).
         assert!(!out.lines().any(|l| l.starts_with("- ")), "{out}");
@@ -791,12 +845,39 @@ mod tests {
         let theirs = "<!-- SPDX-License-Identifier: MIT -->\n\n# 2. B\n\nDate: 2024-01-02\n\n## Status\n\naccepted\n";
         let s = style_of(&[("0002-b.md", theirs)]);
         let lines = s.explain(Dialect::Nygard, false);
-        assert!(lines.iter().any(|l| l == "learnt from 0002-b.md"), "{lines:?}");
-        assert!(lines.iter().any(|l| l.starts_with("header comment (<!-- SPDX-License-Identifier: MIT -->), from 0002-b.md")), "{lines:?}");
-        assert!(lines.iter().any(|l| l == "status written as \"accepted\", from 0002-b.md"), "{lines:?}");
-        assert!(lines.iter().any(|l| l.starts_with("no markdownlint config")), "{lines:?}");
-        let out = restyle("# 3. C\n\nDate: 2026-11-26\n\n## Status\n\nProposed\n", Dialect::Nygard, false, &s, FACTS);
-        assert!(out.starts_with("<!-- SPDX-License-Identifier: MIT -->\n\n# 3. C\n"), "{out}");
+        assert!(
+            lines.iter().any(|l| l == "learnt from 0002-b.md"),
+            "{lines:?}"
+        );
+        assert!(
+            lines.iter().any(|l| l.starts_with(
+                "header comment (<!-- SPDX-License-Identifier: MIT -->), from 0002-b.md"
+            )),
+            "{lines:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l == "status written as \"accepted\", from 0002-b.md"),
+            "{lines:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("no markdownlint config")),
+            "{lines:?}"
+        );
+        let out = restyle(
+            "# 3. C\n\nDate: 2026-11-26\n\n## Status\n\nProposed\n",
+            Dialect::Nygard,
+            false,
+            &s,
+            FACTS,
+        );
+        assert!(
+            out.starts_with("<!-- SPDX-License-Identifier: MIT -->\n\n# 3. C\n"),
+            "{out}"
+        );
         assert!(out.contains("## Status\n\nproposed\n"), "{out}");
     }
 }

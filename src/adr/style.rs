@@ -132,8 +132,17 @@ impl StatusStyle {
 
 /// Synonyms a house may use for our statuses (first: ours).
 const STATUS_WORDS: &[&[&str]] = &[
-    &["proposed", "draft", "open", "pending", "in review", "under review"],
-    &["accepted", "approved", "adopted", "agreed", "decided", "done"],
+    &[
+        "proposed",
+        "draft",
+        "open",
+        "pending",
+        "in review",
+        "under review",
+    ],
+    &[
+        "accepted", "approved", "adopted", "agreed", "decided", "done",
+    ],
     &["rejected", "declined", "refused"],
     &["deprecated", "obsolete", "retired"],
 ];
@@ -317,18 +326,20 @@ pub fn learn(samples: &[Sample]) -> HouseStyle {
             .find_map(|s| f(body(&s.text)).map(|v| Learnt::new(v, &s.name)))
     };
     style.list_marker = first(&list_marker);
-    style.list_indent = samples.iter().find_map(|s| {
-        list_indent(body(&s.text)).map(|v| Learnt::new(v, &s.name))
-    });
+    style.list_indent = samples
+        .iter()
+        .find_map(|s| list_indent(body(&s.text)).map(|v| Learnt::new(v, &s.name)));
     style.emphasis = first(&|t| emphasis(t, false));
     style.strong = first(&|t| emphasis(t, true));
     style.headings = samples.iter().find_map(|s| {
         let h = headings(body(&s.text));
         (!h.is_empty()).then(|| Learnt::new(h, &s.name))
     });
-    style.date = adrs
-        .iter()
-        .find_map(|s| date_value(&s.text).and_then(|d| DateFormat::of(&d)).map(|f| Learnt::new(f, &s.name)));
+    style.date = adrs.iter().find_map(|s| {
+        date_value(&s.text)
+            .and_then(|d| DateFormat::of(&d))
+            .map(|f| Learnt::new(f, &s.name))
+    });
     style.status = status_style(&adrs);
     style
 }
@@ -358,7 +369,10 @@ fn fm_key(line: &str) -> Option<&str> {
     }
     let (k, _) = line.split_once(':')?;
     let k = k.trim();
-    (!k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')).then_some(k)
+    (!k.is_empty()
+        && k.chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_'))
+    .then_some(k)
 }
 
 /// Keys whose meaning we know; other keys are copied or tagged.
@@ -375,10 +389,17 @@ const KNOWN_KEYS: &[&str] = &[
 
 fn front_matter_shape(samples: &[Sample], adrs: &[&Sample]) -> Option<Learnt<FrontMatterShape>> {
     // The template shapes the keys when there is one; otherwise the newest ADR with front matter.
-    let shaper = samples.iter().find(|s| FrontMatter::of(&s.text).is_some())?;
+    let shaper = samples
+        .iter()
+        .find(|s| FrontMatter::of(&s.text).is_some())?;
     let fm = FrontMatter::of(&shaper.text)?;
     fm.end?;
-    let keys: Vec<String> = fm.lines.iter().filter_map(|l| fm_key(l)).map(str::to_string).collect();
+    let keys: Vec<String> = fm
+        .lines
+        .iter()
+        .filter_map(|l| fm_key(l))
+        .map(str::to_string)
+        .collect();
     let with_fm: Vec<FrontMatter<'_>> = adrs
         .iter()
         .filter_map(|s| FrontMatter::of(&s.text).filter(|f| f.end.is_some()))
@@ -396,9 +417,11 @@ fn front_matter_shape(samples: &[Sample], adrs: &[&Sample]) -> Option<Learnt<Fro
             .filter(|l| l.starts_with('#'))
             .filter(|l| {
                 let head = comment_head(l);
-                with_fm
-                    .iter()
-                    .all(|f| f.lines.iter().any(|m| m.starts_with('#') && comment_head(m) == head))
+                with_fm.iter().all(|f| {
+                    f.lines
+                        .iter()
+                        .any(|m| m.starts_with('#') && comment_head(m) == head)
+                })
             })
             .map(|l| l.trim_end().to_string())
             .collect(),
@@ -488,7 +511,13 @@ fn comment_block(files: &[&Sample]) -> Option<Learnt<(CommentAt, Vec<String>)>> 
             }
         }
         // Only a licence or notice header is house style; any other comment is that file's.
-        out.iter().any(|l| l.contains("SPDX-") || l.to_lowercase().contains("copyright") || l.to_lowercase().contains("licen")).then_some((at, out))
+        out.iter()
+            .any(|l| {
+                l.contains("SPDX-")
+                    || l.to_lowercase().contains("copyright")
+                    || l.to_lowercase().contains("licen")
+            })
+            .then_some((at, out))
     };
     let heads = |lines: &[String]| -> Vec<String> {
         lines
@@ -710,10 +739,7 @@ fn status_style(adrs: &[&Sample]) -> Option<Learnt<StatusStyle>> {
 /// ADR directory (log4brains, MADR), adr-tools' `templates/template.md` there, and the
 /// repository's `.adr-templates/` (the `adrs` tool).
 pub fn template_paths(dir: &Path, repo_root: Option<&Path>) -> Vec<PathBuf> {
-    let mut out = vec![
-        dir.join("template.md"),
-        dir.join("templates/template.md"),
-    ];
+    let mut out = vec![dir.join("template.md"), dir.join("templates/template.md")];
     if let Some(root) = repo_root {
         out.push(root.join(".adr-templates/template.md"));
         for name in ["madr.md", "nygard.md", "default.md"] {
@@ -733,9 +759,7 @@ pub fn house_style(dir: &Path, root: Option<&Path>) -> HouseStyle {
             .to_string()
     };
     let mut samples = Vec::new();
-    if let Some(t) = template_paths(dir, root)
-        .into_iter()
-        .find(|p| p.is_file())
+    if let Some(t) = template_paths(dir, root).into_iter().find(|p| p.is_file())
         && let Some(text) = read_head(&t, 64 * 1024)
     {
         samples.push(Sample {
@@ -774,7 +798,9 @@ mod tests {
 
     #[test]
     fn front_matter_keys_comments_and_order_come_from_the_newest() {
-        let older = SPDX_MADR.replace("2025 Example", "2024 Example").replace("number: 3", "number: 2");
+        let older = SPDX_MADR
+            .replace("2025 Example", "2024 Example")
+            .replace("number: 3", "number: 2");
         let s = learn(&[sample("0003-a.md", SPDX_MADR), sample("0002-b.md", &older)]);
         let fm = s.front_matter.unwrap();
         assert_eq!(fm.from, "0003-a.md");
@@ -838,20 +864,41 @@ mod tests {
     fn date_formats_are_recognised_and_written() {
         assert_eq!(DateFormat::of("2026-03-05"), Some(DateFormat::Iso));
         assert_eq!(DateFormat::of("\"2026-03-05\""), Some(DateFormat::Iso));
-        assert_eq!(DateFormat::of("05.03.2026"), Some(DateFormat::DmyDot { pad: true }));
-        assert_eq!(DateFormat::of("25/03/2026"), Some(DateFormat::DmySlash { pad: true }));
-        assert_eq!(DateFormat::of("3/25/2026"), Some(DateFormat::MdySlash { pad: false }));
+        assert_eq!(
+            DateFormat::of("05.03.2026"),
+            Some(DateFormat::DmyDot { pad: true })
+        );
+        assert_eq!(
+            DateFormat::of("25/03/2026"),
+            Some(DateFormat::DmySlash { pad: true })
+        );
+        assert_eq!(
+            DateFormat::of("3/25/2026"),
+            Some(DateFormat::MdySlash { pad: false })
+        );
         assert_eq!(DateFormat::of("03/04/2026"), None);
-        assert_eq!(DateFormat::of("March 5, 2026"), Some(DateFormat::MonthDayYear { abbr: false }));
-        assert_eq!(DateFormat::of("5 Mar 2026"), Some(DateFormat::DayMonthYear { abbr: true }));
+        assert_eq!(
+            DateFormat::of("March 5, 2026"),
+            Some(DateFormat::MonthDayYear { abbr: false })
+        );
+        assert_eq!(
+            DateFormat::of("5 Mar 2026"),
+            Some(DateFormat::DayMonthYear { abbr: true })
+        );
         assert_eq!(DateFormat::of("someday"), None);
         let iso = "2026-11-06";
         assert_eq!(DateFormat::DmyDot { pad: true }.format(iso), "06.11.2026");
         assert_eq!(DateFormat::DmyDot { pad: false }.format(iso), "6.11.2026");
         assert_eq!(DateFormat::MdySlash { pad: true }.format(iso), "11/06/2026");
         assert_eq!(DateFormat::YmdSlash.format(iso), "2026/11/06");
-        assert_eq!(DateFormat::MonthDayYear { abbr: false }.format(iso), "November 6, 2026");
-        assert_eq!(DateFormat::DayMonthYear { abbr: true }.format(iso), "6 Nov 2026");
+        assert_eq!(
+            DateFormat::MonthDayYear { abbr: false }.format(iso),
+            "November 6, 2026"
+        );
+        assert_eq!(
+            DateFormat::DayMonthYear { abbr: true }.format(iso),
+            "6 Nov 2026"
+        );
     }
 
     #[test]
@@ -861,7 +908,13 @@ mod tests {
         let s = learn(&[sample("0002-b.md", a), sample("0001-a.md", b)]);
         let c = s.comment.unwrap();
         assert_eq!(c.from, "0002-b.md");
-        assert_eq!(c.value, (CommentAt::Top, vec!["<!-- SPDX-License-Identifier: MIT -->".to_string()]));
+        assert_eq!(
+            c.value,
+            (
+                CommentAt::Top,
+                vec!["<!-- SPDX-License-Identifier: MIT -->".to_string()]
+            )
+        );
         let s = learn(&[sample("0002-b.md", a), sample("0001-a.md", "# 1. A\n")]);
         assert!(s.comment.is_none());
         // Another comment is no house header.

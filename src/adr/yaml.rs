@@ -24,11 +24,7 @@ pub fn parse(text: &str) -> Option<Value> {
         .lines()
         .filter(|l| !matches!(l.trim_end(), "---" | "..."))
         .collect();
-    let mut p = Parser {
-        lines,
-        raw,
-        at: 0,
-    };
+    let mut p = Parser { lines, raw, at: 0 };
     p.skip_blank();
     let first = p.lines.get(p.at)?.0;
     let v = p.block(first);
@@ -171,7 +167,11 @@ fn split_key(l: &str) -> Option<(String, String)> {
         (l[1..end].to_string(), &l[end + 1..])
     } else {
         let colon = l.char_indices().find(|&(i, c)| {
-            c == ':' && l[i + 1..].chars().next().is_none_or(|n| n == ' ' || n == '\t')
+            c == ':'
+                && l[i + 1..]
+                    .chars()
+                    .next()
+                    .is_none_or(|n| n == ' ' || n == '\t')
         })?;
         (l[..colon.0].trim().to_string(), &l[colon.0..])
     };
@@ -340,7 +340,8 @@ mod tests {
 
     #[test]
     fn sequences_at_the_key_indent_and_block_scalars() {
-        let text = "ignores:\n- node_modules\n- \"vendor/**\"\nnote: |\n  line one\n  line two\nn: 80\n";
+        let text =
+            "ignores:\n- node_modules\n- \"vendor/**\"\nnote: |\n  line one\n  line two\nn: 80\n";
         assert_eq!(
             parse(text).unwrap(),
             json!({"ignores": ["node_modules", "vendor/**"], "note": "line one\nline two", "n": 80})

@@ -18,6 +18,7 @@ fn shell_in(repo: &Path, data: &Path, adr_dir: Option<PathBuf>) -> Shell {
         store: Store::new(data.join("sessions")),
         repo: repo.to_path_buf(),
         adr_dir,
+        package: None,
         held: Default::default(),
     }
 }
