@@ -112,7 +112,7 @@ impl Style {
             } else {
                 let missing: Vec<&str> = ["title", "decision-makers", "consulted", "informed"]
                     .into_iter()
-                    .filter(|k| !has_key(&v.keys, k))
+                    .filter(|k| !has_key(&v.keys, k) && (adrs || *k != "title"))
                     .collect();
                 out.push(format!(
                     "front matter: keys {} in that order{}, from {}",
@@ -132,6 +132,15 @@ impl Style {
                     fm.from
                 ));
             }
+        }
+        if let Some(l) = &self.lint
+            && adrs
+            && l.title_key_is_heading
+        {
+            out.push(format!(
+                "no title: key in the front matter: MD025 in {} would count it as a second top-level heading (adrs reads the title from the H1)",
+                l.source
+            ));
         }
         if let Some(c) = &h.comment {
             out.push(format!(
@@ -255,6 +264,13 @@ pub fn restyle(
         facts,
     );
 
+    // A `title:` key counts as a top-level heading beside the H1 (MD025): left out, since
+    // adrs reads the title from the H1 too.
+    if style.lint.as_ref().is_some_and(|l| l.title_key_is_heading)
+        && let Some(lines) = fm.as_mut()
+    {
+        lines.retain(|l| !l.starts_with("title:"));
+    }
     // Front matter: their keys, order and comments; a tag block where the dialect has none.
     if let Some(shape) = &style.house.front_matter {
         let shape = &shape.value;
@@ -818,6 +834,27 @@ mod tests {
         assert!(out.contains("\n1. one\n1. two\n"), "{out}");
         // "- twice" must not start a line (it would be a list item).
         assert!(!out.lines().any(|l| l.starts_with("- ")), "{out}");
+    }
+
+    #[test]
+    fn a_title_key_md025_would_count_is_left_out() {
+        let s = Style {
+            house: HouseStyle::default(),
+            lint: Some(super::super::lint_config::rules(
+                "x",
+                &serde_json::json!({"MD013": false}),
+            )),
+        };
+        let out = restyle(MADR, Dialect::Madr, true, &s, FACTS);
+        assert!(
+            out.starts_with("---\nnumber: 4\nstatus: \"proposed\"\n"),
+            "{out}"
+        );
+        assert!(
+            s.explain(Dialect::Madr, true)
+                .iter()
+                .any(|l| l.starts_with("no title: key in the front matter: MD025 in x")),
+        );
     }
 
     #[test]
