@@ -124,12 +124,8 @@ impl Shell {
             .ok_or_else(|| anyhow::anyhow!("there is no decision to record"))?;
         // The form already offered `git config user.name`; an emptied field stays empty.
         let mut meta = adr::RecordMeta::for_decision_in(&report, &decision.record, None)?;
-        let mut target = adr::locate_in(
-            &self.repo,
-            self.adr_dir.as_deref(),
-            None,
-            self.package.as_deref(),
-        )?;
+        let mut target =
+            adr::locate_in(&self.repo, self.adr_dir.as_deref(), None, self.package(app))?;
         if let Some(s) = &app.session {
             let related: Vec<PathBuf> = s
                 .decisions
@@ -147,7 +143,35 @@ impl Shell {
         Ok((report, meta, target))
     }
 
+    /// The ADR folder picked: in the TUI, else by `--package`.
+    fn package<'a>(&'a self, app: &'a App) -> Option<&'a str> {
+        app.adr_package.as_deref().or(self.package.as_deref())
+    }
+
     fn preview(&self, app: &App) -> Result<PreviewText> {
+        if self.adr_dir.is_none()
+            && self.package(app).is_none()
+            && adr::locate_in(&self.repo, None, None, None).is_err()
+        {
+            // Several ADR folders and nothing picks one: the user chooses first.
+            let packages = adr::packages(&self.repo);
+            if packages.len() > 1 {
+                let root = self.repo.clone();
+                return Ok(PreviewText {
+                    text: String::new(),
+                    dir: String::new(),
+                    warnings: Vec::new(),
+                    style: None,
+                    packages: packages
+                        .iter()
+                        .map(|p| {
+                            let dir = p.dir.strip_prefix(&root).unwrap_or(&p.dir);
+                            (p.name.clone(), dir.display().to_string())
+                        })
+                        .collect(),
+                });
+            }
+        }
         let (report, meta, target) = self.record_inputs(app)?;
         let text = adr::preview(&report, &meta, &target)?;
         let dir = target
@@ -160,6 +184,8 @@ impl Shell {
             text,
             dir: format!("{dir} ({})", target.dialect.name()),
             warnings: target.warnings.clone(),
+            style: target.style.summary(),
+            packages: Vec::new(),
         })
     }
 

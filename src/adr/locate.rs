@@ -134,7 +134,7 @@ pub fn locate_in(
         house: if missing {
             super::style::HouseStyle::default()
         } else {
-            super::style::house_style(&found.dir, root.as_deref())
+            super::style::house_style(&found.dir, Some(&stop))
         },
         lint: super::lint_config::load(&found.dir, &stop),
     };

@@ -89,6 +89,19 @@ impl Style {
         Some((s, l.from.clone()))
     }
 
+    /// One line for the TUI preview: the files the style was copied from and the lint config
+    /// followed; `None` when there is neither.
+    pub fn summary(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if !self.house.read.is_empty() {
+            parts.push(format!("house style from {}", self.house.read.join(", ")));
+        }
+        if let Some(l) = &self.lint {
+            parts.push(format!("markdownlint rules from {}", l.source));
+        }
+        (!parts.is_empty()).then(|| parts.join("; "))
+    }
+
     /// What was copied from where, one line each, for `decide --explain-style` and the TUI.
     pub fn explain(&self, dialect: Dialect, adrs: bool) -> Vec<String> {
         let mut out = Vec::new();
@@ -656,8 +669,8 @@ fn wrap(body: &[String], width: usize) -> Vec<String> {
         if t.starts_with("```") || t.starts_with("~~~") {
             fence = !fence;
         }
-        if l.starts_with("## ") {
-            section = l[3..].trim().to_string();
+        if let Some(h) = l.strip_prefix("## ") {
+            section = h.trim().to_string();
         }
         let skip = fence
             || comment
@@ -817,11 +830,13 @@ mod tests {
 
     #[test]
     fn lint_rules_win_over_the_house_and_lines_wrap() {
-        let mut s = Style::default();
-        s.lint = Some(super::super::lint_config::rules(
-            ".markdownlint.yaml",
-            &serde_json::json!({"MD013": {"line_length": 40}, "MD004": {"style": "plus"}, "MD029": {"style": "one"}}),
-        ));
+        let s = Style {
+            lint: Some(super::super::lint_config::rules(
+                ".markdownlint.yaml",
+                &serde_json::json!({"MD013": {"line_length": 40}, "MD004": {"style": "plus"}, "MD029": {"style": "one"}}),
+            )),
+            ..Style::default()
+        };
         let text = "# T\n\nA fairly long paragraph that certainly needs to be wrapped - twice, or more, here.\n\n- An item that is long enough to wrap onto a second line.\n\n1. one\n2. two\n";
         let out = restyle(text, Dialect::Madr, false, &s, FACTS);
         for l in out.lines() {

@@ -25,7 +25,7 @@ struct Fixture {
 impl Fixture {
     fn new(name: &str) -> Fixture {
         let dir = TempDir::new().unwrap();
-        copy_dir(&util::fixtures().join("house-style").join(name), dir.path());
+        util::copy_dir(&util::fixtures().join("house-style").join(name), dir.path());
         let ok = Command::new("git")
             .args(["init", "-q"])
             .current_dir(dir.path())
@@ -111,19 +111,6 @@ fn linter() -> Option<&'static str> {
         .output()
         .is_ok_and(|o| !o.stdout.is_empty() || !o.stderr.is_empty())
         .then_some("markdownlint-cli2")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            fs::copy(e.path(), target).unwrap();
-        }
-    }
 }
 
 fn front_matter(text: &str) -> Vec<&str> {

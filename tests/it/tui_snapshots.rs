@@ -159,6 +159,8 @@ fn preview() {
             text,
             dir: "docs/decisions (MADR)".into(),
             warnings: vec![],
+            style: None,
+            packages: vec![],
         })),
     );
     keys(&mut a, "jjj");
