@@ -533,7 +533,7 @@ fn section_key(heading: &str) -> Option<&'static str> {
 }
 
 /// The `## ` sections both share, named and ordered as the house has them; ours that the house
-/// lacks keep their places. Nygard's `## Status` keeps its exact name (adr-tools finds it so).
+/// lacks keep their places. Nygard's own four sections keep their names and places.
 fn reorder_sections(body: &[String], house: &[String], dialect: Dialect) -> Vec<String> {
     let mut fence = false;
     let mut starts = Vec::new();
@@ -564,7 +564,14 @@ fn reorder_sections(body: &[String], house: &[String], dialect: Dialect) -> Vec<
     let mut used = Vec::new();
     for (i, s) in sections.iter().enumerate() {
         let key = section_key(&s[0][3..]);
+        // Nygard's four sections keep their names and order: adr-tools and adrs find them so.
+        let nygard_own = dialect == Dialect::Nygard
+            && matches!(
+                key,
+                Some("status" | "context" | "decision" | "consequences")
+            );
         if let Some(k) = key
+            && !nygard_own
             && !used.contains(&k)
             && let Some(h) = house_keys.iter().position(|x| *x == Some(k))
         {
@@ -573,11 +580,7 @@ fn reorder_sections(body: &[String], house: &[String], dialect: Dialect) -> Vec<
         }
     }
     for &(i, h) in &shared {
-        let keep =
-            dialect == Dialect::Nygard && section_key(&sections[i][0][3..]) == Some("status");
-        if !keep {
-            sections[i][0] = format!("## {}", house[h]);
-        }
+        sections[i][0] = format!("## {}", house[h]);
     }
     let slots: Vec<usize> = shared.iter().map(|(i, _)| *i).collect();
     let mut by_house = shared.clone();
@@ -746,7 +749,7 @@ fn wrap(body: &[String], width: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::style::{Sample, learn};
+    use super::super::style::{Sample, headings, learn};
     use super::*;
 
     const FACTS: Facts<'static> = Facts {
@@ -826,6 +829,25 @@ mod tests {
             ]
         );
         assert!(out.ends_with("End.\n"), "{out}");
+    }
+
+    #[test]
+    fn nygard_sections_keep_their_names_under_madr_headings() {
+        let theirs = "---\nstatus: accepted\ndate: 2025-01-01\n---\n\n# T\n\n## Decision Outcome\n\nx\n\n## More Information\n\ny\n\n## Problem Statement\n\nz\n";
+        let s = style_of(&[("0001-t.md", theirs)]);
+        let ours = "# 2. N\n\nDate: 2026-11-26\n\n## Status\n\nProposed\n\n## Context\n\nC.\n\n## Decision\n\nD.\n\n## Consequences\n\nE.\n\n## Decision Drivers\n\nF.\n\n## More Information\n\nG.\n";
+        let out = restyle(ours, Dialect::Nygard, false, &s, FACTS);
+        assert_eq!(
+            headings(&out),
+            [
+                "Status",
+                "Context",
+                "Decision",
+                "Consequences",
+                "Decision Drivers",
+                "More Information"
+            ]
+        );
     }
 
     #[test]

@@ -406,10 +406,7 @@ fn front_matter_shape(samples: &[Sample], adrs: &[&Sample]) -> Option<Learnt<Fro
         .collect();
     // Comment lines: the newest file's, when every file carries comments starting the same way
     // (`# SPDX-License-Identifier:` with whatever value).
-    let comment_head = |l: &str| {
-        l.split_once(':')
-            .map_or(l.trim().to_string(), |(h, _)| h.trim().to_string())
-    };
+    let comment_head = |l: &str| line_head(l.trim_start_matches('#'));
     let comments: Vec<String> = match with_fm.first() {
         Some(newest) => newest
             .lines
@@ -510,26 +507,24 @@ fn comment_block(files: &[&Sample]) -> Option<Learnt<(CommentAt, Vec<String>)>> 
                 }
             }
         }
-        // Only a licence or notice header is house style; any other comment is that file's.
+        // Only a licence or notice header is house style (a line that starts `SPDX-...`,
+        // `Copyright`, `License:`); any other comment (data a tool keeps, a note) is that
+        // file's own.
         out.iter()
             .any(|l| {
-                l.contains("SPDX-")
-                    || l.to_lowercase().contains("copyright")
-                    || l.to_lowercase().contains("licen")
+                let t = l.trim_start_matches("<!--").trim_start().to_lowercase();
+                t.starts_with("spdx-")
+                    || t.starts_with("copyright")
+                    || t.starts_with("(c)")
+                    || t.starts_with("license:")
+                    || t.starts_with("licence:")
             })
             .then_some((at, out))
     };
     let heads = |lines: &[String]| -> Vec<String> {
         lines
             .iter()
-            .map(|l| {
-                l.trim_start_matches("<!--")
-                    .split(':')
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .to_string()
-            })
+            .map(|l| line_head(l.trim_start_matches("<!--")))
             .collect()
     };
     let newest = files.first()?;
@@ -539,6 +534,13 @@ fn comment_block(files: &[&Sample]) -> Option<Learnt<(CommentAt, Vec<String>)>> 
         .iter()
         .all(|f| block(&f.text).is_some_and(|(_, l)| heads(&l) == want))
         .then(|| Learnt::new((at, lines), &newest.name))
+}
+
+/// What a header line is about, whatever its value: `SPDX-FileCopyrightText` of
+/// `SPDX-FileCopyrightText: 2024 X`, `Copyright` of `Copyright 2024 X`.
+fn line_head(l: &str) -> String {
+    let before = l.split(':').next().unwrap_or("");
+    before.split_whitespace().next().unwrap_or("").to_string()
 }
 
 /// Lines outside fenced code and HTML comments.
@@ -737,13 +739,23 @@ fn status_style(adrs: &[&Sample]) -> Option<Learnt<StatusStyle>> {
 
 /// Template files a repository ships for its ADRs, most specific first: `template.md` in the
 /// ADR directory (log4brains, MADR), adr-tools' `templates/template.md` there, and the
-/// repository's `.adr-templates/` (the `adrs` tool).
+/// repository's `.adr-templates/` (`template.md`, `madr.md`, `nygard.md`, `default.md`, else
+/// its first Markdown file by name).
 pub fn template_paths(dir: &Path, repo_root: Option<&Path>) -> Vec<PathBuf> {
     let mut out = vec![dir.join("template.md"), dir.join("templates/template.md")];
     if let Some(root) = repo_root {
-        out.push(root.join(".adr-templates/template.md"));
-        for name in ["madr.md", "nygard.md", "default.md"] {
-            out.push(root.join(".adr-templates").join(name));
+        let shared = root.join(".adr-templates");
+        for name in ["template.md", "madr.md", "nygard.md", "default.md"] {
+            out.push(shared.join(name));
+        }
+        if let Ok(entries) = std::fs::read_dir(&shared) {
+            let mut md: Vec<PathBuf> = entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "md"))
+                .collect();
+            md.sort();
+            out.extend(md);
         }
     }
     out
@@ -917,9 +929,18 @@ mod tests {
         );
         let s = learn(&[sample("0002-b.md", a), sample("0001-a.md", "# 1. A\n")]);
         assert!(s.comment.is_none());
-        // Another comment is no house header.
+        // Another comment is no house header, even when it mentions a licence.
         let s = learn(&[sample("x.md", "<!-- TODO: fill in -->\n# X\n")]);
         assert!(s.comment.is_none());
+        let data = "<!-- tradeoffs {\"criteria\": [\"Portability and licence\"]} -->\n# X\n";
+        assert!(learn(&[sample("x.md", data)]).comment.is_none());
+        let multi = "<!--\nCopyright 2024 Example\nSPDX-License-Identifier: MIT\n-->\n\n# X\n";
+        let older = multi.replace("2024", "2023").replace("MIT", "Apache-2.0");
+        let c = learn(&[sample("new.md", multi), sample("old.md", &older)])
+            .comment
+            .unwrap();
+        assert_eq!(c.from, "new.md");
+        assert_eq!(c.value.1[1], "Copyright 2024 Example");
     }
 
     #[test]
@@ -936,6 +957,32 @@ mod tests {
         assert!(fm.value.constants.is_empty());
         assert_eq!(s.headings.unwrap().value, ["Problem", "Decision"]);
         assert!(s.date.is_none() && s.status.is_none());
+    }
+
+    #[test]
+    fn templates_are_found_where_each_tool_keeps_them() {
+        let root = tempfile::TempDir::new().unwrap();
+        let dir = root.path().join("doc/adr");
+        std::fs::create_dir_all(root.path().join(".adr-templates")).unwrap();
+        std::fs::create_dir_all(dir.join("templates")).unwrap();
+        let write = |p: &Path| std::fs::write(p, "---\nstatus: x\n---\n\n## Why\n").unwrap();
+        write(&root.path().join(".adr-templates/ours.md"));
+        let first = |d: &Path| {
+            template_paths(d, Some(root.path()))
+                .into_iter()
+                .find(|p| p.is_file())
+        };
+        assert_eq!(
+            first(&dir),
+            Some(root.path().join(".adr-templates/ours.md"))
+        );
+        write(&dir.join("templates/template.md"));
+        assert_eq!(first(&dir), Some(dir.join("templates/template.md")));
+        write(&dir.join("template.md"));
+        assert_eq!(first(&dir), Some(dir.join("template.md")));
+        let s = house_style(&dir, Some(root.path()));
+        assert_eq!(s.read, ["doc/adr/template.md"]);
+        assert_eq!(s.headings.unwrap().value, ["Why"]);
     }
 
     #[test]
