@@ -174,6 +174,7 @@ impl Shell {
         }
         let (report, meta, target) = self.record_inputs(app)?;
         let text = adr::preview(&report, &meta, &target)?;
+        let overlong = target.style.check(&text);
         let dir = target
             .dir
             .strip_prefix(&self.repo)
@@ -183,7 +184,7 @@ impl Shell {
         Ok(PreviewText {
             text,
             dir: format!("{dir} ({})", target.dialect.name()),
-            warnings: target.warnings.clone(),
+            warnings: target.warnings.iter().cloned().chain(overlong).collect(),
             style: target.style.summary(),
             packages: Vec::new(),
         })

@@ -40,6 +40,9 @@ pub struct LintRules {
     pub strong: Option<char>,
     /// Wrap prose to this many columns (MD013 on).
     pub line_length: Option<usize>,
+    /// The longest heading and code line MD013 allows (`None`: it does not check them).
+    pub heading_length: Option<usize>,
+    pub code_length: Option<usize>,
     /// MD025 counts a front-matter `title:` as the document's heading.
     pub title_key_is_heading: bool,
     /// MD029 wants every item numbered `1.` (`Some(1)`) or `0.` (`Some(0)`).
@@ -131,6 +134,30 @@ pub fn rules(source: &str, config: &Value) -> LintRules {
                 .and_then(|n| n.as_u64())
                 .and_then(|n| usize::try_from(n).ok())
                 .unwrap_or(80)
+        }),
+        heading_length: md013.as_ref().and_then(|v| {
+            let on = param(v, "headings")
+                .and_then(|b| b.as_bool())
+                .unwrap_or(true);
+            on.then(|| {
+                param(v, "heading_line_length")
+                    .or_else(|| param(v, "line_length"))
+                    .and_then(|n| n.as_u64())
+                    .and_then(|n| usize::try_from(n).ok())
+                    .unwrap_or(80)
+            })
+        }),
+        code_length: md013.as_ref().and_then(|v| {
+            let on = param(v, "code_blocks")
+                .and_then(|b| b.as_bool())
+                .unwrap_or(true);
+            on.then(|| {
+                param(v, "code_block_line_length")
+                    .or_else(|| param(v, "line_length"))
+                    .and_then(|n| n.as_u64())
+                    .and_then(|n| usize::try_from(n).ok())
+                    .unwrap_or(80)
+            })
         }),
         title_key_is_heading: md025.as_ref().is_some_and(|v| {
             param(v, "front_matter_title")
@@ -282,6 +309,12 @@ mod tests {
             &serde_json::json!({"default": false, "MD013": {"line_length": 100}}),
         );
         assert_eq!(r.line_length, Some(100));
+        assert_eq!((r.heading_length, r.code_length), (Some(100), Some(100)));
+        let r2 = rules(
+            "x",
+            &serde_json::json!({"MD013": {"code_blocks": false, "heading_line_length": 120}}),
+        );
+        assert_eq!((r2.heading_length, r2.code_length), (Some(120), None));
         assert!(!r.title_key_is_heading);
     }
 

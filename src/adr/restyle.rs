@@ -89,6 +89,12 @@ impl Style {
         Some((s, l.from.clone()))
     }
 
+    /// Warnings about `text` (an ADR rendered in this style) that the repository's lint run
+    /// would report and no rewrapping can fix: headings longer than MD013 allows.
+    pub fn check(&self, text: &str) -> Vec<String> {
+        overlong(text, self)
+    }
+
     /// One line for the TUI preview: the files the style was copied from and the lint config
     /// followed; `None` when there is neither.
     pub fn summary(&self) -> Option<String> {
@@ -315,6 +321,7 @@ pub fn restyle(
     let indent = style.indent().map(|m| m.0);
     let ordered = style.lint.as_ref().and_then(|l| l.ordered_one);
     let tilde = style.lint.as_ref().is_some_and(|l| l.tilde_fences);
+    let code_length = style.lint.as_ref().and_then(|l| l.code_length);
     let mut fence = false;
     let mut comment = false;
     for l in &mut body {
@@ -327,6 +334,9 @@ pub fn restyle(
             continue;
         }
         if fence {
+            if let Some(width) = code_length {
+                *l = shorten_label(l, width);
+            }
             continue;
         }
         if comment || t.starts_with("<!--") {
@@ -648,6 +658,111 @@ fn emphasis(line: &str, em: char, strong: char) -> String {
     out
 }
 
+/// A Mermaid node line (`  id["Label (detail) 12"]`) longer than `width`, its label shortened
+/// to fit: parentheses dropped first, then the name cut with `…` before its score; the node
+/// keeps its id, so every edge still finds it. Other lines are returned as they are.
+fn shorten_label(line: &str, width: usize) -> String {
+    let len = |s: &str| s.chars().count();
+    if len(line) <= width {
+        return line.to_string();
+    }
+    let (Some(open), Some(close)) = (line.find('"'), line.rfind('"')) else {
+        return line.to_string();
+    };
+    if close <= open + 1 || line[..open].contains('|') {
+        return line.to_string();
+    }
+    let (head, label, tail) = (&line[..=open], &line[open + 1..close], &line[close..]);
+    // A criterion's weight mark, `(w5)`, stays.
+    let (label, weight) = match label.rfind(" (w") {
+        Some(i)
+            if label.ends_with(')')
+                && label[i + 3..label.len() - 1]
+                    .chars()
+                    .all(|c| c.is_ascii_digit()) =>
+        {
+            (&label[..i], &label[i..])
+        }
+        _ => (label, ""),
+    };
+    let tail = format!("{weight}{tail}");
+    let tail = tail.as_str();
+    // Drop parenthesised details (`(GKE Autopilot, EKS Auto Mode)`), innermost last.
+    let mut short = String::new();
+    let mut depth = 0;
+    for c in label.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => short.push(c),
+            _ => {}
+        }
+    }
+    let mut short = short.split_whitespace().collect::<Vec<_>>().join(" ");
+    if short.is_empty() {
+        short = label.to_string();
+    }
+    let room = width.saturating_sub(len(head) + len(tail));
+    if len(&short) > room {
+        // Keep the score (the last word: `12`, `✔ 35`) and cut the name.
+        let words: Vec<&str> = short.split(' ').collect();
+        let keep = words
+            .iter()
+            .rev()
+            .take_while(|w| w.parse::<i64>().is_ok() || **w == "✔")
+            .count();
+        let (name, score) = words.split_at(words.len() - keep);
+        let score = score.join(" ");
+        let budget = room.saturating_sub(len(&score) + 2).max(1);
+        let cut: String = name.join(" ").chars().take(budget).collect();
+        short = format!("{}… {score}", cut.trim_end())
+            .trim_end()
+            .to_string();
+    }
+    format!("{head}{short}{tail}")
+}
+
+/// Lines MD013 checks that cannot be wrapped (headings), longer than the limit: one warning
+/// each, saying what to do, so the user learns it before the repository's lint run does.
+fn overlong(text: &str, style: &Style) -> Vec<String> {
+    let Some(l) = &style.lint else {
+        return Vec::new();
+    };
+    let Some(width) = l.heading_length else {
+        return Vec::new();
+    };
+    let (fm, body) = split_front_matter(text);
+    let offset = fm.map_or(0, |f| f.len() + 2);
+    let mut fence = false;
+    let mut long: Vec<(usize, usize)> = Vec::new();
+    for (i, line) in body.iter().enumerate() {
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fence = !fence;
+        }
+        let n = line.chars().count();
+        if !fence && t.starts_with('#') && n > width {
+            long.push((i + 1 + offset, n));
+        }
+    }
+    if long.is_empty() {
+        return Vec::new();
+    }
+    let lines: Vec<String> = long.iter().map(|(i, _)| i.to_string()).collect();
+    let longest = long.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    vec![format!(
+        "{} longer than MD013's {width} columns in {} (line{} {}, the longest {longest}): shorten the title (--title) or the option's name, or let headings run long there (MD013 headings: false)",
+        if long.len() == 1 {
+            "a heading is".to_string()
+        } else {
+            format!("{} headings are", long.len())
+        },
+        l.source,
+        if long.len() == 1 { "" } else { "s" },
+        lines.join(", ")
+    )]
+}
+
 /// A word that would start a block if it began a line (a heading, a list item, a quote, a
 /// thematic break, a fence, a table row or HTML).
 fn starts_block(word: &str) -> bool {
@@ -901,6 +1016,44 @@ mod tests {
             "__a__ `*b*` [c](http://x/*y*) \\*d\\* _e_"
         );
         assert_eq!(emphasis("* item *x*", '_', '*'), "* item _x_");
+    }
+
+    #[test]
+    fn long_mermaid_labels_are_shortened_and_long_headings_named() {
+        let node = "  compute_autopilot_kubernetes[\"Kubernetes with provider-managed nodes (GKE Autopilot, EKS Auto Mode, AKS Automatic) ✔ 35\"]";
+        assert_eq!(
+            shorten_label(node, 80),
+            "  compute_autopilot_kubernetes[\"Kubernetes with provider-managed nodes ✔ 35\"]"
+        );
+        let cut = shorten_label(node, 60);
+        assert_eq!(
+            cut,
+            "  compute_autopilot_kubernetes[\"Kubernetes with prov… ✔ 35\"]"
+        );
+        assert!(cut.chars().count() <= 60);
+        let crit = "  latency{{\"Key-access latency under a very long criterion name here (w5)\"}}";
+        assert!(
+            shorten_label(crit, 50).ends_with("… (w5)\"}}"),
+            "{}",
+            shorten_label(crit, 50)
+        );
+        let edge = "  a_very_long_option_identifier -.->|\"-2\"| another_long_criterion_id_x";
+        assert_eq!(shorten_label(edge, 40), edge);
+        let s = Style {
+            lint: Some(super::super::lint_config::rules(
+                ".markdownlint.json",
+                &serde_json::json!({}),
+            )),
+            ..Style::default()
+        };
+        let long = format!("---\nstatus: x\n---\n\n# {}\n\ntext\n", "Word ".repeat(20));
+        let w = s.check(&long);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(
+            w[0],
+            "a heading is longer than MD013's 80 columns in .markdownlint.json (line 5, the longest 102): shorten the title (--title) or the option's name, or let headings run long there (MD013 headings: false)"
+        );
+        assert!(overlong(&long, &Style::default()).is_empty());
     }
 
     #[test]

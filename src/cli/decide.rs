@@ -151,6 +151,9 @@ pub fn run(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
             .zip(&metas)
             .map(|(r, m)| adr::preview(r, m, &target))
             .collect::<Result<_, _>>()?;
+        for w in texts.iter().flat_map(|t| target.style.check(t)) {
+            out::warn(&w);
+        }
         out::text(&texts.join("\n"));
         return Ok(ExitCode::SUCCESS);
     }
@@ -202,6 +205,14 @@ pub fn run(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
     }
     for p in &done.changed {
         out::err_line(&format!("changed: {}", p.display()));
+    }
+    if let Some(text) = done
+        .main_path()
+        .and_then(|p| tradeoffs::fileread::read_text(p, tradeoffs::fileread::ADR_LIMIT).ok())
+    {
+        for w in target.style.check(&text) {
+            out::warn(&w);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

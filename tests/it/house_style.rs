@@ -391,3 +391,39 @@ fn several_adrs_markers_are_packages_named_by_their_folder() {
         "{q:?}"
     );
 }
+
+#[test]
+fn prose_and_the_trade_off_graph_fit_80_columns_and_long_headings_are_warned_about() {
+    let f = Fixture::new("line-length");
+    // The longest option names of the shipped trees: their graph labels are shortened.
+    let walk = [
+        "--tree",
+        "compute-platform",
+        "--path",
+        "1,1,1,1,1,1,1,1,1,1,1,1,1",
+        "--export",
+        "--detail",
+        "full",
+    ];
+    let out = f.run(".", &walk);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{err}");
+    let p = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim());
+    let text = fs::read_to_string(&p).unwrap();
+    assert!(
+        text.contains("compute_autopilot_kubernetes[\"Kubernetes with provider-managed nodes ✔"),
+        "{text}"
+    );
+    for l in text.lines().filter(|l| !l.starts_with('#')) {
+        assert!(!l.chars().skip(80).any(char::is_whitespace), "{l:?}");
+    }
+    f.lint(&p);
+    // With headings checked too, the title is too long: the export says so and what to do.
+    fs::write(f.path().join(".markdownlint.json"), "{}\n").unwrap();
+    let out = f.run(".", &[&walk[..], &["--title", "Use Kubernetes with provider-managed nodes (GKE Autopilot, EKS Auto Mode, AKS Automatic)"]].concat());
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        err.contains("warning: 5 headings are longer than MD013's 80 columns in .markdownlint.json (lines 9, 194, 291, 329, 383, the longest 90): shorten the title (--title) or the option's name, or let headings run long there (MD013 headings: false)\n"),
+        "{err}"
+    );
+}
