@@ -316,7 +316,6 @@ pub fn package_list(packages: &[Package], root: &Path) -> String {
 /// The package `name` names, or the one `start` is inside; `None` in a repository without
 /// packages; an error when the name matches none, or when nothing picks one.
 fn pick_package(start: &Path, name: Option<&str>) -> Result<Option<Found>, super::AdrError> {
-    let all = packages(start);
     let root = repo_root(start).unwrap_or_else(|| start.to_path_buf());
     let found = |p: &Package| Found {
         dir: p.dir.clone(),
@@ -324,6 +323,11 @@ fn pick_package(start: &Path, name: Option<&str>) -> Result<Option<Found>, super
         dialect: p.dialect,
         adrs_front_matter: p.adrs_front_matter,
     };
+    if name.is_none() && inside_marked_folder(start, &root) {
+        // The folder you run from has its own marker: `walk_up` takes it, no scan needed.
+        return Ok(None);
+    }
+    let all = packages(start);
     if let Some(name) = name {
         if all.len() < 2 {
             return Err(super::AdrError::Invalid(format!(
@@ -360,6 +364,19 @@ fn pick_package(start: &Path, name: Option<&str>) -> Result<Option<Found>, super
             package_list(&all, &root)
         ))),
     }
+}
+
+/// Whether `start` or a folder above it, below the repository root, holds an `adrs.toml`,
+/// `.adrs.toml` or `.adr-dir`.
+fn inside_marked_folder(start: &Path, root: &Path) -> bool {
+    start
+        .ancestors()
+        .take_while(|d| *d != root && d.starts_with(root))
+        .any(|d| {
+            ["adrs.toml", ".adrs.toml", ".adr-dir"]
+                .iter()
+                .any(|m| d.join(m).is_file())
+        })
 }
 
 /// `a/b/../c` → `a/c`, without touching the file system.

@@ -323,18 +323,20 @@ pub fn restyle(
     let tilde = style.lint.as_ref().is_some_and(|l| l.tilde_fences);
     let code_length = style.lint.as_ref().and_then(|l| l.code_length);
     let mut fence = false;
+    let mut mermaid = false;
     let mut comment = false;
     for l in &mut body {
         let t = l.trim_start();
         if t.starts_with("```") || t.starts_with("~~~") {
             fence = !fence;
+            mermaid = fence && t[3..].trim() == "mermaid";
             if tilde {
                 *l = l.replacen("```", "~~~", 1);
             }
             continue;
         }
         if fence {
-            if let Some(width) = code_length {
+            if mermaid && let Some(width) = code_length {
                 *l = shorten_label(l, width);
             }
             continue;
