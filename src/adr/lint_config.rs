@@ -6,8 +6,9 @@
 //!
 //! Found like markdownlint-cli2 finds it: the nearest directory (from the ADR directory up to
 //! the repository root) holding a `.markdownlint-cli2.{jsonc,yaml}` (its `config` key) or a
-//! `.markdownlint.{jsonc,json,yaml,yml}`. JavaScript configs (`.cjs`, `.mjs`) cannot be read
-//! without Node; they are named in the explanation and the defaults apply.
+//! `.markdownlint.{jsonc,json,yaml,yml}`, with the file its `extends` names underneath.
+//! JavaScript configs (`.cjs`, `.mjs`) cannot be read without Node; they are named in the
+//! explanation and the defaults apply.
 
 use std::path::{Path, PathBuf};
 
@@ -210,7 +211,8 @@ pub fn load(dir: &Path, stop: &Path) -> Option<LintRules> {
     }
     let parsed = crate::fileread::read_text(&path, crate::fileread::ADR_LIMIT)
         .ok()
-        .and_then(|t| parse(&name, &t));
+        .and_then(|t| parse(&name, &t))
+        .map(|c| with_extends(c, path.parent().unwrap_or(stop), 0));
     Some(match parsed {
         Some(config) => rules(&shown, &config),
         None => LintRules {
@@ -219,6 +221,43 @@ pub fn load(dir: &Path, stop: &Path) -> Option<LintRules> {
             ..LintRules::default()
         },
     })
+}
+
+/// A config with its `extends` (a JSON or YAML file named relative to the config) read in
+/// underneath: the file's own rules win. A package name (`markdownlint/style/prettier`) or a
+/// file that does not parse is left out; chains stop after a few steps (a loop).
+fn with_extends(config: Value, dir: &Path, depth: usize) -> Value {
+    let Some(base) = config.get("extends").and_then(Value::as_str) else {
+        return config;
+    };
+    let base_path = dir.join(base);
+    let name = base_path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let parsed = (depth < 4 && base_path.is_file())
+        .then(|| crate::fileread::read_text(&base_path, crate::fileread::ADR_LIMIT).ok())
+        .flatten()
+        .and_then(|t| {
+            if name.ends_with(".yaml") || name.ends_with(".yml") {
+                super::yaml::parse(&t)
+            } else {
+                serde_json::from_str(&strip_jsonc(&t)).ok()
+            }
+        })
+        .map(|b| with_extends(b, base_path.parent().unwrap_or(dir), depth + 1));
+    match (parsed, config) {
+        (Some(Value::Object(mut merged)), Value::Object(own)) => {
+            merged.remove("extends");
+            for (k, v) in own {
+                if k != "extends" {
+                    merged.insert(k, v);
+                }
+            }
+            Value::Object(merged)
+        }
+        (_, config) => config,
+    }
 }
 
 /// JSON with comments (`//`, `/* */`) and trailing commas, as `.jsonc` allows, made plain JSON.
@@ -316,6 +355,36 @@ mod tests {
         );
         assert_eq!((r2.heading_length, r2.code_length), (Some(120), None));
         assert!(!r.title_key_is_heading);
+    }
+
+    #[test]
+    fn extends_reads_the_base_file_underneath() {
+        let root = tempfile::TempDir::new().unwrap();
+        std::fs::create_dir_all(root.path().join("lint")).unwrap();
+        std::fs::write(
+            root.path().join("lint/base.yaml"),
+            "MD013:\n  line_length: 100\nMD004:\n  style: asterisk\nextends: ../loop.json\n",
+        )
+        .unwrap();
+        std::fs::write(
+            root.path().join("loop.json"),
+            "{\"extends\": \"lint/base.yaml\"}",
+        )
+        .unwrap();
+        std::fs::write(
+            root.path().join(".markdownlint.json"),
+            "{\"extends\": \"lint/base.yaml\", \"MD004\": {\"style\": \"dash\"}}",
+        )
+        .unwrap();
+        let r = load(root.path(), root.path()).unwrap();
+        assert_eq!(r.line_length, Some(100));
+        assert_eq!(r.list_marker, Some('-'));
+        std::fs::write(
+            root.path().join(".markdownlint.json"),
+            "{\"extends\": \"markdownlint/style/prettier\", \"MD013\": false}",
+        )
+        .unwrap();
+        assert_eq!(load(root.path(), root.path()).unwrap().line_length, None);
     }
 
     #[test]
