@@ -186,6 +186,20 @@ impl Style {
                 hs.value.join(" / "),
                 hs.from
             ));
+            let theirs: Vec<&str> = hs
+                .value
+                .iter()
+                .filter(|x| section_key(x).is_none())
+                .map(String::as_str)
+                .collect();
+            if !theirs.is_empty() {
+                out.push(format!(
+                    "not written: {} (the analysis has nothing for {}); add {} by hand",
+                    theirs.join(", "),
+                    if theirs.len() == 1 { "it" } else { "them" },
+                    if theirs.len() == 1 { "it" } else { "them" }
+                ));
+            }
         }
         if let Some((f, from)) = self.date(dialect, adrs) {
             out.push(format!(
@@ -946,6 +960,10 @@ mod tests {
             ]
         );
         assert!(out.ends_with("End.\n"), "{out}");
+        assert!(
+            s.explain(Dialect::Madr, false).iter().any(|l| l
+                == "not written: Compliance (the analysis has nothing for it); add it by hand"),
+        );
     }
 
     #[test]
