@@ -83,6 +83,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 resume: cli.resume.map(|id| (!id.is_empty()).then_some(id)),
                 no_mouse: cli.no_mouse,
                 adr_dir: cli.tui_adr_dir,
+                package: cli.tui_package,
                 notice: None,
             };
             tradeoffs::tui::run(catalog, tui_options)?;
@@ -103,11 +104,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             if args.adr_dir.is_none() {
                 args.adr_dir = cli.tui_adr_dir;
             }
+            if args.package.is_none() {
+                args.package = cli.tui_package;
+            }
             decide::run(&load_catalog(&options)?, &args)
         }
         Some(Command::Revisit(mut args)) => {
-            if args.adr_dir.is_none() {
+            if args.adr_dir.is_none() && args.package.is_none() {
                 args.adr_dir = cli.tui_adr_dir;
+                args.package = cli.tui_package;
             }
             revisit::run(load_catalog(&options)?, &args, cli.no_mouse)
         }

@@ -34,8 +34,10 @@ use crate::session::Step;
 /// The first words of the comment; a line starting with them opens the block.
 pub const MARKER: &str = "<!-- tradeoffs decision data";
 /// The whole first line of the block as written.
-const OPENING: &str =
-    "<!-- tradeoffs decision data: `tradeoffs revisit` reads it; keep it when editing this file";
+const OPENING: &str = "<!-- tradeoffs decision data: `tradeoffs revisit` reads it; keep it";
+/// Columns the block's lines keep to: markdownlint's MD013 reads comment lines too, and a
+/// line may only pass a repository's limit with no whitespace beyond it.
+const WIDTH: usize = 72;
 /// Version of the data's format; a newer one is refused with a message naming it.
 pub const DATA_FORMAT: u32 = 1;
 
@@ -137,7 +139,69 @@ impl DecisionData {
 /// The comment block for the end of an ADR, starting with a blank line, ending with a newline.
 pub fn encode(data: &DecisionData) -> String {
     let json = serde_json::to_string(data).expect("decision data always serialises");
-    format!("\n{OPENING}\n{}\n-->\n", escape(&json))
+    format!("\n{OPENING}\n{}\n-->\n", wrap(&escape(&json), WIDTH))
+}
+
+/// Compact JSON broken into lines of at most `width` columns after its commas (whitespace
+/// between tokens means nothing in JSON). A line that is still longer (one long label) has
+/// the whitespace inside its strings written as `\u0020`-style escapes, so no whitespace lies
+/// beyond the limit: MD013 accepts a long line only then.
+fn wrap(json: &str, width: usize) -> String {
+    // Pieces that each end after a comma outside a string.
+    let mut pieces: Vec<&str> = Vec::new();
+    let (mut start, mut in_string, mut escaped) = (0, false, false);
+    for (i, c) in json.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_string => escaped = true,
+            '"' => in_string = !in_string,
+            ',' if !in_string => {
+                pieces.push(&json[start..=i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    pieces.push(&json[start..]);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for p in pieces {
+        if !line.is_empty() && line.chars().count() + p.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        line.push_str(p);
+    }
+    lines.push(line);
+    for l in &mut lines {
+        if l.chars().count() > width {
+            *l = escape_string_whitespace(l);
+        }
+    }
+    lines.join("\n")
+}
+
+/// Whitespace inside the JSON strings of `line` as `\uXXXX` escapes (the line holds whole
+/// tokens, so the string state starts outside).
+fn escape_string_whitespace(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 16);
+    let (mut in_string, mut escaped) = (false, false);
+    for c in line.chars() {
+        if escaped {
+            escaped = false;
+        } else if c == '\\' && in_string {
+            escaped = true;
+        } else if c == '"' {
+            in_string = !in_string;
+        } else if in_string && c.is_whitespace() {
+            let mut buf = [0u16; 2];
+            for unit in c.encode_utf16(&mut buf) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `<` and `>` as JSON `\u` escapes: they only occur inside strings, so the JSON means the
@@ -418,15 +482,36 @@ mod tests {
         let data = sample();
         let block = encode(&data);
         let lines: Vec<&str> = block.lines().collect();
-        assert_eq!(lines.len(), 4, "{block}");
-        assert_eq!((lines[0], lines[1], lines[3]), ("", OPENING, "-->"));
-        // The JSON line holds none of the comment's delimiters, whatever the labels say.
+        assert!(lines.len() > 4, "{block}");
+        assert_eq!((lines[0], lines[1]), ("", OPENING));
+        assert_eq!(lines.last(), Some(&"-->"));
+        let json = lines[2..lines.len() - 1].join("\n");
+        // The JSON holds none of the comment's delimiters, whatever the labels say.
         for bad in ["-->", "--!>", "<!--", "<", ">", "\u{9b}", "\u{202e}"] {
-            assert!(!lines[2].contains(bad), "{bad} in {}", lines[2]);
+            assert!(!json.contains(bad), "{bad} in {json}");
+        }
+        // No line has whitespace beyond the width (MD013 accepts it then).
+        for l in &lines {
+            assert!(!l.chars().skip(WIDTH).any(char::is_whitespace), "{l:?}");
         }
         let doc = format!("# 1. Title\n\nSome text.\n{block}");
         assert_eq!(decode(&doc).unwrap(), Some(data.clone()));
         assert!(data.chosen_by_hand());
+    }
+
+    #[test]
+    fn long_labels_keep_every_line_within_the_width() {
+        let long = "a label with many words ".repeat(8);
+        let data = DecisionData {
+            answers: vec![Step::single("q-first", long.clone())],
+            ..sample()
+        };
+        let block = encode(&data);
+        for l in block.lines() {
+            assert!(!l.chars().skip(WIDTH).any(char::is_whitespace), "{l:?}");
+        }
+        assert!(block.contains("a\\u0020label"), "{block}");
+        assert_eq!(decode(&block).unwrap(), Some(data));
     }
 
     #[test]

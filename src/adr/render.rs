@@ -22,6 +22,8 @@ pub struct Placement<'a> {
     pub adrs_front_matter: bool,
     pub spelling: Option<Spelling>,
     pub links: &'a [Link],
+    /// The repository's house style and lint rules; `None` renders the dialect's defaults.
+    pub style: Option<&'a super::Style>,
 }
 
 /// Fills the dialect's template with the decision and the record's metadata.
@@ -56,6 +58,24 @@ pub fn render(
         if words(&text) <= SHORT_WORDS {
             break;
         }
+    }
+    let mut text = match place.style {
+        Some(style) => super::restyle::restyle(
+            &text,
+            dialect,
+            place.adrs_front_matter,
+            style,
+            super::restyle::Facts {
+                status: meta.status.as_str(),
+                date: &meta.date,
+                tag: &report.tree,
+            },
+        ),
+        None => text,
+    };
+    // The decision data goes last, after any house style: restyling never touches it.
+    if !text.ends_with('\n') {
+        text.push('\n');
     }
     text.push_str(&super::decision_data::encode(
         &super::decision_data::DecisionData::of(report),

@@ -37,7 +37,12 @@ pub fn run(catalog: Catalog, args: &RevisitArgs, no_mouse: bool) -> Result<ExitC
         Some(d) => d.clone(),
         None => cwd.clone(),
     };
-    let target = adr::locate(&start, args.adr_dir.as_deref(), None)?;
+    let target = adr::locate_in(
+        &start,
+        args.adr_dir.as_deref(),
+        None,
+        args.package.as_deref(),
+    )?;
     let path = revisit::find(&target.dir, &args.adr, &cwd)?;
     let recorded = revisit::read(&path, &args.adr)?;
     let engine = Engine::new(&catalog);
@@ -203,6 +208,8 @@ fn open_tui(
                 .map(PathBuf::from)
                 .filter(|d| d.is_dir())
         }),
+        // The ADR's own folder (`adr_dir`) already says which package it is.
+        package: None,
         notice: Some(rv.changes.summary(&rv.recorded)),
     };
     tradeoffs::tui::run(catalog, options)?;
