@@ -346,7 +346,7 @@ fn revisit_errors_are_one_line_with_status_2() {
     fs::write(&first, text.replace("\"answers\":[", "\"answers\":[[")).unwrap();
     let err = bad_input(&repo.run(&["revisit", "1", "--print"]));
     assert!(
-        err.contains("0001-use-option-a.md: its decision data is not valid (JSON line 1 column")
+        err.contains("0001-use-option-a.md: its decision data is not valid (JSON line ")
             && err.ends_with("repair the comment at the end of the file, or decide again with `tradeoffs decide`\n"),
         "{err}"
     );
