@@ -3,6 +3,7 @@
 import json
 import sys
 
+
 OUT = sys.argv[1] if len(sys.argv) > 1 else "/work/wt/architecture/decision-trees/architecture.json"
 
 # ---------------------------------------------------------------- references
@@ -298,6 +299,7 @@ def ans(label, consequence, effects=None, nxt=None, exclusive=False):
 
 
 NON_FLEET = [LM, MM, HY, SB, SL]
+SLO_NO_TIER = ["Up to 99.9 % in one region; recovery within hours", "99.95 % or more, with cross-region disaster recovery"]
 MONO = [LM, MM]
 SPLIT = [HY, SB, MS, ED]
 
@@ -386,14 +388,29 @@ nodes.append({
              rule(SB, "Service-based architecture splits the whole system into four to twelve separately deployed domain services so that domain teams can release independently; with a single team there is no second team to release independently of, and every domain pays for its own pipeline and remote calls. A part with a stated reason to differ is covered by the modular core with extracted services."),
              note("One team keeps one main deployable; extract a part only for a written reason (load, data isolation), and keep the extraction count to one or two.", if_chosen=[HY, SB], source=FOWLER_PREMIUM)],
             nxt="q-ops-one"),
-        ans("Two to five teams", "Independent deployability weighs more.",
-            [eff_set("team-autonomy", 3)], nxt="q-ops"),
+        ans("Two to five teams", "Independent deployability weighs more; the next question says how much.",
+            [eff_set("team-autonomy", 3)], nxt="q-teams-few"),
         ans("More than five teams", "Independent deployability weighs most, and fault isolation more (one team's bad release must not take down every other team's features); per-deployable infrastructure cost and one team's first-release speed weigh less.",
             [eff_set("team-autonomy", 5), eff_lower("cost", 1), eff_lower("idle-cost", 1), eff_lower("time-to-market", 1), eff_raise("fault-isolation", 1),
              note("Derive service boundaries from bounded contexts, then shape teams to own them (the inverse Conway maneuver); do not copy today's org chart into service boundaries.", if_chosen=SPLIT, source=FOWLER_CONWAY)],
             nxt="q-ops-many"),
     ],
 })
+
+nodes.append({
+    "id": "q-teams-few", "kind": "question",
+    "prompt": "Two to five teams: how many exactly?",
+    "help": "A release train shared by two or three teams is still coordinated in one planning conversation; from four or five teams on, waiting for each other's changes becomes the bottleneck that separately deployable domains remove (DORA: loosely coupled teams). Service-based architecture is meant for a handful of domain teams, not for two.",
+    "answers": [
+        ans("Two or three teams", "Independent deployability weighs a little less than for four or five teams: two or three teams can share one release train with module ownership and trunk-based development.",
+            [eff_lower("team-autonomy", 2),
+             note("Two or three teams can share one deployable: give each team its own modules (code owners per module), keep the main branch releasable (trunk-based development) and release on a fixed, frequent cadence, so no team waits for another's feature.", if_chosen=[LM, MM, HY], source=DORA_TBD)],
+            nxt="q-ops"),
+        ans("Four or five teams", "Independent deployability weighs more: four or five teams queue on one release train.",
+            [eff_raise("team-autonomy", 1)], nxt="q-ops"),
+    ],
+})
+
 
 LITTLE_OPS = "The team has little operations capacity, and Fowler's microservice prerequisites (rapid provisioning, basic monitoring, rapid automated deployment for every service, teams that run what they build) cannot be met without it; Azure's microservices readiness assessment asks for the same DevOps maturity first."
 OPS_HELP = "Who carries the pager and builds the delivery platform decides how many deployables and brokers the team can run: Fowler's prerequisites for microservices are rapid provisioning, monitoring and automated deployment of every service."
@@ -460,8 +477,8 @@ nodes.append({
     "prompt": "How well do you know the domain's boundaries?",
     "help": "A wrong boundary is a refactoring inside one deployable but a data migration and contract change between deployed services; MonolithFirst and Azure's boundary guide both say to start coarse until boundaries are stable.",
     "answers": [
-        ans("Small and simple: mostly CRUD over a handful of entities", "Module boundaries and their cost of change matter little; shipping fast matters more.",
-            [eff_lower("maintainability", 4), eff_lower("evolvability", 3), eff_raise("time-to-market", 1),
+        ans("Small and simple: mostly CRUD over a handful of entities", "Module boundaries and their cost of change matter little, and so do independent deployability (a handful of entities gives several teams no separate domains to release on their own) and fault isolation between parts (every feature uses the same few tables); shipping fast and running few deployables matter more.",
+            [eff_lower("maintainability", 4), eff_lower("evolvability", 3), eff_raise("time-to-market", 1), eff_set("team-autonomy", 0), eff_raise("operability", 1), eff_lower("fault-isolation", 3),
              note("A small CRUD application does not need enforced domain modules yet; keep the layer rule tested and revisit when a second team or a second bounded context appears.", if_chosen=[LM], source=AZ_NTIER)],
             nxt="q-load"),
         ans("Large but well understood: stable bounded contexts", "The cost of moving a boundary weighs less, because boundaries will rarely move.",
@@ -516,10 +533,17 @@ nodes.append({
         ans("Up to 99.9 % in one region; recovery within hours", "No weight change; deploy across availability zones.",
             [note("Run at least two instances of every deployable across availability zones, with zone-redundant data stores; 99.9 % allows about 43 minutes of downtime a month, which one bad deployment can consume.", source=SRE_RISK)],
             nxt="q-release"),
-        ans("99.95 % or more, with cross-region disaster recovery", "Fault isolation weighs more: failures must stay inside one part or one cell.",
-            [eff_raise("fault-isolation", 2),
+        ans("99.95 % or more, with cross-region disaster recovery", "Fault isolation weighs a little more; availability itself comes from redundancy across zones and regions, which every style needs.",
+            [eff_raise("fault-isolation", 1),
              note("Set SLOs and an error budget per user journey; a request that needs five synchronous services at 99.9 % each is at most about 99.5 % available, so count hops before promising 99.95 %.", if_chosen=[MS, SB], source=SRE_SLO),
              note("Contain failures with bulkheads or cells: run complete, independent copies of the workload that each serve a subset of tenants or requests, deploy to one cell at a time, and rehearse regional failover against stated RTO and RPO (AWS Well-Architected REL10-BP03). This works for a modular monolith as well as for services.", source=AWS_BULKHEAD)],
+            nxt="q-release"),
+        ans("99.9 % for most of the system, but one critical part needs 99.95 % or more",
+            "Fault isolation weighs a little more, and so does the fit for the parts that differ: the critical part must not share the failures and releases of the rest.",
+            [eff_raise("part-fit", 2), eff_raise("fault-isolation", 1),
+             note("Give the critical part (for example checkout or sign-in) its own SLO and error budget, and remove synchronous calls from it to parts with a lower target, or give them fallbacks: a request is at most as available as the product of the availabilities of the services it calls synchronously.", source=SRE_SLO),
+             note("Extract the critical part with its own deployable, release train and scaling, so that a bad release or an overload in the core cannot take it down; keep its data dependencies as highly available as the part itself.", if_chosen=[HY], source=AWS_BULKHEAD),
+             note("Bulkhead the critical part inside the one deployable: route its endpoints to a separate pool of instances with its own connection pool and rate limits (Azure bulkhead pattern), and deploy to that pool last, after a canary on the rest.", if_chosen=MONO, source=AZ_BULKHEAD)],
             nxt="q-release"),
     ],
 })
@@ -566,11 +590,27 @@ nodes.append({
 
 # ---------------------------------------------------------------- checks
 checks = [
-    {"name": "one-team-release-cadence-only-one-deployable", "when": {"q-team": ["One team (up to about 10 engineers)"], "q-release": ["Yes: one part changes much more often than the rest"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"]},
+    {"name": "small-crud-few-teams-no-service-split", "when": {"q-slo": ["Up to 99.9 % in one region; recovery within hours"], "q-domain": ["Small and simple: mostly CRUD over a handful of entities"], "q-team": ["One team (up to about 10 engineers)", "Two to five teams"]},
+     "expect": {"never": [SB, MS, ED]},
+     "why": "Second review: two to five teams with a small CRUD domain were told to build four to twelve domain services (service-based won 78 to 87 % of those paths). A handful of entities is one bounded context; Azure's boundary guide says a service should not be smaller than an aggregate, so splitting it yields entity services that call each other for every use case.",
+     "source": AZ_BOUND},
+    {"name": "two-three-teams-nothing-differs-one-deployable", "when": {"q-teams-few": ["Two or three teams"], "q-release": ["No: change is spread across the system"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"], "q-slo": ["Up to 99.9 % in one region; recovery within hours"]},
+     "expect": {"never": [SB, MS, ED, HY]},
+     "why": "Second review: two or three teams with no part that differs in load, security, availability or release cadence share one release train comfortably (trunk-based development, module ownership); separately deployed services add pipelines and remote calls with no disintegrator to justify them.",
+     "source": DORA_TBD},
+    {"name": "critical-part-few-teams-extract-or-bulkhead", "when": {"q-slo": ["99.9 % for most of the system, but one critical part needs 99.95 % or more"], "q-teams-few": ["Two or three teams"], "q-differ": ["Nothing differs much"], "q-domain": ["Large but well understood: stable bounded contexts", "Still being discovered: boundaries will move"]},
+     "expect": {"never": [MS, ED]},
+     "why": "Second review: one part with a higher availability target is a fault-tolerance disintegrator for that part only (Richards and Ford); it justifies extracting or bulkheading that part, not splitting the whole system into fine-grained services whose synchronous chains lower availability.",
+     "source": AWS_BULKHEAD},
+    {"name": "four-five-teams-platform-stable-coarse", "when": {"q-teams-few": ["Four or five teams"], "q-ops": ["A platform or SRE team runs infrastructure for us"], "q-experience": ["Yes: we have run distributed services in production"], "q-domain": ["Large but well understood: stable bounded contexts"], "q-interaction": ["Mostly request/response: callers wait for the result"], "q-release": ["Yes: one part changes much more often than the rest"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"]},
+     "expect": {"winner_in": [SB, HY, MM]},
+     "why": "Canonical path of the second review: four or five experienced teams with a platform and stable contexts get coarse-grained domain services (Richards and Ford's service-based style) or a modular core with extracted parts; fine-grained microservices are for more teams.",
+     "source": RF2},
+    {"name": "one-team-release-cadence-only-one-deployable", "when": {"q-slo": SLO_NO_TIER, "q-team": ["One team (up to about 10 engineers)"], "q-release": ["Yes: one part changes much more often than the rest"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"]},
      "expect": {"never": [HY, SB, MS, ED]},
      "why": "Reviewer finding: one team whose only difference is a faster-changing part was told to extract services. One team owns the whole release train; the answer is to release the one deployable more often (trunk-based development, feature flags), not to add deployables.",
      "source": DORA_TBD},
-    {"name": "one-team-release-cadence-only-modular", "when": {"q-team": ["One team (up to about 10 engineers)"], "q-release": ["Yes: one part changes much more often than the rest"], "q-differ": ["Nothing differs much"], "q-domain": ["Large but well understood: stable bounded contexts", "Still being discovered: boundaries will move"], "q-load": ["Steady and moderate"]},
+    {"name": "one-team-release-cadence-only-modular", "when": {"q-slo": SLO_NO_TIER, "q-team": ["One team (up to about 10 engineers)"], "q-release": ["Yes: one part changes much more often than the rest"], "q-differ": ["Nothing differs much"], "q-domain": ["Large but well understood: stable bounded contexts", "Still being discovered: boundaries will move"], "q-load": ["Steady and moderate"]},
      "expect": {"winner_in": [MM]},
      "why": "One team, a real domain, steady load and only a faster-changing part: the modular monolith (MonolithFirst; MicroservicePremium: keep good modularity inside the monolith).",
      "source": FOWLER_PREMIUM},
@@ -578,7 +618,7 @@ checks = [
      "expect": {"never": [MS, ED]},
      "why": "Two to five teams whose only differing need is heavy cross-domain reporting: database-per-service styles turn every report into API composition or a separately fed read store, while one shared database answers it with one query against a replica.",
      "source": "https://microservices.io/patterns/data/api-composition.html"},
-    {"name": "one-team-reporting-only-not-hybrid", "when": {"q-team": ["One team (up to about 10 engineers)"], "q-differ": ["Only reporting or analytics: heavy queries over the same data"]},
+    {"name": "one-team-reporting-only-not-hybrid", "when": {"q-slo": SLO_NO_TIER, "q-team": ["One team (up to about 10 engineers)"], "q-differ": ["Only reporting or analytics: heavy queries over the same data"]},
      "expect": {"never": [HY, SB, MS, ED]},
      "why": "Heavy reports over the same data need a read replica or a change-data-capture feed into a warehouse, not an extracted service; for one team that would be a deployable without a disintegrator.",
      "source": AWS_READ_REPLICA},
@@ -630,7 +670,7 @@ checks = [
      "expect": {"winner_in": [HY, MM]},
      "why": "One team with a sensitive part keeps one core and isolates only that part (its own data store and network segment), the hybrid the review asked for.",
      "source": AZ_BOUND},
-    {"name": "nothing-differs-no-hybrid", "when": {"q-release": ["No: change is spread across the system"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"]},
+    {"name": "nothing-differs-no-hybrid", "when": {"q-slo": SLO_NO_TIER, "q-release": ["No: change is spread across the system"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"]},
      "expect": {"never": [HY]},
      "why": "Extraction needs a granularity disintegrator; without one the hybrid is a modular monolith with extra deployables.",
      "source": RF2},
@@ -638,11 +678,11 @@ checks = [
      "expect": {"never": [ED]},
      "why": "Two to five teams that run their own infrastructure without a platform team should not start with the hardest-to-operate style: broker operations, dead-letter handling and replay on top of every service (MonolithFirst; Azure readiness assessment).",
      "source": FOWLER_FIRST},
-    {"name": "startup-one-team-modular", "when": {"q-team": ["One team (up to about 10 engineers)"], "q-domain": ["Still being discovered: boundaries will move"], "q-load": ["Steady and moderate"], "q-interaction": ["Mostly request/response: callers wait for the result"], "q-differ": ["Nothing differs much"]},
+    {"name": "startup-one-team-modular", "when": {"q-slo": SLO_NO_TIER, "q-team": ["One team (up to about 10 engineers)"], "q-domain": ["Still being discovered: boundaries will move"], "q-load": ["Steady and moderate"], "q-interaction": ["Mostly request/response: callers wait for the result"], "q-differ": ["Nothing differs much"]},
      "expect": {"winner_in": [MM, LM]},
      "why": "Canonical path the review confirmed: a new product built by one team starts as a modular monolith.",
      "source": FOWLER_FIRST},
-    {"name": "small-crud-one-team-simple-monolith", "when": {"q-team": ["One team (up to about 10 engineers)"], "q-domain": ["Small and simple: mostly CRUD over a handful of entities"], "q-load": ["Steady and moderate"], "q-differ": ["Nothing differs much"], "q-hosting": ["Our own data centres (on-premises)"]},
+    {"name": "small-crud-one-team-simple-monolith", "when": {"q-slo": SLO_NO_TIER, "q-team": ["One team (up to about 10 engineers)"], "q-domain": ["Small and simple: mostly CRUD over a handful of entities"], "q-load": ["Steady and moderate"], "q-differ": ["Nothing differs much"], "q-hosting": ["Our own data centres (on-premises)"]},
      "expect": {"winner_in": [LM, MM]},
      "why": "A small CRUD application for one team needs the least structure: a layered or modular monolith.",
      "source": AZ_NTIER},
