@@ -48,6 +48,8 @@ CLOUDEVENTS = "https://cloudevents.io/"
 KAFKA_KRAFT = "https://kafka.apache.org/40/getting-started/upgrade"
 DORA_TBD = "https://dora.dev/capabilities/trunk-based-development/"
 AWS_READ_REPLICA = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.html"
+AWS_STRANGLER = "https://docs.aws.amazon.com/prescriptive-guidance/latest/cloud-design-patterns/strangler-fig.html"
+AWS_ACL = "https://docs.aws.amazon.com/prescriptive-guidance/latest/cloud-design-patterns/acl.html"
 CLOUD_RUN_GPU = "https://cloud.google.com/run/docs/configuring/services/gpu"
 
 
@@ -475,7 +477,7 @@ nodes.append({
 nodes.append({
     "id": "q-domain", "kind": "question",
     "prompt": "How well do you know the domain's boundaries?",
-    "help": "A wrong boundary is a refactoring inside one deployable but a data migration and contract change between deployed services; MonolithFirst and Azure's boundary guide both say to start coarse until boundaries are stable.",
+    "help": "A wrong boundary is a refactoring inside one deployable but a data migration and contract change between deployed services; MonolithFirst and Azure's boundary guide both say to start coarse until boundaries are stable. With a monolith already in production, the route (modularise in place, extract one part at a time) matters as much as the target style.",
     "answers": [
         ans("Small and simple: mostly CRUD over a handful of entities", "Module boundaries and their cost of change matter little, and so do independent deployability (a handful of entities gives several teams no separate domains to release on their own) and fault isolation between parts (every feature uses the same few tables); shipping fast and running few deployables matter more.",
             [eff_lower("maintainability", 4), eff_lower("evolvability", 3), eff_raise("time-to-market", 1), eff_set("team-autonomy", 0), eff_raise("operability", 1), eff_lower("fault-isolation", 3),
@@ -486,6 +488,12 @@ nodes.append({
         ans("Still being discovered: boundaries will move", "The cost of moving a boundary weighs most, and shipping to learn the domain weighs more.",
             [eff_raise("evolvability", 2), eff_raise("time-to-market", 1),
              note("Boundaries will move: keep them as modules in one deployable until they have been stable for several releases, then extract along the ones that proved themselves (MonolithFirst; Azure: start coarse-grained when in doubt).", source=FOWLER_FIRST)],
+            nxt="q-load"),
+        ans("Known from an existing monolith we are restructuring", "The cost of moving a boundary weighs less (years in production show where the seams are), and time to market weighs more: features must keep shipping while the code moves.",
+            [eff_lower("evolvability", 2), eff_raise("time-to-market", 1),
+             note("Restructure incrementally, never by a big-bang rewrite: put a routing layer in front of the monolith, move one capability at a time behind it, and retire the old code path before starting the next (the strangler fig pattern); a rewrite freezes features for its whole length.", source=AWS_STRANGLER),
+             note("Modularise in place first: declare the modules in the existing code base, add a boundary test that fails on new violations (Spring Modulith, ArchUnit or Packwerk), and burn the existing violations down release by release; Shopify's Packwerk retrospective warns that a checker alone does not produce good boundaries, so fix the dependencies, not the warnings.", if_chosen=[MM, HY, LM], source=PACKWERK_RETRO),
+             note("Extract along the seams the running system already shows (by business capability or subdomain), put an anti-corruption layer between each new service and the monolith's model, and move the extracted part's tables with it: a service that still reads the monolith's tables is not extracted.", if_chosen=[HY, SB, MS, ED, SL], source=AWS_ACL)],
             nxt="q-load"),
     ],
 })
@@ -590,6 +598,14 @@ nodes.append({
 
 # ---------------------------------------------------------------- checks
 checks = [
+    {"name": "brownfield-few-teams-no-fleet", "when": {"q-domain": ["Known from an existing monolith we are restructuring"], "q-team": ["One team (up to about 10 engineers)", "Two to five teams"], "q-teams-few": ["Two or three teams"]},
+     "expect": {"never": [MS, ED]},
+     "why": "Second review: restructuring a running monolith with two or three teams (or one) is done by modularising in place and extracting single parts behind a routing layer; a rewrite into a fleet of fine-grained services freezes features for its whole length and gives few teams nothing they could not get from modules.",
+     "source": AWS_STRANGLER},
+    {"name": "brownfield-one-team-modular-core", "when": {"q-domain": ["Known from an existing monolith we are restructuring"], "q-team": ["One team (up to about 10 engineers)"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"], "q-release": ["No: change is spread across the system"], "q-slo": SLO_NO_TIER, "q-load": ["Steady and moderate", "Sustained high throughput"]},
+     "expect": {"winner_in": [MM]},
+     "why": "Second review: one team restructuring its monolith with no part that differs should modularise it in place (module boundaries enforced by tests), not extract services or move it to functions.",
+     "source": PACKWERK_RETRO},
     {"name": "small-crud-few-teams-no-service-split", "when": {"q-slo": ["Up to 99.9 % in one region; recovery within hours"], "q-domain": ["Small and simple: mostly CRUD over a handful of entities"], "q-team": ["One team (up to about 10 engineers)", "Two to five teams"]},
      "expect": {"never": [SB, MS, ED]},
      "why": "Second review: two to five teams with a small CRUD domain were told to build four to twelve domain services (service-based won 78 to 87 % of those paths). A handful of entities is one bounded context; Azure's boundary guide says a service should not be smaller than an aggregate, so splitting it yields entity services that call each other for every use case.",
