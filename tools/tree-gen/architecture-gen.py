@@ -73,7 +73,7 @@ C = [
     ("consistency", "Data consistency", "How easily business invariants that span several domains stay correct: local ACID transactions versus sagas, compensation and eventual consistency.", 3),
     ("decoupling", "Producer and consumer decoupling", "Whether new reactions to a business event can be added without changing or waiting for the part that produced it.", 1),
     ("portability", "Portability across providers", "How much of the design survives a move to another cloud or to your own data centres.", 1),
-    ("part-fit", "Fit for the parts that differ", "Whether a part whose load or security needs differ sharply from the rest can get its own deployable, scaling and boundary without the whole system paying for it (Richards and Ford: architecture characteristics are scoped per architecture quantum). Weightless unless such a part exists.", 0),
+    ("part-fit", "Fit for the parts that differ", "Whether a part whose load, security or availability needs differ sharply from the rest can get its own deployable, scaling and boundary without the whole system paying for it (Richards and Ford: architecture characteristics are scoped per architecture quantum). Weightless unless such a part exists.", 0),
     ("reporting", "Cross-domain reports", "How easily heavy reports and analytics join data from several domains: one query over one database (or its replica) versus API composition or a read store fed from several services' data. Weightless unless heavy reporting is the part that differs.", 0),
 ]
 CRIT = {c[0]: "arch." + c[0] for c in C}
@@ -225,14 +225,14 @@ OPTS = [
       ref("Spring Modulith reference documentation (module verification, event publication registry)", SPRING_MODULITH),
       ref("Shopify Engineering: A Packwerk retrospective (2024)", PACKWERK_RETRO),
       ref("Martin Fowler: MonolithFirst", FOWLER_FIRST)],
-     "A module-boundary test in CI (Spring Modulith ApplicationModules.verify(), ArchUnit or Packwerk) fails when a module reaches another module's internals or tables; each module's tables live in its own schema; cross-module calls are counted each quarter, and a module is only extracted when a measured need (load, data isolation, or a release cadence owned by another team) is written down."),
+     "A module-boundary test in CI (Spring Modulith ApplicationModules.verify(), ArchUnit or Packwerk) fails when a module reaches another module's internals or tables; each module's tables live in its own schema; cross-module calls are counted each quarter, and a module is only extracted when a measured need (load, data isolation, a higher availability target, or a release cadence owned by another team) is written down."),
     (HY, "Modular monolith with extracted services for the parts that differ",
-     "A modular monolith as the core, plus one to three separately deployed services (or functions) for the parts whose load or data sensitivity differ sharply from the rest, or that another team releases on its own cadence, each extracted for a written reason.",
+     "A modular monolith as the core, plus one to three separately deployed services (or functions) for the parts whose load, data sensitivity or availability target differ sharply from the rest, or that another team releases on its own cadence, each extracted for a written reason.",
      [ref("Richards and Ford, Fundamentals of Software Architecture, 2nd edition (2025): granularity disintegrators and integrators", RF2),
       ref("Azure Architecture Center: Identify microservice boundaries", AZ_BOUND),
       ref("AWS Prescriptive Guidance: Decomposing monoliths into microservices", AWS_DECOMP),
       ref("Martin Fowler: StranglerFigApplication", FOWLER_STRANGLER)],
-     "Every extracted service has an ADR naming the disintegrator that justified it (load, data isolation, or another team's release cadence) and a metric that proves it (its own scaling events, its own release count, its own audit scope); the core passes the same module-boundary test as a modular monolith; contract tests gate calls between core and extracted parts; no extracted part shares tables with the core."),
+     "Every extracted service has an ADR naming the disintegrator that justified it (load, data isolation, a higher availability target, or another team's release cadence) and a metric that proves it (its own scaling events, its own audit scope, its own SLO attainment, its own release count); the core passes the same module-boundary test as a modular monolith; contract tests gate calls between core and extracted parts; no extracted part shares tables with the core."),
     (SB, "Service-based architecture",
      "About four to twelve coarse-grained, separately deployed domain services behind one UI or API layer, usually sharing one database (Richards and Ford).",
      [ref("Richards and Ford, Fundamentals of Software Architecture, 2nd edition (2025): service-based architecture style", RF2),
@@ -388,7 +388,7 @@ nodes.append({
              rule(MS, ONE_TEAM_MS),
              rule(ED, ONE_TEAM_MS + " An event-driven fleet adds a broker, schemas and eventual consistency on top."),
              rule(SB, "Service-based architecture splits the whole system into four to twelve separately deployed domain services so that domain teams can release independently; with a single team there is no second team to release independently of, and every domain pays for its own pipeline and remote calls. A part with a stated reason to differ is covered by the modular core with extracted services."),
-             note("One team keeps one main deployable; extract a part only for a written reason (load, data isolation), and keep the extraction count to one or two.", if_chosen=[HY, SB], source=FOWLER_PREMIUM)],
+             note("One team keeps one main deployable; extract a part only for a written reason (load, data isolation, a higher availability target), and keep the extraction count to one or two.", if_chosen=[HY, SB], source=FOWLER_PREMIUM)],
             nxt="q-ops-one"),
         ans("Two to five teams", "Independent deployability weighs more; the next question says how much.",
             [eff_set("team-autonomy", 3)], nxt="q-teams-few"),
@@ -593,7 +593,7 @@ ALL = [LM, MM, HY, SB, MS, ED, SL]
 nodes.append({
     "id": "o-style", "kind": "outcome", "options": ALL,
     "title": "Choose the system's architecture style",
-    "context": "The architecture style sets how many deployables the teams build and run and where module, data and fault boundaries sit; it is chosen from team count, operations capacity, domain stability, load, interaction, availability target and the parts that differ, and the compute platform is decided separately.",
+    "context": "The architecture style sets how many deployables the teams build and run and where module, data and fault boundaries sit; it is chosen from team count, operations capacity, how well the domain is known (or whether a running monolith is being restructured), load, interaction, availability targets and the parts that differ, and the compute platform is decided separately.",
 })
 
 # ---------------------------------------------------------------- checks
@@ -608,8 +608,8 @@ checks = [
      "source": PACKWERK_RETRO},
     {"name": "small-crud-few-teams-no-service-split", "when": {"q-slo": ["Up to 99.9 % in one region; recovery within hours"], "q-domain": ["Small and simple: mostly CRUD over a handful of entities"], "q-team": ["One team (up to about 10 engineers)", "Two to five teams"]},
      "expect": {"never": [SB, MS, ED]},
-     "why": "Second review: two to five teams with a small CRUD domain were told to build four to twelve domain services (service-based won 78 to 87 % of those paths). A handful of entities is one bounded context; Azure's boundary guide says a service should not be smaller than an aggregate, so splitting it yields entity services that call each other for every use case.",
-     "source": AZ_BOUND},
+     "why": "Second review: two to five teams with a small CRUD domain were told to build four to twelve domain services (service-based won 78 to 87 % of those paths). A handful of entities is one bounded context with a few aggregates, and Azure's domain-analysis guidance sizes a microservice no smaller than an aggregate and no larger than a bounded context, so four to twelve domain services cannot be drawn in it.",
+     "source": "https://learn.microsoft.com/en-us/azure/architecture/microservices/model/tactical-ddd"},
     {"name": "two-three-teams-nothing-differs-one-deployable", "when": {"q-teams-few": ["Two or three teams"], "q-release": ["No: change is spread across the system"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"], "q-slo": ["Up to 99.9 % in one region; recovery within hours"]},
      "expect": {"never": [SB, MS, ED, HY]},
      "why": "Second review: two or three teams with no part that differs in load, security, availability or release cadence share one release train comfortably (trunk-based development, module ownership); separately deployed services add pipelines and remote calls with no disintegrator to justify them.",
