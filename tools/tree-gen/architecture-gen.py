@@ -418,7 +418,7 @@ LITTLE_OPS = "The team has little operations capacity, and Fowler's microservice
 OPS_HELP = "Who carries the pager and builds the delivery platform decides how many deployables and brokers the team can run: Fowler's prerequisites for microservices are rapid provisioning, monitoring and automated deployment of every service."
 
 
-def ops_node(nid, after_platform, after_product=None):
+def ops_node(nid, after_platform, after_product=None, after_little="q-domain"):
     return {
         "id": nid, "kind": "question", "fact": "ops-capacity",
         "prompt": "Who runs the infrastructure?",
@@ -433,14 +433,14 @@ def ops_node(nid, after_platform, after_product=None):
                  rule(MS, LITTLE_OPS),
                  rule(ED, LITTLE_OPS + " An event-driven fleet also needs broker operations, dead-letter handling and replay procedures."),
                  note("Run the deployable on a managed application platform or managed containers with a managed database, so patching, scaling and backups are bought rather than built; the compute-platform decision picks the product.", if_chosen=[LM, MM, HY, SB])],
-                nxt="q-domain"),
+                nxt=after_little),
         ],
     }
 
 
-nodes.append(ops_node("q-ops-one", "q-domain"))
-nodes.append(ops_node("q-ops", "q-experience", "q-domain"))
-nodes.append(ops_node("q-ops-many", "q-experience-many"))
+nodes.append(ops_node("q-ops-one", "q-release-one", after_little="q-release-one"))
+nodes.append(ops_node("q-ops", "q-experience", "q-release", after_little="q-release"))
+nodes.append(ops_node("q-ops-many", "q-experience-many", after_little="q-release"))
 
 def exp_node(nid, after, after_no=None):
     return {
@@ -458,19 +458,19 @@ def exp_node(nid, after, after_no=None):
 }
 
 
-nodes.append(exp_node("q-experience", "q-domain"))
-nodes.append(exp_node("q-experience-many", "q-consistency", "q-domain"))
+nodes.append(exp_node("q-experience", "q-release"))
+nodes.append(exp_node("q-experience-many", "q-consistency", "q-release"))
 nodes.append({
     "id": "q-consistency", "kind": "question",
     "prompt": "How many business rules must hold atomically across domains?",
     "help": "Database-per-service styles give up cross-domain ACID transactions; with many teams this is the question that decides whether services or a shared transactional core fit (Richards and Ford list database transactions as a granularity integrator).",
     "answers": [
         ans("Few: cross-domain rules tolerate eventual consistency", "Cross-domain consistency stops weighing: sagas and events cover the few cross-domain flows.",
-            [eff_lower("consistency", 3)], nxt="q-domain"),
+            [eff_lower("consistency", 3)], nxt="q-release"),
         ans("Several business rules must hold atomically across domains", "Data consistency weighs more: those rules need one transaction, or sagas with compensation.",
             [eff_raise("consistency", 2),
              note("Keep the domains whose rules must hold atomically in one deployable or one service with one database; spreading them across services turns each rule into a saga with compensating actions and visible intermediate states.", if_chosen=[MS, ED, SB, HY], source=AZ_BOUND)],
-            nxt="q-domain"),
+            nxt="q-release"),
     ],
 })
 
@@ -541,24 +541,24 @@ nodes.append({
     "answers": [
         ans("Up to 99.9 % in one region; recovery within hours", "No weight change; deploy across availability zones.",
             [note("Run at least two instances of every deployable across availability zones, with zone-redundant data stores; 99.9 % allows about 43 minutes of downtime a month, which one bad deployment can consume.", source=SRE_RISK)],
-            nxt="q-release"),
+            nxt="q-differ"),
         ans("99.95 % or more, with cross-region disaster recovery", "Fault isolation weighs a little more; availability itself comes from redundancy across zones and regions, which every style needs.",
             [eff_raise("fault-isolation", 1),
              note("Set SLOs and an error budget per user journey; a request that needs five synchronous services at 99.9 % each is at most about 99.5 % available, so count hops before promising 99.95 %.", if_chosen=[MS, SB], source=SRE_SLO),
              note("Contain failures with bulkheads or cells: run complete, independent copies of the workload that each serve a subset of tenants or requests, deploy to one cell at a time, and rehearse regional failover against stated RTO and RPO (AWS Well-Architected REL10-BP03). This works for a modular monolith as well as for services.", source=AWS_BULKHEAD)],
-            nxt="q-release"),
+            nxt="q-differ"),
         ans("99.9 % for most of the system, but one critical part needs 99.95 % or more",
             "Fault isolation weighs a little more, and so does the fit for the parts that differ: the critical part must not share the failures and releases of the rest.",
             [eff_raise("part-fit", 2), eff_raise("fault-isolation", 1),
              note("Give the critical part (for example checkout or sign-in) its own SLO and error budget, and remove synchronous calls from it to parts with a lower target, or give them fallbacks: a request is at most as available as the product of the availabilities of the services it calls synchronously.", source=SRE_SLO),
              note("Extract the critical part with its own deployable, release train and scaling, so that a bad release or an overload in the core cannot take it down; keep its data dependencies as highly available as the part itself.", if_chosen=[HY], source=AWS_BULKHEAD),
              note("Bulkhead the critical part inside the one deployable: route its endpoints to a separate pool of instances with its own connection pool and rate limits (Azure bulkhead pattern), and deploy to that pool last, after a canary on the rest.", if_chosen=MONO, source=AZ_BULKHEAD)],
-            nxt="q-release"),
+            nxt="q-differ"),
     ],
 })
 
 nodes.append({
-    "id": "q-release", "kind": "question",
+    "id": "q-release-one", "kind": "question",
     "prompt": "Does one part change much more often than the rest?",
     "help": "Change rate is a granularity disintegrator only when the fast-changing part has its own team: separate deployment then stops that team waiting for everyone else's release train. Within one team, a faster-changing part is better served by releasing the whole application more often.",
     "answers": [
@@ -566,8 +566,22 @@ nodes.append({
             [eff_raise("team-autonomy", 1),
              note("Extract the fast-changing part behind a versioned contract only if a different team owns it, so its releases stop waiting for the core's release train; confirm with its release count after three months.", if_chosen=[HY], source=AZ_BOUND),
              note("A part that changes more often needs no deployable of its own while the same people own the rest: release the whole application more often instead (trunk-based development, feature flags, automated tests per module).", if_chosen=MONO, source=DORA_TBD)],
-            nxt="q-differ"),
-        ans("No: change is spread across the system", "No weight change.", nxt="q-differ"),
+            nxt="q-domain"),
+        ans("No: change is spread across the system", "No weight change.", nxt="q-domain"),
+    ],
+})
+
+nodes.append({
+    "id": "q-release", "kind": "question",
+    "prompt": "Does one part, owned by its own team, change much more often than the rest?",
+    "help": "Change rate is a granularity disintegrator when the fast-changing part has its own team (Richards and Ford): a separate deployable stops that team waiting for everyone else's release train, while the rest can stay one deployable.",
+    "answers": [
+        ans("Yes: one team's part changes much more often than the rest", "Independent deployability weighs a little more, and so does the fit for the parts that differ: that part is a candidate for its own deployable.",
+            [eff_raise("team-autonomy", 1), eff_raise("part-fit", 1),
+             note("Extract the fast-changing part behind a versioned contract so that its team's releases stop waiting for the core's release train; confirm with its release count and lead time after three months.", if_chosen=[HY], source=AZ_BOUND),
+             note("If the fast-changing part stays in the one deployable, keep the main branch releasable and release on a fixed, frequent cadence (trunk-based development, feature flags), so its team never waits more than one cycle.", if_chosen=MONO, source=DORA_TBD)],
+            nxt="q-domain"),
+        ans("No: change is spread across the system", "No weight change.", nxt="q-domain"),
     ],
 })
 
@@ -603,7 +617,7 @@ checks = [
      "expect": {"never": [MS, ED]},
      "why": "Second review: restructuring a running monolith with two or three teams (or one) is done by modularising in place and extracting single parts behind a routing layer; a rewrite into a fleet of fine-grained services freezes features for its whole length and gives few teams nothing they could not get from modules.",
      "source": AWS_STRANGLER},
-    {"name": "brownfield-one-team-modular-core", "when": {"q-domain": ["Known from an existing monolith we are restructuring"], "q-team": ["One team (up to about 10 engineers)"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"], "q-release": ["No: change is spread across the system"], "q-slo": SLO_NO_TIER, "q-load": ["Steady and moderate", "Sustained high throughput"]},
+    {"name": "brownfield-one-team-modular-core", "when": {"q-domain": ["Known from an existing monolith we are restructuring"], "q-team": ["One team (up to about 10 engineers)"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"], "q-release-one": ["No: change is spread across the system"], "q-slo": SLO_NO_TIER, "q-load": ["Steady and moderate", "Sustained high throughput"]},
      "expect": {"winner_in": [MM]},
      "why": "Second review: one team restructuring its monolith with no part that differs should modularise it in place (module boundaries enforced by tests), not extract services or move it to functions.",
      "source": PACKWERK_RETRO},
@@ -619,15 +633,15 @@ checks = [
      "expect": {"never": [MS, ED]},
      "why": "Second review: one part with a higher availability target is a fault-tolerance disintegrator for that part only (Richards and Ford); it justifies extracting or bulkheading that part, not splitting the whole system into fine-grained services whose synchronous chains lower availability.",
      "source": AWS_BULKHEAD},
-    {"name": "four-five-teams-platform-stable-coarse", "when": {"q-teams-few": ["Four or five teams"], "q-ops": ["A platform or SRE team runs infrastructure for us"], "q-experience": ["Yes: we have run distributed services in production"], "q-domain": ["Large but well understood: stable bounded contexts"], "q-interaction": ["Mostly request/response: callers wait for the result"], "q-release": ["Yes: one part changes much more often than the rest"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"]},
+    {"name": "four-five-teams-platform-stable-coarse", "when": {"q-teams-few": ["Four or five teams"], "q-ops": ["A platform or SRE team runs infrastructure for us"], "q-experience": ["Yes: we have run distributed services in production"], "q-domain": ["Large but well understood: stable bounded contexts"], "q-interaction": ["Mostly request/response: callers wait for the result"], "q-release": ["Yes: one team's part changes much more often than the rest"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"]},
      "expect": {"winner_in": [SB, HY, MM]},
      "why": "Canonical path of the second review: four or five experienced teams with a platform and stable contexts get coarse-grained domain services (Richards and Ford's service-based style) or a modular core with extracted parts; fine-grained microservices are for more teams.",
      "source": RF2},
-    {"name": "one-team-release-cadence-only-one-deployable", "when": {"q-slo": SLO_NO_TIER, "q-team": ["One team (up to about 10 engineers)"], "q-release": ["Yes: one part changes much more often than the rest"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"]},
+    {"name": "one-team-release-cadence-only-one-deployable", "when": {"q-slo": SLO_NO_TIER, "q-team": ["One team (up to about 10 engineers)"], "q-release-one": ["Yes: one part changes much more often than the rest"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"]},
      "expect": {"never": [HY, SB, MS, ED]},
      "why": "Reviewer finding: one team whose only difference is a faster-changing part was told to extract services. One team owns the whole release train; the answer is to release the one deployable more often (trunk-based development, feature flags), not to add deployables.",
      "source": DORA_TBD},
-    {"name": "one-team-release-cadence-only-modular", "when": {"q-slo": SLO_NO_TIER, "q-team": ["One team (up to about 10 engineers)"], "q-release": ["Yes: one part changes much more often than the rest"], "q-differ": ["Nothing differs much"], "q-domain": ["Large but well understood: stable bounded contexts", "Still being discovered: boundaries will move"], "q-load": ["Steady and moderate"]},
+    {"name": "one-team-release-cadence-only-modular", "when": {"q-slo": SLO_NO_TIER, "q-team": ["One team (up to about 10 engineers)"], "q-release-one": ["Yes: one part changes much more often than the rest"], "q-differ": ["Nothing differs much"], "q-domain": ["Large but well understood: stable bounded contexts", "Still being discovered: boundaries will move"], "q-load": ["Steady and moderate"]},
      "expect": {"winner_in": [MM]},
      "why": "One team, a real domain, steady load and only a faster-changing part: the modular monolith (MonolithFirst; MicroservicePremium: keep good modularity inside the monolith).",
      "source": FOWLER_PREMIUM},
@@ -691,6 +705,10 @@ checks = [
      "expect": {"never": [HY]},
      "why": "Extraction needs a granularity disintegrator; without one the hybrid is a modular monolith with extra deployables.",
      "source": RF2},
+    {"name": "nothing-differs-one-team-no-hybrid", "when": {"q-slo": SLO_NO_TIER, "q-release-one": ["No: change is spread across the system"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"]},
+     "expect": {"never": [HY]},
+     "why": "Extraction needs a granularity disintegrator; without one the hybrid is a modular monolith with extra deployables.",
+     "source": RF2},
     {"name": "few-teams-product-ops-no-event-fleet", "when": {"q-ops": ["The product team runs its own infrastructure"]},
      "expect": {"never": [ED]},
      "why": "Two to five teams that run their own infrastructure without a platform team should not start with the hardest-to-operate style: broker operations, dead-letter handling and replay on top of every service (MonolithFirst; Azure readiness assessment).",
@@ -707,7 +725,7 @@ checks = [
      "expect": {"winner_in": [SL]},
      "why": "Canonical path the review confirmed: bursty event-triggered work for one team that buys managed services on one cloud is the serverless sweet spot.",
      "source": AWS_SL_LENS},
-    {"name": "many-teams-platform-sync-scale-microservices", "when": {"q-ops-many": ["A platform or SRE team runs infrastructure for us"], "q-experience-many": ["Yes: we have run distributed services in production"], "q-consistency": ["Few: cross-domain rules tolerate eventual consistency"], "q-tenancy": ["One organisation's data (no tenants)", "Many tenants with similar needs"], "q-hosting": ["One public cloud (AWS, Azure or Google Cloud)"], "q-compliance": ["GDPR or similar personal-data law", "SOC 2 or ISO/IEC 27001 audit", "None of these"], "q-domain": ["Large but well understood: stable bounded contexts"], "q-load": ["Sustained high throughput"], "q-interaction": ["Mostly request/response: callers wait for the result"], "q-release": ["Yes: one part changes much more often than the rest"]},
+    {"name": "many-teams-platform-sync-scale-microservices", "when": {"q-ops-many": ["A platform or SRE team runs infrastructure for us"], "q-experience-many": ["Yes: we have run distributed services in production"], "q-consistency": ["Few: cross-domain rules tolerate eventual consistency"], "q-tenancy": ["One organisation's data (no tenants)", "Many tenants with similar needs"], "q-hosting": ["One public cloud (AWS, Azure or Google Cloud)"], "q-compliance": ["GDPR or similar personal-data law", "SOC 2 or ISO/IEC 27001 audit", "None of these"], "q-domain": ["Large but well understood: stable bounded contexts"], "q-load": ["Sustained high throughput"], "q-interaction": ["Mostly request/response: callers wait for the result"], "q-release": ["Yes: one team's part changes much more often than the rest"]},
      "expect": {"winner_in": [MS, SB, ED]},
      "why": "Canonical path the review confirmed (microservices over service-based): more than five experienced teams with a platform, few cross-domain invariants, stable contexts and high load get independently deployed services.",
      "source": AZ_ASSESS},
