@@ -4,7 +4,7 @@ import json
 import sys
 
 
-OUT = sys.argv[1] if len(sys.argv) > 1 else "/work/wt/architecture/decision-trees/architecture.json"
+OUT = sys.argv[1] if len(sys.argv) > 1 else __import__("os").path.join(__import__("os").path.dirname(__import__("os").path.abspath(__file__)), "..", "..", "decision-trees", "architecture.json")
 
 # ---------------------------------------------------------------- references
 FOWLER_PREMIUM = "https://martinfowler.com/bliki/MicroservicePremium.html"
