@@ -172,7 +172,7 @@ I[MS] = {
     "consistency": (-2, 'No cross-service ACID: invariants across services need sagas with compensating actions, and reads across services need API composition or replicated views.'),
     "decoupling": (-1, "Synchronous REST or gRPC calls couple caller and callee in time: a new reaction means a new call from the producer."),
     "portability": (0, 'Containers and open protocols move, but a fleet usually leans on a managed mesh, a managed database per service and provider observability, each of which is a migration.'),
-    "part-fit": (2, 'Any part can get its own deployable, data store and scaling; the cost of the split is carried by every part, not only the ones that differ.'),
+    "part-fit": (1, 'A differing part gets its own deployable, data store and scaling, but only because every part is split: the whole system pays for what one or two parts need, which this criterion counts against.'),
     "reporting": (-2, "Each service's data sits in its own store: a cross-domain report needs API composition across services or a read store fed by change data capture, one more pipeline to run and always behind."),
 }
 I[ED] = {
@@ -190,7 +190,7 @@ I[ED] = {
     "consistency": (-2, "Eventual consistency is the default: cross-service invariants need sagas, read models lag writes, and at-least-once delivery demands idempotency."),
     "decoupling": (2, "Producers publish facts once; any number of consumers subscribe, replay and evolve without the producer changing."),
     "portability": (0, "Kafka-protocol and AMQP brokers exist everywhere, but managed brokers' features and event formats differ per provider."),
-    "part-fit": (2, 'Any part can get its own deployable, data store and consumer scaling; the cost of the split is carried by every part, not only the ones that differ.'),
+    "part-fit": (1, 'A differing part gets its own deployable, data store and consumer scaling, but only because every part is split behind a broker: the whole system pays for what one or two parts need, which this criterion counts against.'),
     "reporting": (-1, 'Each service owns its data, but the events it already publishes can feed a reporting read model; the view is eventually consistent and needs its own consumer and replay.'),
 }
 I[SL] = {
@@ -404,8 +404,8 @@ nodes.append({
     "prompt": "Two to five teams: how many exactly?",
     "help": "A release train shared by two or three teams is still coordinated in one planning conversation; from four or five teams on, waiting for each other's changes becomes the bottleneck that separately deployable domains remove (DORA: loosely coupled teams). Service-based architecture is meant for a handful of domain teams, not for two.",
     "answers": [
-        ans("Two or three teams", "Independent deployability weighs a little less than for four or five teams: two or three teams can share one release train with module ownership and trunk-based development.",
-            [eff_lower("team-autonomy", 2),
+        ans("Two or three teams", "Independent deployability weighs a little less than for four or five teams: two or three teams can share one release train with module ownership and trunk-based development. Operational simplicity weighs a little more: each team is on call for its share of every deployable, so fine-grained styles put several services on each team's pager.",
+            [eff_lower("team-autonomy", 2), eff_raise("operability", 1),
              note("Two or three teams can share one deployable: give each team its own modules (code owners per module), keep the main branch releasable (trunk-based development) and release on a fixed, frequent cadence, so no team waits for another's feature.", if_chosen=[LM, MM, HY], source=DORA_TBD)],
             nxt="q-ops"),
         ans("Four or five teams", "Independent deployability weighs more: four or five teams queue on one release train.",
@@ -613,6 +613,10 @@ nodes.append({
 
 # ---------------------------------------------------------------- checks
 checks = [
+    {"name": "two-three-teams-no-fleet", "when": {"q-teams-few": ["Two or three teams"]},
+     "expect": {"never": [MS, ED]},
+     "why": "Second review: two or three experienced teams with a platform, stable contexts and an event-shaped workload were given event-driven microservices (4,064 paths). With two or three teams each team would own and be on call for several fine-grained services and a broker's consumers; the microservice premium pays off for systems too complex for a few teams, and coarse services or a modular core with extracted parts give the same decoupling with far fewer deployables.",
+     "source": FOWLER_PREMIUM},
     {"name": "brownfield-few-teams-no-fleet", "when": {"q-domain": ["Known from an existing monolith we are restructuring"], "q-team": ["One team (up to about 10 engineers)", "Two to five teams"], "q-teams-few": ["Two or three teams"]},
      "expect": {"never": [MS, ED]},
      "why": "Second review: restructuring a running monolith with two or three teams (or one) is done by modularising in place and extracting single parts behind a routing layer; a rewrite into a fleet of fine-grained services freezes features for its whole length and gives few teams nothing they could not get from modules.",
