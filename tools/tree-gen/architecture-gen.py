@@ -625,7 +625,7 @@ checks = [
      "expect": {"winner_in": [MM]},
      "why": "Second review: one team restructuring its monolith with no part that differs should modularise it in place (module boundaries enforced by tests), not extract services or move it to functions.",
      "source": PACKWERK_RETRO},
-    {"name": "small-crud-few-teams-no-service-split", "when": {"q-slo": ["Up to 99.9 % in one region; recovery within hours"], "q-domain": ["Small and simple: mostly CRUD over a handful of entities"], "q-team": ["One team (up to about 10 engineers)", "Two to five teams"]},
+    {"name": "small-crud-few-teams-no-service-split", "when": {"q-domain": ["Small and simple: mostly CRUD over a handful of entities"], "q-team": ["One team (up to about 10 engineers)", "Two to five teams"]},
      "expect": {"never": [SB, MS, ED]},
      "why": "Second review: two to five teams with a small CRUD domain were told to build four to twelve domain services (service-based won 78 to 87 % of those paths). A handful of entities is one bounded context with a few aggregates, and Azure's domain-analysis guidance sizes a microservice no smaller than an aggregate and no larger than a bounded context, so four to twelve domain services cannot be drawn in it.",
      "source": "https://learn.microsoft.com/en-us/azure/architecture/microservices/model/tactical-ddd"},
