@@ -90,9 +90,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             trees::list(&load_catalog(&options)?, json)
         }
         Some(Command::Trees(TreesCommand::Validate { paths })) => trees::validate(&options, &paths),
-        Some(Command::Trees(TreesCommand::Analyze { target, json })) => {
-            trees::analyze(&options, &target, json)
-        }
+        Some(Command::Trees(TreesCommand::Analyze {
+            target,
+            json,
+            priorities_first,
+        })) => trees::analyze(&options, &target, json, priorities_first),
         Some(Command::Trees(TreesCommand::Show { id, format })) => {
             trees::show(&load_catalog(&options)?, &id, format)
         }

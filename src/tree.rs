@@ -230,6 +230,7 @@ impl LoadedTree {
             impacts,
         )
         .with_tie_rank(self.tie_rank.clone())
+        .with_priorities_first(t.tie_break.priorities_first)
     }
 
     pub fn questions(&self) -> usize {

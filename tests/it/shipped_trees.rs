@@ -138,15 +138,27 @@ fn every_tree_keeps_its_checks_promises_and_analysis_targets() {
             a.outcome_mismatches
         );
         assert!(a.never_win.is_empty(), "{id}: never win: {:?}", a.never_win);
-        // Issue 10's bar is 2 %. The architecture tree misses it (2.60 %): its reviewer and a
-        // second pass found no truthful change that lowers it without making microservices or
-        // serverless almost never win (docs/trees/architecture-review.md, "left open"); its
-        // ties go to the simplest option and are announced. It may not get worse.
-        let bar = if id == "architecture" { 0.027 } else { 0.02 };
+        // Issue 10's bar is 2 % of paths decided by the tree's preference order. The
+        // architecture tree misses it (2.60 %): its reviewer and a second pass found no
+        // truthful change that lowers it without making microservices or serverless almost
+        // never win (docs/trees/architecture-review.md, "left open"); its ties go to the
+        // simplest option and are announced. It may not get worse. With
+        // `tie_break.priorities_first` (`trees analyze architecture --priorities-first`) the
+        // user's priorities decide all but 0.02 % and its checks still pass; turning it on is
+        // the tree's decision.
+        let bar = if id == "architecture" && !a.priorities_first {
+            0.027
+        } else {
+            0.02
+        };
         assert!(
-            a.ties.share < bar,
-            "{id}: ties {:.2} %",
-            100.0 * a.ties.share
+            a.ties.by_preference_order.share < bar,
+            "{id}: ties decided by the preference order {:.2} %",
+            100.0 * a.ties.by_preference_order.share
+        );
+        assert_eq!(
+            a.ties.by_priorities.count + a.ties.by_preference_order.count,
+            a.ties.count
         );
         let dead: f64 = a.dead_ends.iter().map(|d| d.share).sum();
         assert!(dead < 0.05, "{id}: dead ends {:.2} %", 100.0 * dead);
