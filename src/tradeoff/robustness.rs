@@ -251,8 +251,17 @@ pub fn acceptability_with_limit(
         (best, tied)
     }
     // Among the options sharing the top score with `best`, the one that wins the tie under
-    // the weights `w` (the same rule as the ranking). Only called on a tie, which is rare.
-    let resolve = |scores: &[i64], best: usize, w: &[i64]| -> usize {
+    // the weights `w` (the same rule as the ranking). Only needed when the tree puts the
+    // user's priorities first (else the first in `play`, which is in tie-break order, wins)
+    // and only on a tie, so the common case costs one comparison more per option.
+    let pf = m.priorities_first;
+    fn resolve<T: Copy + Eq>(
+        m: &ImpactMatrix,
+        play: &[usize],
+        scores: &[T],
+        best: usize,
+        w: &[i64],
+    ) -> usize {
         let mut b = best;
         for i in best + 1..scores.len() {
             if scores[i] == scores[best] && m.wins_tie(play[i], play[b], w) {
@@ -260,13 +269,8 @@ pub fn acceptability_with_limit(
             }
         }
         b
-    };
-    let winner_of = |scores: &[i64], w: &mut dyn FnMut() -> Vec<i64>| -> usize {
-        match argmax(scores) {
-            (b, false) => b,
-            (b, true) => resolve(scores, b, &w()),
-        }
-    };
+    }
+    let mut wbuf = weights.to_vec();
     let mut play_wins = vec![0u64; p];
     let (evaluated, seed) = if vectors <= exact_limit {
         // Odometer over criteria 1.. with scores kept incrementally in `base`; criterion 0 is
@@ -283,12 +287,15 @@ pub fn acceptability_with_limit(
                         *s += a;
                     }
                 }
-                let mut at = || {
-                    let mut w = cur.clone();
-                    w[0] = w0;
-                    w
+                let best = match argmax(&scratch) {
+                    (b, true) if pf => {
+                        wbuf.copy_from_slice(&cur);
+                        wbuf[0] = w0;
+                        resolve(m, &play, &scratch, b, &wbuf)
+                    }
+                    (b, _) => b,
                 };
-                play_wins[winner_of(&scratch, &mut at)] += 1;
+                play_wins[best] += 1;
             }
             let mut k = 1;
             loop {
@@ -357,6 +364,7 @@ pub fn acceptability_with_limit(
             let base32: Vec<i32> = base.iter().map(|&s| s as i32).collect();
             if let Some((ta, tb)) = &tables {
                 let mut scores32 = vec![0i32; p];
+                let mut w = weights.to_vec();
                 for _ in 0..n {
                     let mut bits = rng.next_u64();
                     let mut used = 0u32;
@@ -384,23 +392,17 @@ pub fn acceptability_with_limit(
                         *s = b + x + y;
                     }
                     let best = match argmax(&scores32) {
-                        (b, false) => b,
-                        (b, true) => {
+                        (b, true) if pf => {
                             // Rebuild this sample's weights from its two table rows.
                             let (mut ra, mut rb) = (ia, ib);
-                            let w: Vec<i64> = range
-                                .iter()
-                                .enumerate()
-                                .map(|(k, &r)| {
-                                    let rest = if k < half { &mut ra } else { &mut rb };
-                                    let digit = *rest % r;
-                                    *rest /= r;
-                                    lo[k] + digit as i64
-                                })
-                                .collect();
-                            let wide: Vec<i64> = scores32.iter().map(|&x| i64::from(x)).collect();
-                            resolve(&wide, b, &w)
+                            for (k, &r) in range.iter().enumerate() {
+                                let rest = if k < half { &mut ra } else { &mut rb };
+                                w[k] = lo[k] + (*rest % r) as i64;
+                                *rest /= r;
+                            }
+                            resolve(m, &play, &scores32, b, &w)
                         }
+                        (b, _) => b,
                     };
                     wins[best] += 1;
                 }
@@ -452,7 +454,11 @@ pub fn acceptability_with_limit(
                         .zip(&scores32)
                         .for_each(|(s, &x)| *s = i64::from(x));
                 }
-                wins[winner_of(&scores, &mut || wv.clone())] += 1;
+                let best = match argmax(&scores) {
+                    (b, true) if pf => resolve(m, &play, &scores, b, &wv),
+                    (b, _) => b,
+                };
+                wins[best] += 1;
             }
             wins
         };
