@@ -19,6 +19,11 @@ pub use validate::{Problem, is_safe_id, max_depth, validate};
 /// Trees compiled into the binary, so it runs from any directory.
 pub const SHIPPED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/shipped_trees.rs"));
 
+/// (file name, tree id, namespace) of each shipped tree, read at build time, so a command can
+/// find the trees it needs without parsing the others. A test checks it against the trees.
+pub const SHIPPED_INDEX: &[(&str, &str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/shipped_index.rs"));
+
 /// One tree file before parsing: a label for messages (its path, or `shipped:NAME`) and its text.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -283,6 +288,15 @@ impl Catalog {
                 Err(p) => problems.push(p),
             }
         }
+        Catalog::build_parsed(parsed, problems)
+    }
+
+    /// [`Catalog::build`] after parsing: `parsed` holds (tree, label, shipped) in source
+    /// order, `problems` the parse errors.
+    pub(crate) fn build_parsed(
+        parsed: Vec<(Tree, String, bool)>,
+        mut problems: Vec<Problem>,
+    ) -> (Catalog, Vec<Problem>) {
         let known: HashSet<&str> = parsed
             .iter()
             .flat_map(|(t, _, _)| t.options.iter().map(|o| o.id.as_str()))

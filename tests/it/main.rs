@@ -12,6 +12,7 @@ mod cli;
 mod hardening;
 mod properties;
 mod shipped_trees;
+mod startup;
 mod synthetic;
 mod trees_validation;
 mod tui_area;
