@@ -102,6 +102,13 @@ pub const FORMAT1_MESSAGE: &str = "this is a format 1 tree; this build reads for
 
 /// Parses one tree file. Syntax and type errors carry the file, line and column.
 pub fn parse(source: &Source) -> Result<Tree, Problem> {
+    // A file in this format parses in one pass; only a file that fails (or declares another
+    // format) is read again for its `format`, so it gets one clear error instead of a list of
+    // missing fields. Same result as probing first, at half the cost for good files.
+    let full = match serde_json::from_str::<Tree>(&source.text) {
+        Ok(tree) if tree.format == FORMAT_VERSION => return Ok(tree),
+        other => other,
+    };
     if let Ok(probe) = serde_json::from_str::<FormatProbe>(&source.text) {
         let format = probe.format.as_ref().and_then(serde_json::Value::as_u64);
         if format != Some(u64::from(FORMAT_VERSION)) {
@@ -121,7 +128,7 @@ pub fn parse(source: &Source) -> Result<Tree, Problem> {
             });
         }
     }
-    serde_json::from_str(&source.text).map_err(|e| Problem {
+    full.map_err(|e| Problem {
         file: source.label.clone(),
         place: format!("line {} column {}", e.line(), e.column()),
         message: json_message(&e),
