@@ -13,6 +13,7 @@ mod hardening;
 mod house_style;
 mod properties;
 mod shipped_trees;
+mod startup;
 mod synthetic;
 mod trees_validation;
 mod tui_area;
