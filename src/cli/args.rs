@@ -77,6 +77,10 @@ pub enum TreesCommand {
         /// Print the analysis as JSON.
         #[arg(long)]
         json: bool,
+        /// Analyze as if the tree set `tie_break.priorities_first` (ties decided by the user's
+        /// priorities before the tree's order), to see its effect before turning it on.
+        #[arg(long)]
+        priorities_first: bool,
     },
     /// Print a tree as an outline, a Graphviz graph or a Mermaid flowchart.
     Show {

@@ -14,6 +14,7 @@ mod house_style;
 mod properties;
 mod revisit;
 mod shipped_trees;
+mod startup;
 mod synthetic;
 mod trees_validation;
 mod tui_area;
