@@ -120,11 +120,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             // `--tree ID` needs that tree (and the trees its relations point into); a session
             // file may name any tree, so it loads them all.
-            let catalog = match (&args.tree, &args.answers) {
-                (Some(id), None) => load_catalog_for(&options, &[id.as_str()])?,
-                _ => load_catalog(&options)?,
-            };
-            decide::run(&catalog, &args)
+            // The trees of the repository's accepted ADRs too, for the conflict check.
+            match (&args.tree, &args.answers) {
+                (Some(id), None) => {
+                    let accepted = decide::accepted(&args);
+                    let mut ids = vec![id.as_str()];
+                    for a in &accepted {
+                        if !ids.contains(&a.tree.as_str()) {
+                            ids.push(&a.tree);
+                        }
+                    }
+                    decide::run(&load_catalog_for(&options, &ids)?, &args, Some(accepted))
+                }
+                _ => decide::run(&load_catalog(&options)?, &args, None),
+            }
         }
         Some(Command::Revisit(mut args)) => {
             if args.adr_dir.is_none() && args.package.is_none() {

@@ -280,17 +280,21 @@ pub fn decode(text: &str) -> Result<Option<DecisionData>, DataError> {
     Ok(Some(data))
 }
 
-/// The chosen option of the decision data in `text`, reading nothing else of it (the conflict
+/// The tree and chosen option of the decision data in `text`, reading nothing else of it (the conflict
 /// check over a whole log needs only that).
-fn chosen_in(text: &str) -> Option<String> {
+fn chosen_in(text: &str) -> Option<(String, String)> {
     #[derive(Deserialize)]
     struct Chosen {
         format: u32,
+        tree: String,
         chosen: Option<String>,
     }
     let json = locate_block(text)?.2?;
     let c: Chosen = serde_json::from_str(json.trim()).ok()?;
-    (c.format <= DATA_FORMAT).then_some(c.chosen).flatten()
+    (c.format <= DATA_FORMAT)
+        .then_some(c.chosen)
+        .flatten()
+        .map(|o| (c.tree, o))
 }
 
 /// The text without its decision-data block (what a reader of the rendered ADR sees of it).
@@ -422,7 +426,7 @@ fn accepted_choice(path: &Path) -> Option<AcceptedChoice> {
     if read_status(&head).as_deref() != Some("accepted") {
         return None;
     }
-    let option = if len <= TAIL {
+    let (tree, option) = if len <= TAIL {
         // Small: the rest of the file, from where the head ended.
         file.take(TAIL).read_to_end(&mut bytes).ok()?;
         chosen_in(&String::from_utf8_lossy(&bytes))?
@@ -439,6 +443,7 @@ fn accepted_choice(path: &Path) -> Option<AcceptedChoice> {
     };
     let e = existing_from_text(path, &head);
     Some(AcceptedChoice {
+        tree,
         option,
         adr: AdrRef {
             number: e.number,

@@ -58,7 +58,31 @@ fn session(catalog: &Catalog, args: &DecideArgs) -> Result<Session> {
     Ok(session)
 }
 
-pub fn run(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
+/// The accepted ADRs tradeoffs wrote in the repository `decide` runs in (none without an ADR
+/// directory, or when its markers cannot be read: the export says why then). Read before the
+/// trees are loaded, so the trees those ADRs were decided with are loaded too: a relation
+/// declared on their side must count.
+pub fn accepted(args: &DecideArgs) -> Vec<tradeoffs::report::AcceptedChoice> {
+    let Ok(start) = start_dir(args) else {
+        return Vec::new();
+    };
+    adr::locate_in(
+        &start,
+        args.adr_dir.as_deref(),
+        None,
+        args.package.as_deref(),
+    )
+    .map(|t| adr::decision_data::accepted_choices(&t.dir))
+    .unwrap_or_default()
+}
+
+/// Runs `decide`. `accepted`: the repository's accepted choices when already read (see
+/// [`accepted`]); `None` reads them here, when a relation touches the decision.
+pub fn run(
+    catalog: &Catalog,
+    args: &DecideArgs,
+    accepted: Option<Vec<tradeoffs::report::AcceptedChoice>>,
+) -> Result<ExitCode> {
     // The ADR flags are checked the same way whatever the output format, so a bad value is
     // never accepted silently by the text or JSON output.
     let mut probe = RecordMeta::default();
@@ -75,19 +99,14 @@ pub fn run(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
     // Checked against the accepted ADRs tradeoffs wrote here, whatever the output. A
     // repository without an ADR directory (or with unreadable markers) has none to check, and
     // a decision no relation touches cannot conflict: the log is not read then.
-    if reports.iter().any(|r| engine.can_clash(r))
-        && let Ok(t) = adr::locate_in(
-            &start,
-            args.adr_dir.as_deref(),
-            None,
-            args.package.as_deref(),
-        )
-    {
-        let accepted = adr::decision_data::accepted_choices(&t.dir);
-        if !accepted.is_empty() {
-            for r in &mut reports {
-                engine.check_accepted(catalog, &session, r, &accepted);
-            }
+    let accepted = match accepted {
+        Some(a) => a,
+        None if reports.iter().any(|r| engine.can_clash(r)) => self::accepted(args),
+        None => Vec::new(),
+    };
+    if !accepted.is_empty() {
+        for r in &mut reports {
+            engine.check_accepted(catalog, &session, r, &accepted);
         }
     }
     for r in &reports {

@@ -32,6 +32,8 @@ impl AdrRef {
 /// An option an accepted ADR decided for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AcceptedChoice {
+    /// The tree the ADR was decided with (it must be loaded for its relations to count).
+    pub tree: String,
     pub option: String,
     pub adr: AdrRef,
 }
@@ -194,6 +196,7 @@ mod tests {
 
     fn accepted(option: &str, file: &str) -> AcceptedChoice {
         AcceptedChoice {
+            tree: option.split('.').next().unwrap_or_default().into(),
             option: option.into(),
             adr: AdrRef {
                 number: Some(1),

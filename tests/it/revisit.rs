@@ -499,3 +499,54 @@ fn a_saved_revisit_session_replayed_by_decide_supersedes_its_adr() {
     let old = fs::read_to_string(&first).unwrap();
     assert!(old.contains("status: \"superseded by ADR-0002\""), "{old}");
 }
+
+/// `decide --tree` loads only the shipped trees it needs; the trees of the accepted ADRs are
+/// among them, so a relation declared on their side (security-api's mesh mTLS conflicts with
+/// compute-platform's functions) is found from the other tree too.
+#[test]
+fn a_relation_declared_by_the_accepted_adrs_tree_counts_with_shipped_trees() {
+    let repo = Repo::new();
+    let catalog = crate::util::tui::shipped();
+    let path = |tree: &str, option: &str| -> String {
+        crate::util::tui::path_to(catalog.get(tree).unwrap(), option)
+            .unwrap_or_else(|| panic!("{option} reachable"))
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let mesh = path("security-api", "api.mesh-mtls");
+    let functions = path("compute-platform", "compute.functions");
+    let decide = |tree: &str, p: &str, extra: &[&str]| {
+        let out = repo
+            .bare()
+            .args(["decide", "--tree", tree, "--path", p])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    decide(
+        "security-api",
+        &mesh,
+        &[
+            "--option",
+            "api.mesh-mtls",
+            "--export",
+            "--status",
+            "accepted",
+            "--decider",
+            "T",
+        ],
+    );
+    let v = json(&decide(
+        "compute-platform",
+        &functions,
+        &["--option", "compute.functions", "--format", "json"],
+    ));
+    let found = v["accepted_conflicts"].as_array().unwrap();
+    assert_eq!(found.len(), 1, "{v:#}");
+    assert_eq!(found[0]["from"], "api.mesh-mtls");
+    assert_eq!(found[0]["to"], "compute.functions");
+}

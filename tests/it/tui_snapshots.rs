@@ -140,6 +140,7 @@ fn outcome_with_conflict_with_an_accepted_adr() {
     // The repository's ADR 4, accepted, chose functions as the compute platform; this session
     // decides for service-mesh mTLS, which conflicts with it.
     a.accepted = vec![tradeoffs::report::AcceptedChoice {
+        tree: "compute-platform".into(),
         option: "compute.functions".into(),
         adr: tradeoffs::report::AdrRef {
             number: Some(4),
