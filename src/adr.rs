@@ -10,7 +10,7 @@
 
 mod amend;
 mod error;
-mod existing;
+pub(crate) mod existing;
 mod export;
 mod locate;
 mod markdown;
@@ -19,6 +19,7 @@ mod render;
 pub mod write;
 
 pub use error::AdrError;
+pub(crate) use error::plain_io;
 pub use export::{
     Exported, export, export_all, preview, render_standalone, update_in_place, usable_related,
 };
