@@ -4,12 +4,15 @@
 //! lists, `adrs` front matter, and logs that mix them.
 //!
 //! One concern per file: `entry` (the types), `parse` (one file's text into an entry), `read`
-//! (a directory into a [`DecisionLog`]).
+//! (a directory into a [`DecisionLog`]), `branches` (ADR numbers on other git branches).
 //!
 //! The API here is what other parts build on (the CLI's `log`, `lint`, the TUI's decision-log
 //! screen, `adr status`/`adr link`): add to it, do not rename.
 
+pub mod branches;
 mod entry;
+pub mod index;
+pub mod lint;
 mod parse;
 mod read;
 

@@ -159,6 +159,9 @@ pub struct Entry {
     /// Why the file could not be read as an ADR (unreadable, no title, format unknown,
     /// unclosed front matter). An entry with a problem still has whatever could be read.
     pub problem: Option<Field>,
+    /// Relative link destinations in the file (for the broken-link check), with their lines.
+    #[serde(skip)]
+    pub local_targets: Vec<Field>,
 }
 
 impl Entry {
@@ -258,6 +261,49 @@ impl DecisionLog {
         out
     }
 
+    /// For every entry (by index), the indexes of the entries that replace it, from both
+    /// sides of the link, computed once for the whole log (what [`Self::superseded_by`] gives
+    /// for one entry; a table of 1,000 ADRs uses this).
+    pub fn successors(&self) -> Vec<Vec<usize>> {
+        use std::collections::HashMap;
+        let mut by_file: HashMap<&str, usize> = HashMap::with_capacity(self.entries.len());
+        let mut by_number: HashMap<u32, Vec<usize>> = HashMap::with_capacity(self.entries.len());
+        for (i, e) in self.entries.iter().enumerate() {
+            by_file.insert(e.file.as_str(), i);
+            if let Some(n) = e.number {
+                by_number.entry(n).or_default().push(i);
+            }
+        }
+        let resolve = |l: &EntryLink| -> Option<usize> {
+            if let Some(t) = &l.target {
+                let base = t.rsplit('/').next().unwrap_or(t);
+                let base = base.split('#').next().unwrap_or(base);
+                if let Some(&i) = by_file.get(base) {
+                    return Some(i);
+                }
+            }
+            match by_number.get(&l.number?).map(Vec::as_slice) {
+                Some([one]) => Some(*one),
+                _ => None,
+            }
+        };
+        let mut out = vec![Vec::new(); self.entries.len()];
+        for (i, e) in self.entries.iter().enumerate() {
+            for l in &e.links {
+                match (l.kind, resolve(l)) {
+                    (LinkKind::SupersededBy, Some(j)) if j != i => out[i].push(j),
+                    (LinkKind::Supersedes, Some(j)) if j != i => out[j].push(i),
+                    _ => {}
+                }
+            }
+        }
+        for v in &mut out {
+            let mut seen = std::collections::HashSet::new();
+            v.retain(|x| seen.insert(*x));
+        }
+        out
+    }
+
     /// The chain of replacements from `entry` on (`0003 → 0007 → 0009`), following the first
     /// successor at each step, stopping at a cycle.
     pub fn supersede_chain(&self, entry: &Entry) -> Vec<&Entry> {
@@ -318,6 +364,7 @@ mod tests {
             .collect();
         assert_eq!(chain, [2, 3]);
         assert!(l.superseded_by(&l.entries[2]).is_empty());
+        assert_eq!(l.successors(), vec![vec![1], vec![2], vec![]]);
         assert_eq!(l.by_number(2).count(), 1);
         assert_eq!(
             l.resolve(&l.entries[2].links[0]).map(|e| e.file.as_str()),

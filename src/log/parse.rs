@@ -216,6 +216,7 @@ pub fn parse_entry(path: &Path, text: &str) -> Entry {
         dialect: None,
         links: Vec::new(),
         problem: None,
+        local_targets: Vec::new(),
     };
     let lines = scan(text);
     let mut body_from = 0;
@@ -232,7 +233,9 @@ pub fn parse_entry(path: &Path, text: &str) -> Entry {
         body_from = end + 1;
         fm_dialect = Some(read_front_matter(&fm, &mut e));
     }
-    read_body(&lines[body_from.min(lines.len())..], fm_dialect, &mut e);
+    let body = &lines[body_from.min(lines.len())..];
+    read_body(body, fm_dialect, &mut e);
+    e.local_targets = local_targets(body);
     if e.problem.is_none() {
         if e.title.is_none() {
             e.problem = Some(Field {
@@ -442,7 +445,12 @@ fn read_body(lines: &[Line<'_>], fm_dialect: Option<LogDialect>, e: &mut Entry) 
         }
         if let Some((label, text, target)) = link_line(t) {
             let link = make_link(label, text, target, l.no);
-            if link.kind != LinkKind::Other {
+            // `adrs` writes a link both in front matter and in the body: keep one.
+            let known = e
+                .links
+                .iter()
+                .any(|x| x.kind == link.kind && x.number.is_some() && x.number == link.number);
+            if link.kind != LinkKind::Other && !known {
                 e.links.push(link);
             }
         }
@@ -456,6 +464,83 @@ fn read_body(lines: &[Line<'_>], fm_dialect: Option<LogDialect>, e: &mut Entry) 
     } else {
         None
     });
+}
+
+/// Every relative link destination in the body (inline `[x](dest)` and `[x]: dest`
+/// definitions; not URLs, anchors, absolute paths, code), with its line, `#fragment` and
+/// `?query` removed and `%20`-style escapes decoded.
+fn local_targets(lines: &[Line<'_>]) -> Vec<Field> {
+    let mut out = Vec::new();
+    for l in lines.iter().filter(|l| !l.fenced) {
+        let text = without_code_spans(l.text);
+        let mut dests: Vec<&str> = Vec::new();
+        let mut rest = text.as_str();
+        while let Some(i) = rest.find("](") {
+            let after = &rest[i + 2..];
+            let end = after.find(')').unwrap_or(after.len());
+            dests.push(&after[..end]);
+            rest = &after[end..];
+        }
+        let t = text.trim_start();
+        if t.starts_with('[')
+            && let Some(i) = t.find("]:")
+            && !t[..i].contains("](")
+        {
+            dests.push(t[i + 2..].trim());
+        }
+        for d in dests {
+            let d = d.trim();
+            let d = d
+                .strip_prefix('<')
+                .and_then(|r| r.split_once('>').map(|(a, _)| a))
+                .unwrap_or_else(|| d.split_whitespace().next().unwrap_or(""));
+            let local = !(d.is_empty()
+                || d.starts_with('#')
+                || d.starts_with('/')
+                || d.contains("://")
+                || d.contains(':') && !d.contains('/'));
+            let path = d.split(['#', '?']).next().unwrap_or("");
+            if local && !path.is_empty() {
+                out.push(Field {
+                    value: percent_decode(path),
+                    line: l.no,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn without_code_spans(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut in_code = false;
+    for c in line.chars() {
+        if c == '`' {
+            in_code = !in_code;
+        } else if !in_code {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && let Some(h) = s.get(i + 1..i + 3)
+            && let Ok(v) = u8::from_str_radix(h, 16)
+        {
+            out.push(v);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// `- Status: accepted` / `* Date: 2020-01-01` → ("status", "accepted").
@@ -591,6 +676,23 @@ mod tests {
         let e = parse("0004-d.md", "# D\n\n## Context and Problem Statement\n");
         assert_eq!(e.dialect, Some(LogDialect::Madr));
         assert!(e.problem.is_none() && e.status.is_none());
+    }
+
+    #[test]
+    fn local_link_targets_are_collected_outside_code() {
+        let e = parse(
+            "0001-a.md",
+            "# A\n\n## Context and Problem Statement\n\nSee [b](0002-b.md#x), [web](https://x.org/a.md), [top](#a),\n`[no](skip.md)` and [sp](my%20file.md).\n\n[ref]: ../design/api.md \"API\"\n\n```\n[no](fenced.md)\n```\n",
+        );
+        let got: Vec<(&str, usize)> = e
+            .local_targets
+            .iter()
+            .map(|f| (f.value.as_str(), f.line))
+            .collect();
+        assert_eq!(
+            got,
+            [("0002-b.md", 5), ("my file.md", 6), ("../design/api.md", 8)]
+        );
     }
 
     #[test]
