@@ -4,17 +4,20 @@
 //!
 //! One concern per file: `meta` (what a record says: dialect, status, title, date),
 //! `locate` (where ADRs go), `existing` (reading ADRs already there, front matter),
-//! `markdown` (escaping), `render` (templates), `amend` (links and supersede marks in
-//! existing files), `write` (numbers, names, safe writes), `export` (orchestration) and
-//! `error`.
+//! `markdown` (escaping), `render` (templates), `amend` (links, supersede marks and status
+//! changes in existing files, as text), `write` (numbers, names, safe writes), `export`
+//! (orchestration), `plain` (`adr new`: an ADR from the dialect's template), `lifecycle`
+//! (`adr status` and `adr link` on files) and `error`.
 
 mod amend;
 mod error;
 pub(crate) mod existing;
 mod export;
+mod lifecycle;
 mod locate;
 mod markdown;
 mod meta;
+mod plain;
 mod render;
 pub mod write;
 
@@ -23,6 +26,8 @@ pub(crate) use error::plain_io;
 pub use export::{
     Exported, export, export_all, preview, render_standalone, update_in_place, usable_related,
 };
+pub use lifecycle::{LinkChoice, StatusChange, check_status, link, set_status};
 pub use locate::{Spelling, Target, locate};
 pub use meta::{Detail, Dialect, Link, LinkKind, RecordMeta, Status, git_user_name};
+pub use plain::{PlainWritten, new_plain, plain_text};
 pub use render::{SHORT_WORDS, replay_command, words};

@@ -138,6 +138,12 @@ fn front_matter_title(text: &str) -> Option<String> {
 
 /// Finds the ADR that `--supersedes` names: a number, or a file name. Exactly one must match.
 pub fn find_existing(dir: &Path, which: &str) -> Result<Existing, AdrError> {
+    find_adr(dir, which, &format!("--supersedes {which}"))
+}
+
+/// Finds the ADR that `which` names (a number, a file name, or a file name without `.md`);
+/// exactly one must match. Messages start with `what` (the flag or argument that named it).
+pub fn find_adr(dir: &Path, which: &str, what: &str) -> Result<Existing, AdrError> {
     let files = adr_files(dir)
         .map_err(|e| AdrError::Failed(format!("cannot list {}: {e}", dir.display())))?;
     let matches: Vec<PathBuf> = match which.trim().parse::<u32>() {
@@ -159,12 +165,12 @@ pub fn find_existing(dir: &Path, which: &str) -> Result<Existing, AdrError> {
     };
     match matches.as_slice() {
         [] => Err(AdrError::Invalid(format!(
-            "--supersedes {which}: no ADR with that number or name in {}",
+            "{what}: no ADR with that number or name in {}",
             dir.display()
         ))),
         [one] => read_existing(one),
         many => Err(AdrError::Invalid(format!(
-            "--supersedes {which}: {} ADRs match ({}); rename one or pass the file name",
+            "{what}: {} ADRs match ({}); rename one or pass the file name",
             many.len(),
             many.iter()
                 .map(|p| p
