@@ -15,7 +15,7 @@ pub fn short_name(e: &Entry) -> String {
 }
 
 /// The entries to show: all, or those whose normalised status is `status`.
-pub fn select<'a>(log: &'a DecisionLog, status: Option<&str>) -> Vec<usize> {
+pub fn select(log: &DecisionLog, status: Option<&str>) -> Vec<usize> {
     let want = status.map(super::normalize_status);
     log.entries
         .iter()
