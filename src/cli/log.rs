@@ -118,6 +118,8 @@ fn index(place: &LogPlace, check: bool) -> Result<ExitCode> {
         }
         let why = if plan.current.is_none() {
             format!("there is no index ({path})")
+        } else if !plan.has_list {
+            format!("the index {path} has no list of the ADRs")
         } else if !plan.missing.is_empty() {
             format!("the index {path} does not list {}", plan.missing.join(", "))
         } else if !plan.extra.is_empty() {
