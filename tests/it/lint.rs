@@ -224,3 +224,44 @@ fn numbers_taken_on_other_branches_are_skipped_and_reported() {
     let run = r.run(&["lint"]);
     assert!(!run.stdout.contains(": gap:"), "{}", run.stdout);
 }
+
+/// What tradeoffs itself writes (an export, then one superseding it) is a clean log in every
+/// dialect and detail, and `log` shows the chain.
+#[test]
+fn exports_and_supersedes_written_by_tradeoffs_lint_clean() {
+    for format in ["madr", "nygard", "log4brains"] {
+        for detail in ["short", "full"] {
+            let r = Repo::empty();
+            let export = |extra: &[&str]| {
+                let out = util::tradeoffs(&r.path(".h/c"), &r.path(".h/d"))
+                    .current_dir(r.dir.path())
+                    .env("TRADEOFFS_DATE", "2026-11-30")
+                    .arg("--trees")
+                    .arg(util::fixtures().join("valid"))
+                    .args(["decide", "--tree", "small", "--path", "1,1", "--export", "--new"])
+                    .args(["--adr-dir", "adr", "--format", format, "--detail", detail])
+                    .args(["--decider", "T"])
+                    .args(extra)
+                    .output()
+                    .unwrap();
+                assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+                String::from_utf8(out.stdout).unwrap()
+            };
+            let first = export(&[]);
+            let stem = Path::new(first.lines().last().unwrap().trim())
+                .file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            export(&["--supersedes", &stem, "--title", "Second thoughts"]);
+            let run = r.run(&["lint", "--adr-dir", "adr"]);
+            assert_eq!(run.code, 0, "{format} {detail}:\n{}", run.stdout);
+            let log = r.run(&["log", "--adr-dir", "adr"]);
+            assert!(
+                log.stdout.contains(" → superseded by "),
+                "{format} {detail}:\n{}",
+                log.stdout
+            );
+        }
+    }
+}
