@@ -238,13 +238,19 @@ fn exports_and_supersedes_written_by_tradeoffs_lint_clean() {
                     .env("TRADEOFFS_DATE", "2026-11-30")
                     .arg("--trees")
                     .arg(util::fixtures().join("valid"))
-                    .args(["decide", "--tree", "small", "--path", "1,1", "--export", "--new"])
+                    .args([
+                        "decide", "--tree", "small", "--path", "1,1", "--export", "--new",
+                    ])
                     .args(["--adr-dir", "adr", "--format", format, "--detail", detail])
                     .args(["--decider", "T"])
                     .args(extra)
                     .output()
                     .unwrap();
-                assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+                assert!(
+                    out.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
                 String::from_utf8(out.stdout).unwrap()
             };
             let first = export(&[]);
