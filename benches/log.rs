@@ -59,8 +59,12 @@ fn reading(c: &mut Criterion) {
     });
     let l: DecisionLog = log::read_log(dir.path()).unwrap();
     let all = log::list::select(&l, None);
-    g.bench_function("table", |b| b.iter(|| black_box(log::list::render_table(&l, &all))));
-    g.bench_function("index plan", |b| b.iter(|| black_box(log::index::plan_index(&l))));
+    g.bench_function("table", |b| {
+        b.iter(|| black_box(log::list::render_table(&l, &all)))
+    });
+    g.bench_function("index plan", |b| {
+        b.iter(|| black_box(log::index::plan_index(&l)))
+    });
     g.bench_function("lint (no branches)", |b| {
         b.iter(|| black_box(log::lint::lint(&l, None, &[])))
     });

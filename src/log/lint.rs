@@ -344,7 +344,7 @@ fn on_branches(log: &DecisionLog, branches: &[BranchFile], next_free: u32, out: 
         let mut clash: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for b in branches
             .iter()
-            .filter(|b| b.number == n && b.file != e.file)
+            .filter(|b| !b.own && b.number == n && b.file != e.file)
         {
             // The same file is in this checkout (a local duplicate, reported as such), or the
             // branch still has an ADR that was renumbered here: not a clash.
@@ -433,16 +433,25 @@ mod tests {
                 branch: "feature".into(),
                 file: "0004-x.md".into(),
                 number: 4,
+                own: false,
             },
             BranchFile {
                 branch: "other".into(),
                 file: "0006-g.md".into(),
                 number: 6,
+                own: false,
+            },
+            BranchFile {
+                branch: "main".into(),
+                file: "0006-renamed-here.md".into(),
+                number: 6,
+                own: true,
             },
             BranchFile {
                 branch: "old".into(),
                 file: "0005-a.md".into(),
                 number: 5,
+                own: false,
             },
         ];
         let f = lint(&l, None, &branches);

@@ -185,6 +185,31 @@ fn numbers_taken_on_other_branches_are_skipped_and_reported() {
     );
     assert_eq!(r.run(&["lint", "--no-branches"]).code, 0);
 
+    // Renaming the ADR here (not yet committed) is no clash with the checked-out branch.
+    std::fs::rename(
+        root.join("doc/adr/0002-use-streams.md"),
+        root.join("doc/adr/0002-use-event-streams.md"),
+    )
+    .unwrap();
+    let run = r.run(&["lint"]);
+    assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
+    assert!(run.stdout.contains("0002-use-queues.md on branch feature-queues"));
+    std::fs::rename(
+        root.join("doc/adr/0002-use-event-streams.md"),
+        root.join("doc/adr/0002-use-streams.md"),
+    )
+    .unwrap();
+
+    // Without git on the PATH, the directory alone counts: nothing to report, no error.
+    let no_git = util::tradeoffs(&root.join(".h/c"), &root.join(".h/d"))
+        .current_dir(root)
+        .env("PATH", root.join(".h/empty"))
+        .arg("lint")
+        .output()
+        .unwrap();
+    assert_eq!(no_git.status.code(), Some(0));
+    assert!(no_git.stdout.is_empty() && no_git.stderr.is_empty());
+
     // The export on main takes 0003: 0002 is used here and on the other branch.
     let out = util::tradeoffs(&root.join(".h/c"), &root.join(".h/d"))
         .current_dir(root)
