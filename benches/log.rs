@@ -66,7 +66,7 @@ fn reading(c: &mut Criterion) {
         b.iter(|| black_box(log::index::plan_index(&l)))
     });
     g.bench_function("lint (no branches)", |b| {
-        b.iter(|| black_box(log::lint::lint(&l, None, &[])))
+        b.iter(|| black_box(log::lint::lint(&l, None, &[], &[])))
     });
     g.finish();
 }

@@ -96,6 +96,10 @@ pub struct LintArgs {
     /// Do not read other git branches (skips the number-on-branch rule).
     #[arg(long)]
     pub no_branches: bool,
+    /// A status your team uses besides draft, proposed, accepted, rejected, deprecated and
+    /// superseded (repeatable): `--allow-status "on hold"`.
+    #[arg(long, value_name = "STATUS")]
+    pub allow_status: Vec<String>,
     #[command(flatten)]
     pub place: LogPlace,
 }

@@ -19,7 +19,7 @@ pub fn run(args: &LintArgs) -> Result<ExitCode> {
     } else {
         log::branches::branch_files(&log.dir)
     };
-    let findings = log::lint::lint(&log, Some(&index), &branches);
+    let findings = log::lint::lint(&log, Some(&index), &branches, &args.allow_status);
     if args.json {
         let rows: Vec<serde_json::Value> = findings
             .iter()

@@ -34,7 +34,7 @@ fn each_rule_fails_its_failing_fixture_and_passes_its_passing_one() {
         ),
         (
             "unknown-status",
-            "0001-use-queues.md:7: unknown-status: status \"Approved\" is not one of draft, proposed, accepted, rejected, deprecated, superseded\n",
+            "0001-use-queues.md:7: unknown-status: status \"Approved\" is not one of draft, proposed, accepted, rejected, deprecated, superseded; pass --allow-status \"approved\" if your team uses it\n",
         ),
         (
             "broken-link",
@@ -59,6 +59,13 @@ fn each_rule_fails_its_failing_fixture_and_passes_its_passing_one() {
         assert_eq!(pass.code, 0, "{rule} passing fixture: {}", pass.stdout);
         assert_eq!(pass.stdout, "", "{rule}");
     }
+}
+
+#[test]
+fn a_status_the_team_uses_can_be_allowed() {
+    let r = Repo::fixture("rules/unknown-status/fail");
+    let run = r.run(&["lint", "--adr-dir", ".", "--allow-status", "Approved"]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""));
 }
 
 #[test]
@@ -193,7 +200,10 @@ fn numbers_taken_on_other_branches_are_skipped_and_reported() {
     .unwrap();
     let run = r.run(&["lint"]);
     assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
-    assert!(run.stdout.contains("0002-use-queues.md on branch feature-queues"));
+    assert!(
+        run.stdout
+            .contains("0002-use-queues.md on branch feature-queues")
+    );
     std::fs::rename(
         root.join("doc/adr/0002-use-event-streams.md"),
         root.join("doc/adr/0002-use-streams.md"),
