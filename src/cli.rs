@@ -4,6 +4,8 @@
 
 pub mod args;
 mod decide;
+mod lint;
+mod log;
 pub mod out;
 mod trees;
 
@@ -102,6 +104,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 args.adr_dir = cli.tui_adr_dir;
             }
             decide::run(&load_catalog(&options)?, &args)
+        }
+        Some(Command::Log(mut args)) => {
+            if args.place.adr_dir.is_none() {
+                args.place.adr_dir = cli.tui_adr_dir;
+            }
+            log::run(&args)
+        }
+        Some(Command::Lint(mut args)) => {
+            if args.place.adr_dir.is_none() {
+                args.place.adr_dir = cli.tui_adr_dir;
+            }
+            lint::run(&args)
         }
     }
 }

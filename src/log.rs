@@ -13,6 +13,7 @@ pub mod branches;
 mod entry;
 pub mod index;
 pub mod lint;
+pub mod list;
 mod parse;
 mod read;
 

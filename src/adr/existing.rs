@@ -47,16 +47,22 @@ impl<'a> FrontMatter<'a> {
 pub const RESERVED: &[&str] = &["template.md", "readme.md", "index.md", "backlog.md"];
 
 /// The ADR files of a directory: top-level `.md` files but the reserved names, sorted by name.
+/// The entry's type comes from the directory listing; only symlinks cost a `stat` (a log of
+/// 1,000 ADRs is listed without 1,000 of them).
 pub fn adr_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let p = e.path();
             p.extension().is_some_and(|x| x == "md")
                 && p.file_name().is_some_and(|n| {
                     !RESERVED.contains(&n.to_string_lossy().to_lowercase().as_str())
                 })
-                && p.is_file()
+                && e.file_type().is_ok_and(|t| {
+                    t.is_file() || (!t.is_dir() && std::fs::metadata(&p).is_ok_and(|m| m.is_file()))
+                })
         })
+        .map(|e| e.path())
         .collect();
     files.sort();
     Ok(files)

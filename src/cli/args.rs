@@ -44,6 +44,64 @@ pub enum Command {
     Trees(TreesCommand),
     /// Walk a tree non-interactively and print the ranked, explained decision.
     Decide(Box<DecideArgs>),
+    /// The repository's decision log: every ADR with number, title, status, date and format.
+    #[command(visible_alias = "list")]
+    Log(LogArgs),
+    /// Check the decision log for CI: one `file:line: rule: message` line per problem, exit
+    /// status 1 when there is any.
+    Lint(LintArgs),
+}
+
+/// Where the decision log is: the repository's ADR directory, found from its markers.
+#[derive(Args, Debug, Clone, Default)]
+pub struct LogPlace {
+    /// ADR directory to read instead of the one the repository's markers name.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub adr_dir: Option<PathBuf>,
+    /// Directory to start looking for the repository's ADR directory from (default: current).
+    #[arg(short = 'C', value_name = "DIR", global = true)]
+    pub directory: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct LogArgs {
+    #[command(subcommand)]
+    pub command: Option<LogCommand>,
+    /// Only ADRs with this status (proposed, accepted, rejected, deprecated, superseded, ...).
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+    /// Print a JSON array instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub place: LogPlace,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum LogCommand {
+    /// Write or update the log's index (README.md or index.md in the ADR directory): a link to
+    /// every ADR with its status; text around the list is kept.
+    Index {
+        /// Write nothing; exit with status 1 when the index is out of date (for CI).
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct LintArgs {
+    /// Print the problems as a JSON array.
+    #[arg(long)]
+    pub json: bool,
+    /// Do not read other git branches (skips the number-on-branch rule).
+    #[arg(long)]
+    pub no_branches: bool,
+    /// A status your team uses besides draft, proposed, accepted, rejected, deprecated and
+    /// superseded (repeatable): `--allow-status "on hold"`.
+    #[arg(long, value_name = "STATUS")]
+    pub allow_status: Vec<String>,
+    #[command(flatten)]
+    pub place: LogPlace,
 }
 
 #[derive(Subcommand, Debug)]

@@ -22,6 +22,9 @@ pub struct BranchFile {
     /// The file name in the ADR directory on that branch.
     pub file: String,
     pub number: u32,
+    /// The branch is the one checked out, or the branch it tracks: its files are this
+    /// checkout's own (renamed or deleted here, perhaps), not another line of work.
+    pub own: bool,
 }
 
 /// The numbered ADR files in `dir` on every local and remote-tracking branch of the
@@ -34,12 +37,12 @@ pub fn branch_files(dir: &Path) -> Vec<BranchFile> {
         return Vec::new();
     };
     // Several branches often point at one commit: ask for each commit once.
-    let mut by_commit: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for (oid, name) in &refs {
+    let mut by_commit: BTreeMap<&str, Vec<(&str, bool)>> = BTreeMap::new();
+    for r in &refs {
         by_commit
-            .entry(oid.as_str())
+            .entry(r.oid.as_str())
             .or_default()
-            .push(name.as_str());
+            .push((r.name.as_str(), r.own));
     }
     let commits: Vec<&str> = by_commit.keys().copied().collect();
     let Some(trees) = read_trees(&root, &commits, &prefix) else {
@@ -51,11 +54,12 @@ pub fn branch_files(dir: &Path) -> Vec<BranchFile> {
             let Some(number) = name_number(file).filter(|_| file.ends_with(".md")) else {
                 continue;
             };
-            for branch in &by_commit[commit] {
+            for (branch, own) in &by_commit[commit] {
                 out.push(BranchFile {
                     branch: (*branch).to_string(),
                     file: file.clone(),
                     number,
+                    own: *own,
                 });
             }
         }
@@ -92,13 +96,19 @@ fn git(root: &Path) -> Command {
     c
 }
 
-/// (commit id, short branch name) of every local and remote-tracking branch, symbolic
-/// `origin/HEAD` left out.
-fn list_refs(root: &Path) -> Option<Vec<(String, String)>> {
+/// A branch: its commit, short name, and whether it is the checked-out branch or its upstream.
+struct Ref {
+    oid: String,
+    name: String,
+    own: bool,
+}
+
+/// Every local and remote-tracking branch, symbolic `origin/HEAD` left out.
+fn list_refs(root: &Path) -> Option<Vec<Ref>> {
     let out = git(root)
         .args([
             "for-each-ref",
-            "--format=%(objectname) %(refname)",
+            "--format=%(objectname)%00%(HEAD)%00%(refname)%00%(upstream)",
             "refs/heads",
             "refs/remotes",
         ])
@@ -108,18 +118,31 @@ fn list_refs(root: &Path) -> Option<Vec<(String, String)>> {
     if !out.status.success() {
         return None;
     }
-    let text = String::from_utf8_lossy(&out.stdout);
-    Some(
-        text.lines()
-            .filter_map(|l| {
-                let (oid, name) = l.split_once(' ')?;
-                let short = name
-                    .strip_prefix("refs/heads/")
-                    .or_else(|| name.strip_prefix("refs/remotes/"))?;
-                (!short.ends_with("/HEAD")).then(|| (oid.to_string(), short.to_string()))
+    Some(parse_refs(&String::from_utf8_lossy(&out.stdout)))
+}
+
+fn parse_refs(text: &str) -> Vec<Ref> {
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\0').collect()).collect();
+    let upstream: Option<&str> = rows
+        .iter()
+        .find(|f| f.get(1) == Some(&"*"))
+        .and_then(|f| f.get(3).copied())
+        .filter(|u| !u.is_empty());
+    rows.iter()
+        .filter_map(|f| {
+            let [oid, head, name, ..] = f.as_slice() else {
+                return None;
+            };
+            let short = name
+                .strip_prefix("refs/heads/")
+                .or_else(|| name.strip_prefix("refs/remotes/"))?;
+            (!short.ends_with("/HEAD")).then(|| Ref {
+                oid: (*oid).to_string(),
+                name: short.to_string(),
+                own: *head == "*" || upstream == Some(*name),
             })
-            .collect(),
-    )
+        })
+        .collect()
 }
 
 /// The entry names of `<commit>:<prefix>` for each commit (empty where the directory does not
@@ -211,6 +234,20 @@ mod tests {
         bytes.extend_from_slice(b"\nabc:doc/adr missing\n");
         let parsed = parse_batch(&bytes, 2).unwrap();
         assert_eq!(parsed, vec![vec!["0001-a.md".to_string()], vec![]]);
+    }
+
+    #[test]
+    fn the_checked_out_branch_and_its_upstream_are_marked_own() {
+        let text = "a\0*\0refs/heads/main\0refs/remotes/origin/main\n\
+                    b\0 \0refs/heads/feature\0\n\
+                    a\0 \0refs/remotes/origin/main\0\n\
+                    a\0 \0refs/remotes/origin/HEAD\0\n";
+        let refs = parse_refs(text);
+        let got: Vec<(&str, bool)> = refs.iter().map(|r| (r.name.as_str(), r.own)).collect();
+        assert_eq!(
+            got,
+            [("main", true), ("feature", false), ("origin/main", true)]
+        );
     }
 
     #[test]

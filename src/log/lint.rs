@@ -67,8 +67,14 @@ pub struct Finding {
 }
 
 /// Runs every rule. `index` is the log's index plan (`None` to skip the index), `branches`
-/// the ADR files on other branches (empty without git).
-pub fn lint(log: &DecisionLog, index: Option<&IndexPlan>, branches: &[BranchFile]) -> Vec<Finding> {
+/// the ADR files on other branches (empty without git), `allowed` statuses the team uses
+/// beyond [`super::KNOWN_STATUSES`] (MADR's own log says "on hold"), in any case.
+pub fn lint(
+    log: &DecisionLog,
+    index: Option<&IndexPlan>,
+    branches: &[BranchFile],
+    allowed: &[String],
+) -> Vec<Finding> {
     let mut out = Vec::new();
     let next_free = log
         .entries
@@ -80,7 +86,7 @@ pub fn lint(log: &DecisionLog, index: Option<&IndexPlan>, branches: &[BranchFile
     unparseable(log, &mut out);
     duplicates(log, next_free, &mut out);
     gaps(log, branches, &mut out);
-    statuses(log, &mut out);
+    statuses(log, allowed, &mut out);
     links(log, &mut out);
     supersedes(log, &mut out);
     if let Some(plan) = index {
@@ -170,15 +176,24 @@ fn gaps(log: &DecisionLog, branches: &[BranchFile], out: &mut Vec<Finding>) {
     }
 }
 
-fn statuses(log: &DecisionLog, out: &mut Vec<Finding>) {
-    let known = super::KNOWN_STATUSES.join(", ");
+fn statuses(log: &DecisionLog, allowed: &[String], out: &mut Vec<Finding>) {
+    let allowed: Vec<String> = allowed.iter().map(|a| super::normalize_status(a)).collect();
+    let known = super::KNOWN_STATUSES
+        .iter()
+        .map(|s| (*s).to_string())
+        .chain(allowed.iter().cloned())
+        .collect::<Vec<_>>()
+        .join(", ");
     for e in log.entries.iter().filter(|e| e.problem.is_none()) {
         match (&e.status, e.dialect) {
-            (Some(s), _) if !s.is_known() => out.push(finding(
+            (Some(s), _) if !s.is_known() && !allowed.contains(&s.normalized) => out.push(finding(
                 e,
                 s.line,
                 Rule::UnknownStatus,
-                format!("status \"{}\" is not one of {known}", s.raw),
+                format!(
+                    "status \"{}\" is not one of {known}; pass --allow-status \"{}\" if your team uses it",
+                    s.raw, s.normalized
+                ),
             )),
             (None, Some(LogDialect::Nygard)) => out.push(finding(
                 e,
@@ -344,7 +359,7 @@ fn on_branches(log: &DecisionLog, branches: &[BranchFile], next_free: u32, out: 
         let mut clash: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for b in branches
             .iter()
-            .filter(|b| b.number == n && b.file != e.file)
+            .filter(|b| !b.own && b.number == n && b.file != e.file)
         {
             // The same file is in this checkout (a local duplicate, reported as such), or the
             // branch still has an ADR that was renumbered here: not a clash.
@@ -415,7 +430,7 @@ mod tests {
                 &nygard(2, "Accepted\n\nSupersedes [1. T1](0001-a.md)"),
             ),
         ]);
-        let f = lint(&l, None, &[]);
+        let f = lint(&l, None, &[], &[]);
         // The link targets do not exist on disk under /nonexistent: only those are reported.
         assert!(f.iter().all(|f| f.rule == Rule::BrokenLink), "{f:?}");
     }
@@ -433,19 +448,28 @@ mod tests {
                 branch: "feature".into(),
                 file: "0004-x.md".into(),
                 number: 4,
+                own: false,
             },
             BranchFile {
                 branch: "other".into(),
                 file: "0006-g.md".into(),
                 number: 6,
+                own: false,
+            },
+            BranchFile {
+                branch: "main".into(),
+                file: "0006-renamed-here.md".into(),
+                number: 6,
+                own: true,
             },
             BranchFile {
                 branch: "old".into(),
                 file: "0005-a.md".into(),
                 number: 5,
+                own: false,
             },
         ];
-        let f = lint(&l, None, &branches);
+        let f = lint(&l, None, &branches, &[]);
         assert_eq!(
             rules(&f),
             [
@@ -479,7 +503,7 @@ mod tests {
                 "---\nstatus: \"superseded by ADR-0009\"\n---\n# C\n",
             ),
         ]);
-        let f = lint(&l, None, &[]);
+        let f = lint(&l, None, &[], &[]);
         assert_eq!(
             rules(&f),
             [
@@ -509,7 +533,7 @@ mod tests {
             ("0003-c.md", &nygard(3, "Superseded by [4. T4](0004-d.md)")),
             ("0004-d.md", &nygard(4, "Accepted")),
         ]);
-        let f: Vec<Finding> = lint(&l, None, &[])
+        let f: Vec<Finding> = lint(&l, None, &[], &[])
             .into_iter()
             .filter(|f| f.rule != Rule::BrokenLink)
             .collect();

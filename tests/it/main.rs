@@ -10,6 +10,8 @@ mod adr_lint;
 mod adr_words;
 mod cli;
 mod hardening;
+mod lint;
+mod log;
 mod properties;
 mod shipped_trees;
 mod synthetic;
