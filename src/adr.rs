@@ -29,5 +29,5 @@ pub use export::{
 pub use lifecycle::{LinkChoice, StatusChange, check_status, link, set_status};
 pub use locate::{Spelling, Target, locate};
 pub use meta::{Detail, Dialect, Link, LinkKind, RecordMeta, Status, git_user_name};
-pub use plain::{PlainWritten, new_plain, plain_text};
+pub use plain::{PlainWritten, new_plain, plain_meta, plain_text};
 pub use render::{SHORT_WORDS, replay_command, words};

@@ -2,6 +2,7 @@
 //! layer (and `main.rs`) reads the environment for configuration and prints; every printed
 //! line goes through [`out`].
 
+mod adr;
 pub mod args;
 mod decide;
 mod lint;
@@ -117,5 +118,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             lint::run(&args)
         }
+        Some(Command::Adr(command)) => adr::run(command, cli.tui_adr_dir),
     }
 }

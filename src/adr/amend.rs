@@ -379,11 +379,15 @@ fn set_front_matter_status(lines: &mut Vec<String>, entry: &Entry, value: &str) 
 /// or "Superceded" where the repository spells it so); MADR's status becomes
 /// `superseded by ADR-0003`; `adrs` front matter gets `status: superseded` and a
 /// `supersededby` link; log4brains' `- Status: superseded by [slug](file.md)`.
+///
+/// `keep_word`: the repository keeps a "Superseded" status word above the link, as `adrs`
+/// writes it ([`super::existing::keeps_superseded_word`]); the link then goes below the word.
 pub(crate) fn mark_superseded(
     path: &Path,
     text: &str,
     by: &LinkTarget,
     spelling: Spelling,
+    keep_word: bool,
 ) -> Result<Marked, AdrError> {
     let entry = parse_entry(path, text);
     let supersede_links: Vec<&EntryLink> = entry.links_of(LinkKind::SupersededBy).collect();
@@ -419,9 +423,18 @@ pub(crate) fn mark_superseded(
                     let t = lines[i].trim();
                     !t.contains(' ') && !t.contains('[')
                 });
-            match word {
-                Some(i) => lines[i] = link,
-                None => insert_block(&mut lines, h + 1, vec![link]),
+            match (word, keep_word) {
+                (Some(i), true) => {
+                    lines[i] = styled("superseded", entry.status.as_ref(), true);
+                    insert_block(&mut lines, i + 1, vec![link]);
+                }
+                (Some(i), false) => lines[i] = link,
+                (None, true) => insert_block(
+                    &mut lines,
+                    h + 1,
+                    vec!["Superseded".to_string(), String::new(), link],
+                ),
+                (None, false) => insert_block(&mut lines, h + 1, vec![link]),
             }
         }
         Some(LogDialect::Madr) => {
@@ -466,7 +479,11 @@ pub(super) fn superseded_content(
         title: md(new_title),
         file: new_file.to_string(),
     };
-    match mark_superseded(&old.path, &text, &by, spelling)? {
+    let keep_word = old
+        .path
+        .parent()
+        .is_some_and(super::existing::keeps_superseded_word);
+    match mark_superseded(&old.path, &text, &by, spelling, keep_word)? {
         Marked::Changed(t) => Ok(t),
         Marked::Unchanged => Ok(text),
         Marked::ByAnother(line) => Err(AdrError::Invalid(format!(
@@ -591,7 +608,7 @@ mod tests {
     fn superseding_replaces_the_bare_status_word_in_the_repositorys_spelling() {
         let by = to(4, "Use Kafka", "0004-use-kafka.md");
         let Marked::Changed(out) =
-            mark_superseded(&p("0003-use-mysql.md"), NYGARD, &by, Spelling::AdrTools).unwrap()
+            mark_superseded(&p("0003-use-mysql.md"), NYGARD, &by, Spelling::AdrTools, false).unwrap()
         else {
             panic!()
         };
@@ -600,14 +617,21 @@ mod tests {
         ));
         assert!(!out.contains("Accepted"));
         assert_eq!(
-            mark_superseded(&p("0003-use-mysql.md"), &out, &by, Spelling::AdrTools).unwrap(),
+            mark_superseded(&p("0003-use-mysql.md"), &out, &by, Spelling::AdrTools, false).unwrap(),
             Marked::Unchanged
         );
         let other = to(5, "Use SQS", "0005-use-sqs.md");
         assert_eq!(
-            mark_superseded(&p("0003-use-mysql.md"), &out, &other, Spelling::AdrTools).unwrap(),
+            mark_superseded(&p("0003-use-mysql.md"), &out, &other, Spelling::AdrTools, false).unwrap(),
             Marked::ByAnother("Superceded by [4. Use Kafka](0004-use-kafka.md)".into())
         );
+        // `adrs` keeps the word and puts the link under it.
+        let Marked::Changed(out) =
+            mark_superseded(&p("0003-use-mysql.md"), NYGARD, &by, Spelling::Correct, true).unwrap()
+        else {
+            panic!()
+        };
+        assert!(out.contains("## Status\n\nSuperseded\n\nSuperseded by [4. Use Kafka](0004-use-kafka.md)\n\n## Context"));
     }
 
     #[test]
@@ -660,6 +684,7 @@ mod tests {
             &out,
             &to(4, "Y", "0004-y.md"),
             Spelling::Correct,
+            false,
         )
         .unwrap() else {
             panic!()
@@ -683,6 +708,7 @@ mod tests {
             madr,
             &to(2, "Use X", "0002-use-x.md"),
             Spelling::Correct,
+            false,
         )
         .unwrap() else {
             panic!()

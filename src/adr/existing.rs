@@ -250,6 +250,27 @@ pub fn uses_adr_tools_spelling(dir: &Path) -> bool {
     })
 }
 
+/// Whether the directory's superseded ADRs keep a "Superseded" status word above their
+/// "Superseded by [...]" link (as `adrs` writes them; adr-tools replaces the word with the
+/// link). Only asked when superseding, since it reads every file.
+pub fn keeps_superseded_word(dir: &Path) -> bool {
+    adr_files(dir).is_ok_and(|files| {
+        files.iter().any(|f| {
+            read_head(f, 4096).is_some_and(|t| {
+                let mut lines = t.lines().map(str::trim).filter(|l| !l.is_empty());
+                while let Some(l) = lines.next() {
+                    if l.eq_ignore_ascii_case("superseded") {
+                        return lines.next().is_some_and(|n| {
+                            n.to_ascii_lowercase().replace("supercede", "supersede").starts_with("superseded by [")
+                        });
+                    }
+                }
+                false
+            })
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

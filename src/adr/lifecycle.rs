@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use super::amend::{self, LinkTarget, Marked};
-use super::existing::{Existing, find_adr, uses_adr_tools_spelling};
+use super::existing::{Existing, find_adr, keeps_superseded_word, uses_adr_tools_spelling};
 use super::export::Edit;
 use super::{AdrError, Spelling, write};
 use crate::log::{KNOWN_STATUSES, LinkKind, normalize_status, parse_entry};
@@ -256,7 +256,8 @@ pub(super) fn plan_link(
     let from_target = LinkTarget::of(&parse_entry(&from.path, &from_text));
     let to_target = LinkTarget::of(&parse_entry(&to.path, &to_text));
     let to_new = if kind == LinkKind::Supersedes {
-        match amend::mark_superseded(&to.path, &to_text, &from_target, spelling)? {
+        let keep_word = keeps_superseded_word(dir);
+        match amend::mark_superseded(&to.path, &to_text, &from_target, spelling, keep_word)? {
             Marked::Changed(t) => Some(t),
             Marked::Unchanged => None,
             Marked::ByAnother(line) => {

@@ -23,6 +23,16 @@ pub struct PlainWritten {
     pub changed: Vec<PathBuf>,
 }
 
+/// The metadata of a new plain ADR: its title, "proposed", today's date (or `TRADEOFFS_DATE`);
+/// the caller adds deciders and flags.
+pub fn plain_meta(title: &str) -> RecordMeta {
+    RecordMeta {
+        title: title.to_string(),
+        date: crate::date::today(),
+        ..RecordMeta::default()
+    }
+}
+
 /// The template file a repository keeps for its dialect, if it has one.
 fn repository_template(dir: &Path, dialect: Dialect) -> Option<String> {
     let path = match dialect {
