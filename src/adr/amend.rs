@@ -607,9 +607,14 @@ mod tests {
     #[test]
     fn superseding_replaces_the_bare_status_word_in_the_repositorys_spelling() {
         let by = to(4, "Use Kafka", "0004-use-kafka.md");
-        let Marked::Changed(out) =
-            mark_superseded(&p("0003-use-mysql.md"), NYGARD, &by, Spelling::AdrTools, false).unwrap()
-        else {
+        let Marked::Changed(out) = mark_superseded(
+            &p("0003-use-mysql.md"),
+            NYGARD,
+            &by,
+            Spelling::AdrTools,
+            false,
+        )
+        .unwrap() else {
             panic!()
         };
         assert!(out.contains(
@@ -617,18 +622,37 @@ mod tests {
         ));
         assert!(!out.contains("Accepted"));
         assert_eq!(
-            mark_superseded(&p("0003-use-mysql.md"), &out, &by, Spelling::AdrTools, false).unwrap(),
+            mark_superseded(
+                &p("0003-use-mysql.md"),
+                &out,
+                &by,
+                Spelling::AdrTools,
+                false
+            )
+            .unwrap(),
             Marked::Unchanged
         );
         let other = to(5, "Use SQS", "0005-use-sqs.md");
         assert_eq!(
-            mark_superseded(&p("0003-use-mysql.md"), &out, &other, Spelling::AdrTools, false).unwrap(),
+            mark_superseded(
+                &p("0003-use-mysql.md"),
+                &out,
+                &other,
+                Spelling::AdrTools,
+                false
+            )
+            .unwrap(),
             Marked::ByAnother("Superceded by [4. Use Kafka](0004-use-kafka.md)".into())
         );
         // `adrs` keeps the word and puts the link under it.
-        let Marked::Changed(out) =
-            mark_superseded(&p("0003-use-mysql.md"), NYGARD, &by, Spelling::Correct, true).unwrap()
-        else {
+        let Marked::Changed(out) = mark_superseded(
+            &p("0003-use-mysql.md"),
+            NYGARD,
+            &by,
+            Spelling::Correct,
+            true,
+        )
+        .unwrap() else {
             panic!()
         };
         assert!(out.contains("## Status\n\nSuperseded\n\nSuperseded by [4. Use Kafka](0004-use-kafka.md)\n\n## Context"));

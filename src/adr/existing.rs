@@ -261,7 +261,9 @@ pub fn keeps_superseded_word(dir: &Path) -> bool {
                 while let Some(l) = lines.next() {
                     if l.eq_ignore_ascii_case("superseded") {
                         return lines.next().is_some_and(|n| {
-                            n.to_ascii_lowercase().replace("supercede", "supersede").starts_with("superseded by [")
+                            n.to_ascii_lowercase()
+                                .replace("supercede", "supersede")
+                                .starts_with("superseded by [")
                         });
                     }
                 }

@@ -100,11 +100,7 @@ fn new(args: &AdrNewArgs) -> Result<ExitCode> {
     if let Some(s) = &args.supersedes {
         links.push((LinkKind::Supersedes, s.clone()));
     }
-    links.extend(
-        args.links
-            .iter()
-            .map(|l| (LinkKind::RelatesTo, l.clone())),
-    );
+    links.extend(args.links.iter().map(|l| (LinkKind::RelatesTo, l.clone())));
     let written = adr::new_plain(&target, &meta, &links)?;
     out::line(&shown(&written.path));
     for p in &written.changed {
@@ -141,10 +137,9 @@ fn edit(path: &Path, no_edit: bool) -> Result<()> {
         return Ok(());
     }
     let shown_path = shown(path);
-    let Some((var, words)) = editor_command(
-        std::env::var("VISUAL").ok(),
-        std::env::var("EDITOR").ok(),
-    ) else {
+    let Some((var, words)) =
+        editor_command(std::env::var("VISUAL").ok(), std::env::var("EDITOR").ok())
+    else {
         bail!(
             "no editor to open {shown_path}: set $VISUAL or $EDITOR, or pass --no-edit; the ADR was written and is kept"
         );
@@ -180,10 +175,7 @@ fn status_cmd(place: &LogPlace, which: &str, status: &str, by: Option<&str>) -> 
         .as_deref()
         .map_or("no status".to_string(), |f| format!("\"{f}\""));
     if change.changed.is_empty() {
-        out::err_line(&format!(
-            "{name} is already {}; nothing changed",
-            change.to
-        ));
+        out::err_line(&format!("{name} is already {}; nothing changed", change.to));
     } else {
         for p in &change.changed {
             out::line(&shown(p));

@@ -4,6 +4,7 @@
 
 mod util;
 
+mod adr_cmd;
 mod adr_export;
 mod adr_golden;
 mod adr_lint;
