@@ -10,6 +10,7 @@ pub mod app;
 mod chrome;
 pub mod keys;
 mod layout;
+pub mod log_view;
 mod screens;
 mod signals;
 mod theme;
@@ -88,6 +89,15 @@ impl Shell {
             Effect::Preview => Msg::Previewed(self.preview(app).map_err(|e| format!("{e:#}"))),
             Effect::Export(mode) => {
                 Msg::Exported(self.export(app, mode).map_err(|e| format!("{e:#}")))
+            }
+            Effect::LoadLog => Msg::LogLoaded(
+                crate::log::open_log(&self.repo, self.adr_dir.as_deref())
+                    .map_err(|e| e.to_string()),
+            ),
+            Effect::ReadAdr(path) => {
+                let text = crate::fileread::read_text(&path, crate::fileread::ADR_LIMIT)
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()));
+                Msg::AdrRead(path, text)
             }
         })
     }

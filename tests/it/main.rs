@@ -18,6 +18,7 @@ mod shipped_trees;
 mod synthetic;
 mod trees_validation;
 mod tui_area;
+mod tui_log;
 mod tui_pty;
 mod tui_snapshots;
 mod tui_state;
