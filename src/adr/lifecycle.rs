@@ -54,6 +54,7 @@ pub struct StatusChange {
     pub path: PathBuf,
     /// The status as the file said it before ("Accepted", "superseded by ADR-0004"), if any.
     pub from: Option<String>,
+    /// The new status as the file now says it ("Accepted" where the file capitalises).
     pub to: String,
     /// Every file written (empty when the ADR already had that status).
     pub changed: Vec<PathBuf>,
@@ -129,7 +130,11 @@ pub fn set_status(
         })
         .collect();
     let mut changed = Vec::new();
+    let mut written = word.clone();
     if let Some(new) = amend::set_status(&adr.path, &text, &word)? {
+        if let Some(s) = parse_entry(&adr.path, &new).status {
+            written = s.raw;
+        }
         let edit = Edit::of(&adr.path, new)?;
         write::replace_atomic(&edit.target, &edit.new)?;
         changed.push(adr.path.clone());
@@ -144,7 +149,7 @@ pub fn set_status(
     Ok(StatusChange {
         path: adr.path,
         from: entry.status.map(|s| s.raw),
-        to: word,
+        to: written,
         changed,
         notes,
     })

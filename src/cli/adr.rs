@@ -180,7 +180,7 @@ fn status_cmd(place: &LogPlace, which: &str, status: &str, by: Option<&str>) -> 
         for p in &change.changed {
             out::line(&shown(p));
         }
-        out::err_line(&format!("{name}: status {from} → {}", change.to));
+        out::err_line(&format!("{name}: status {from} → \"{}\"", change.to));
     }
     for n in &change.notes {
         out::warn(n);

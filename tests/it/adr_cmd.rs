@@ -326,7 +326,7 @@ fn status_changes_each_dialect_in_its_own_wording() {
     assert_eq!(run.stdout, "doc/adr/0004-keep-decisions-short.md\n");
     assert_eq!(
         run.stderr,
-        "doc/adr/0004-keep-decisions-short.md: status \"Proposed\" → accepted\n"
+        "doc/adr/0004-keep-decisions-short.md: status \"Proposed\" → \"Accepted\"\n"
     );
     let text = r.read("doc/adr/0004-keep-decisions-short.md");
     assert!(
@@ -428,7 +428,7 @@ fn status_superseded_links_the_replacement_and_other_statuses_are_refused() {
     ok(&run);
     assert_eq!(
         run.stderr,
-        "doc/adr/0002-use-elasticsearch.md: status \"Superseded\" → accepted\nwarning: 0002-use-elasticsearch.md said it was superseded by 0003-use-opensearch.md; that ADR still says it supersedes this one\n"
+        "doc/adr/0002-use-elasticsearch.md: status \"Superseded\" → \"Accepted\"\nwarning: 0002-use-elasticsearch.md said it was superseded by 0003-use-opensearch.md; that ADR still says it supersedes this one\n"
     );
 
     let empty = Repo::empty();
