@@ -715,3 +715,55 @@ mod editor {
         assert!(r.path(file).is_file());
     }
 }
+
+#[test]
+fn ambiguous_unnumbered_and_read_only_adrs_are_refused_with_nothing_written() {
+    // Two files with one number: the number names neither.
+    let r = Repo::fixture("adr-tools");
+    std::fs::write(
+        r.path("doc/adr/0002-use-mariadb.md"),
+        "# 2. Use MariaDB\n\nDate: 2025-03-05\n\n## Status\n\nProposed\n",
+    )
+    .unwrap();
+    let run = r.run(&["adr", "status", "2", "accepted"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr.trim_end(),
+        "error: ADR 2: 2 ADRs match (0002-use-mariadb.md, 0002-use-mysql-for-payments.md); rename one or pass the file name"
+    );
+    ok(&r.run(&["adr", "status", "0002-use-mariadb.md", "accepted"]));
+
+    // `adrs` front matter links by number: a file without one cannot be its target.
+    let r = Repo::fixture("adrs-ng");
+    std::fs::write(
+        r.path("doc/adr/20260101-notes.md"),
+        "# Notes\n\n- Status: accepted\n- Date: 2026-01-01\n",
+    )
+    .unwrap();
+    let before = snapshot(&r, "doc/adr");
+    let run = r.run(&["adr", "link", "3", "20260101-notes.md"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr.trim_end(),
+        "error: 20260101-notes.md has no number, and `adrs` front matter links by number; give it one first"
+    );
+    assert_eq!(snapshot(&r, "doc/adr"), before);
+
+    // A read-only ADR is never half-linked.
+    let r = Repo::fixture("adr-tools");
+    let three = r.path("doc/adr/0003-use-postgresql-for-payments.md");
+    let mut perms = std::fs::metadata(&three).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&three, perms).unwrap();
+    let before = snapshot(&r, "doc/adr");
+    let run = r.run(&["adr", "link", "4", "3", "--kind", "amends"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr.trim_end(),
+        format!(
+            "error: {} is read-only; make it writable (chmod u+w) so it can be updated, or leave it out; nothing was written",
+            three.display()
+        )
+    );
+    assert_eq!(snapshot(&r, "doc/adr"), before);
+}
