@@ -106,8 +106,25 @@ fn new(args: &AdrNewArgs) -> Result<ExitCode> {
     for p in &written.changed {
         out::err_line(&format!("changed: {}", shown(p)));
     }
+    index_note(&target.dir);
     edit(&written.path, args.no_edit)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says so when the log's index (a `README.md` or `index.md` list of ADRs) now lacks an ADR,
+/// which `tradeoffs lint` would report: `tradeoffs log index` brings it up to date.
+fn index_note(dir: &Path) {
+    let Ok(log) = tradeoffs::log::read_log(dir) else {
+        return;
+    };
+    let plan = tradeoffs::log::index::plan_index(&log);
+    if plan.current.is_some() && plan.has_list && !plan.missing.is_empty() {
+        out::err_line(&format!(
+            "note: the index {} does not list {} yet; `tradeoffs log index` updates it",
+            shown(&plan.path),
+            plan.missing.join(", ")
+        ));
+    }
 }
 
 /// The editor command from `$VISUAL`, else `$EDITOR` (empty values skipped), as the variable's

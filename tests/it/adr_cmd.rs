@@ -83,7 +83,18 @@ fn new_writes_the_next_adr_in_each_repositorys_dialect() {
         ]);
         ok(&run);
         assert_eq!(run.stdout, format!("{dir}/{name}\n"), "{shape}");
-        assert_eq!(run.stderr, "", "{shape}");
+        // Where the log keeps an index, it says the index lacks the new ADR (lint would).
+        let index = match shape {
+            "adr-tools" | "adrs" => Some("doc/adr/README.md"),
+            "madr" => Some("docs/decisions/index.md"),
+            _ => None,
+        };
+        let note = index.map_or(String::new(), |i| {
+            format!(
+                "note: the index {i} does not list {name} yet; `tradeoffs log index` updates it\n"
+            )
+        });
+        assert_eq!(run.stderr, note, "{shape}");
         let text = r.read(&format!("{dir}/{name}"));
         let e = parse_entry(Path::new(name), &text);
         assert_eq!(e.dialect, Some(dialect), "{shape}: {text}");
@@ -208,8 +219,12 @@ fn new_off_a_terminal_does_not_open_the_editor_and_says_so() {
     assert_eq!(run.stdout, "doc/adr/0005-use-kafka.md\n");
     assert_eq!(
         run.stderr,
-        "not opening an editor: stdin or stdout is not a terminal (pass --no-edit to leave this note out)\n"
+        "note: the index doc/adr/README.md does not list 0005-use-kafka.md yet; `tradeoffs log index` updates it\n\
+         not opening an editor: stdin or stdout is not a terminal (pass --no-edit to leave this note out)\n"
     );
+    // `log index` then lists it: the note is right.
+    ok(&r.run(&["log", "index"]));
+    assert!(r.read("doc/adr/README.md").contains("(0005-use-kafka.md)"));
 }
 
 #[test]
@@ -229,7 +244,8 @@ fn new_supersedes_and_links_both_sides_in_the_repositorys_spelling() {
     assert_eq!(run.stdout, "doc/adr/0005-use-cockroachdb-for-payments.md\n");
     assert_eq!(
         run.stderr,
-        "changed: doc/adr/0003-use-postgresql-for-payments.md\nchanged: doc/adr/0004-keep-decisions-short.md\n"
+        "changed: doc/adr/0003-use-postgresql-for-payments.md\nchanged: doc/adr/0004-keep-decisions-short.md\n\
+         note: the index doc/adr/README.md does not list 0005-use-cockroachdb-for-payments.md yet; `tradeoffs log index` updates it\n"
     );
     let new = r.read("doc/adr/0005-use-cockroachdb-for-payments.md");
     // The repository writes adr-tools' "Supercedes": so does this.
@@ -660,6 +676,8 @@ mod editor {
     #[test]
     fn the_editor_opens_on_the_new_file_and_failures_keep_it() {
         let r = crate::log::Repo::fixture("adr-tools");
+        // No index, so no note about it: the output is the path and the editor's messages.
+        std::fs::remove_file(r.path("doc/adr/README.md")).unwrap();
         let file = "doc/adr/0005-use-kafka.md";
         // The editor gets the path: `touch` leaves a mark beside it.
         let script = r.path("editor.sh");
