@@ -483,6 +483,7 @@ fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
             app.home_panel = HomePanel::Sessions;
             app.session_sel = i;
         }
+        Hit::LogRow(i) => app.log_view.sel = i,
     }
     Vec::new()
 }

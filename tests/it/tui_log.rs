@@ -156,6 +156,24 @@ fn the_reader_scrolls_follows_links_and_goes_back_the_way_it_came() {
 }
 
 #[test]
+fn a_click_highlights_a_row_and_enter_reads_it() {
+    let (_r, shell, mut a) = on("adr-tools");
+    keys_via(&shell, &mut a, "L");
+    let screen = render(&mut a, 80, 24);
+    let row = screen
+        .lines()
+        .position(|l| l.contains("Keep decisions short"))
+        .unwrap() as u16;
+    shell.dispatch(&mut a, Msg::Click { column: 20, row });
+    assert_eq!(a.log_view.sel, 3);
+    keys_via(&shell, &mut a, "<ret>");
+    assert_eq!(reading(&a).as_deref(), Some("0004-keep-decisions-short.md"));
+    // Clicks in the reader do nothing.
+    shell.dispatch(&mut a, Msg::Click { column: 20, row });
+    assert_eq!(reading(&a).as_deref(), Some("0004-keep-decisions-short.md"));
+}
+
+#[test]
 fn a_link_to_an_adr_not_in_the_log_says_so() {
     let (r, shell, mut a) = on("adr-tools");
     std::fs::write(

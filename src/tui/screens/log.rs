@@ -5,7 +5,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -13,6 +13,7 @@ use crate::log::DecisionLog;
 use crate::text::sanitize as plain;
 use crate::tui::app::{App, Screen};
 use crate::tui::keys::{self, Action, Context, Edit};
+use crate::tui::layout::{Hit, find_item, panel_inner};
 use crate::tui::log_view::LogView;
 use crate::tui::theme::{bold, muted, selected, warn};
 use crate::tui::update::{Effect, step};
@@ -62,9 +63,31 @@ pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
     }
 }
 
+/// The filter line and the list panel of the list view.
+fn list_layout(body: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body)
+}
+
+/// The column header and the rows inside the list panel.
+fn rows_layout(inner: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner)
+}
+
+/// The row under a cell of the list (through the layout the list is drawn with).
+pub(crate) fn hit(app: &App, body: Rect, pos: Position) -> Option<Hit> {
+    let v = &app.log_view;
+    if v.reader.is_some() {
+        return None;
+    }
+    let [_, list] = list_layout(body);
+    let [_, rows] = rows_layout(panel_inner(list));
+    let items: Vec<Vec<Line<'_>>> = v.visible().iter().map(|_| vec![Line::default()]).collect();
+    find_item(&items, v.sel, rows, pos).map(Hit::LogRow)
+}
+
 fn draw_list(app: &App, body: Rect, buf: &mut Buffer) {
     let v = &app.log_view;
-    let [bar, list] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(body);
+    let [bar, list] = list_layout(body);
     // The filter line: status, then the search field (a textarea while it has the focus).
     let status = v.status.clone().unwrap_or_else(|| "all".into());
     let head = format!(
@@ -147,8 +170,7 @@ fn draw_list(app: &App, body: Rect, buf: &mut Buffer) {
         .render(inner, buf);
         return;
     }
-    let [header, rows] =
-        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+    let [header, rows] = rows_layout(inner);
     let width = inner.width as usize;
     buf.set_string(
         header.x,
