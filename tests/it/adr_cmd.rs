@@ -785,3 +785,91 @@ fn ambiguous_unnumbered_and_read_only_adrs_are_refused_with_nothing_written() {
     );
     assert_eq!(snapshot(&r, "doc/adr"), before);
 }
+
+#[test]
+fn new_adrs_read_as_the_peer_tools_read_them() {
+    use crate::util::adr_formats;
+    // A new directory in each format we write, and an `adrs` NextGen one.
+    for (format, file) in [
+        ("madr", "docs/decisions/0001-use-kafka.md"),
+        ("nygard", "docs/decisions/0001-use-kafka.md"),
+        ("log4brains", "docs/decisions/20261130-use-kafka.md"),
+    ] {
+        let r = Repo::empty();
+        ok(&r.run(&[
+            "adr",
+            "new",
+            "Use Kafka",
+            "--no-edit",
+            "--format",
+            format,
+            "--decider",
+            "Ada",
+        ]));
+        let text = r.read(file);
+        let seen = match format {
+            "madr" => adr_formats::madr(&text),
+            "nygard" => adr_formats::adr_tools(&text),
+            _ => adr_formats::log4brains(&text),
+        }
+        .unwrap_or_else(|e| panic!("{format}: {e}\n{text}"));
+        assert_eq!(
+            seen.title.trim_start_matches("1. "),
+            "Use Kafka",
+            "{format}"
+        );
+        assert_eq!(seen.date, "2026-11-30");
+        assert_eq!(seen.status.to_lowercase(), "proposed", "{format}");
+    }
+    let r = Repo::empty();
+    std::fs::write(
+        r.path("adrs.toml"),
+        "adr_dir = \"doc/adr\"\nmode = \"ng\"\n",
+    )
+    .unwrap();
+    ok(&r.run(&["adr", "new", "Use Kafka", "--no-edit", "--decider", "Ada"]));
+    let seen = adr_formats::adrs_front_matter(&r.read("doc/adr/0001-use-kafka.md")).unwrap();
+    assert_eq!((seen.number, seen.title.as_str()), (Some(1), "Use Kafka"));
+
+    // Superseding in an adr-tools log: both files as adr-tools reads them.
+    let r = Repo::fixture("adr-tools");
+    ok(&r.run(&["adr", "new", "Use Kafka", "--no-edit", "--supersedes", "4"]));
+    let new = adr_formats::adr_tools(&r.read("doc/adr/0005-use-kafka.md")).unwrap();
+    assert_eq!(
+        new.links,
+        [(
+            "Supercedes".to_string(),
+            "0004-keep-decisions-short.md".to_string()
+        )]
+    );
+    let old = adr_formats::adr_tools(&r.read("doc/adr/0004-keep-decisions-short.md")).unwrap();
+    assert_eq!(
+        old.status,
+        "Superceded by [5. Use Kafka](0005-use-kafka.md)"
+    );
+
+    // log4brains: the new ADR's `## Links`, the old one's status.
+    let r = Repo::fixture("log4brains");
+    ok(&r.run(&[
+        "adr",
+        "new",
+        "Use NATS",
+        "--no-edit",
+        "--supersedes",
+        "20240520-use-kafka-for-pick-lists",
+    ]));
+    let new = adr_formats::log4brains(&r.read("docs/adr/20261130-use-nats.md")).unwrap();
+    assert_eq!(
+        new.links,
+        [(
+            "Supersedes".to_string(),
+            "20240520-use-kafka-for-pick-lists.md".to_string()
+        )]
+    );
+    let old =
+        adr_formats::log4brains(&r.read("docs/adr/20240520-use-kafka-for-pick-lists.md")).unwrap();
+    assert_eq!(
+        old.status,
+        "superseded by [20261130-use-nats](20261130-use-nats.md)"
+    );
+}
