@@ -101,10 +101,15 @@ pub fn set_status(
             .status
             .map(|s| s.raw);
         let changed = link_locked(dir, &new, &old, LinkKind::Supersedes)?;
+        // As the file now words it ("Superceded by [5. X](0005-x.md)").
+        let to = read(&old.path)
+            .ok()
+            .and_then(|t| parse_entry(&old.path, &t).status)
+            .map_or(word, |s| s.raw);
         return Ok(StatusChange {
             path: old.path,
             from,
-            to: word,
+            to,
             changed,
             notes: Vec::new(),
         });

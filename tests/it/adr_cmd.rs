@@ -398,6 +398,10 @@ fn status_superseded_links_the_replacement_and_other_statuses_are_refused() {
         run.stdout,
         "doc/adr/0003-use-opensearch.md\ndoc/adr/0001-record-architecture-decisions.md\n"
     );
+    assert_eq!(
+        run.stderr,
+        "doc/adr/0001-record-architecture-decisions.md: status \"Accepted\" → \"Superseded\"\n"
+    );
     // This repository keeps the "Superseded" word above the link, as adrs writes it.
     assert!(r.read("doc/adr/0001-record-architecture-decisions.md").contains(
         "## Status\n\nSuperseded\n\nSuperseded by [3. Use OpenSearch](0003-use-opensearch.md)\n\n## Context"
