@@ -23,6 +23,6 @@ pub(crate) use error::plain_io;
 pub use export::{
     Exported, export, export_all, preview, render_standalone, update_in_place, usable_related,
 };
-pub use locate::{Spelling, Target, locate};
+pub use locate::{Spelling, Target, locate, locate_dir};
 pub use meta::{Detail, Dialect, Link, LinkKind, RecordMeta, Status, git_user_name};
 pub use render::{SHORT_WORDS, replay_command, words};
