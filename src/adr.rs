@@ -27,7 +27,7 @@ pub use export::{
     Exported, export, export_all, preview, render_standalone, update_in_place, usable_related,
 };
 pub use lifecycle::{LinkChoice, StatusChange, check_status, link, set_status};
-pub use locate::{Spelling, Target, locate};
+pub use locate::{Spelling, Target, locate, locate_dir};
 pub use meta::{Detail, Dialect, Link, LinkKind, RecordMeta, Status, git_user_name};
 pub use plain::{PlainWritten, new_plain, plain_meta, plain_text};
 pub use render::{SHORT_WORDS, replay_command, words};

@@ -51,20 +51,27 @@ pub const RESERVED: &[&str] = &["template.md", "readme.md", "index.md", "backlog
 /// 1,000 ADRs is listed without 1,000 of them).
 pub fn adr_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(Result::ok)
-        .filter(|e| {
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let name = e.file_name();
+            let n = name.as_encoded_bytes();
+            let md = n.len() > 3 && n.ends_with(b".md");
+            if !md
+                || RESERVED
+                    .iter()
+                    .any(|r| r.as_bytes().eq_ignore_ascii_case(n))
+            {
+                return None;
+            }
             let p = e.path();
-            p.extension().is_some_and(|x| x == "md")
-                && p.file_name().is_some_and(|n| {
-                    !RESERVED.contains(&n.to_string_lossy().to_lowercase().as_str())
-                })
-                && e.file_type().is_ok_and(|t| {
-                    t.is_file() || (!t.is_dir() && std::fs::metadata(&p).is_ok_and(|m| m.is_file()))
-                })
+            let t = e.file_type().ok()?;
+            (t.is_file() || (!t.is_dir() && std::fs::metadata(&p).is_ok_and(|m| m.is_file())))
+                .then_some(p)
         })
-        .map(|e| e.path())
         .collect();
-    files.sort();
+    // One directory: comparing the bytes of the paths orders them by file name, without
+    // splitting every path into components on each comparison.
+    files.sort_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     Ok(files)
 }
 

@@ -40,6 +40,21 @@ pub fn locate(
     adr_dir: Option<&Path>,
     format: Option<Dialect>,
 ) -> Result<Target, super::AdrError> {
+    locate_with(start, adr_dir, format, true)
+}
+
+/// [`locate`] for readers of the log, which need the directory but not the dialect to write:
+/// the ADRs are not read to detect it (the dialect is what the markers imply, else MADR).
+pub fn locate_dir(start: &Path, adr_dir: Option<&Path>) -> Result<Target, super::AdrError> {
+    locate_with(start, adr_dir, None, false)
+}
+
+fn locate_with(
+    start: &Path,
+    adr_dir: Option<&Path>,
+    format: Option<Dialect>,
+    detect: bool,
+) -> Result<Target, super::AdrError> {
     let mut warnings = Vec::new();
     let found = if let Some(dir) = adr_dir {
         Found {
@@ -85,7 +100,7 @@ pub fn locate(
             found.dir.display()
         ));
     }
-    let existing = if missing {
+    let existing = if missing || !detect {
         None
     } else {
         detect_dialect(&found.dir)

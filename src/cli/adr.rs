@@ -56,9 +56,19 @@ fn start(place: &LogPlace) -> Result<PathBuf> {
 }
 
 /// The repository's ADR directory, with the locator's warnings printed (but "it will be
-/// created": only `adr new` creates it, and says so itself).
-fn target(place: &LogPlace, start: &Path, format: Option<adr::Dialect>) -> Result<Target> {
-    let target = adr::locate(start, place.adr_dir.as_deref(), format)?;
+/// created": only `adr new` creates it, and says so itself). `new` also needs the dialect to
+/// write (read from the ADRs there); status and links are edited in each file's own.
+fn target(
+    place: &LogPlace,
+    start: &Path,
+    new: bool,
+    format: Option<adr::Dialect>,
+) -> Result<Target> {
+    let target = if new {
+        adr::locate(start, place.adr_dir.as_deref(), format)?
+    } else {
+        adr::locate_dir(start, place.adr_dir.as_deref())?
+    };
     for w in &target.warnings {
         if !w.contains("does not exist yet") {
             out::warn(w);
@@ -89,7 +99,7 @@ fn new(args: &AdrNewArgs) -> Result<ExitCode> {
     if meta.deciders.is_empty() {
         meta.deciders.extend(adr::git_user_name(&start));
     }
-    let target = target(&args.place, &start, args.format.map(|f| f.dialect()))?;
+    let target = target(&args.place, &start, true, args.format.map(|f| f.dialect()))?;
     if !target.dir.is_dir() {
         out::warn(&format!(
             "the ADR directory {} does not exist yet; it will be created",
@@ -184,7 +194,7 @@ fn edit(path: &Path, no_edit: bool) -> Result<()> {
 
 fn status_cmd(place: &LogPlace, which: &str, status: &str, by: Option<&str>) -> Result<ExitCode> {
     let start = start(place)?;
-    let dir = target(place, &start, None)?.dir;
+    let dir = target(place, &start, false, None)?.dir;
     let change = adr::set_status(&dir, which, status, by)?;
     let name = shown(&change.path);
     let from = change
@@ -207,7 +217,7 @@ fn status_cmd(place: &LogPlace, which: &str, status: &str, by: Option<&str>) -> 
 
 fn link_cmd(place: &LogPlace, from: &str, to: &str, kind: adr::LinkChoice) -> Result<ExitCode> {
     let start = start(place)?;
-    let dir = target(place, &start, None)?.dir;
+    let dir = target(place, &start, false, None)?.dir;
     let changed = adr::link(&dir, from, to, kind)?;
     if changed.is_empty() {
         out::err_line(&format!(

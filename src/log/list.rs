@@ -107,7 +107,7 @@ pub fn render_table(log: &DecisionLog, selected: &[usize]) -> String {
             *w = (*w).max(c.chars().count());
         }
     }
-    let mut out = String::new();
+    let mut out = String::with_capacity((rows.len() + 1) * (widths.iter().sum::<usize>() + 16));
     for r in std::iter::once(&header).chain(&rows) {
         let mut line = String::new();
         for (k, (c, w)) in r.iter().zip(widths).enumerate() {

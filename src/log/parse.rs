@@ -472,6 +472,10 @@ fn read_body(lines: &[Line<'_>], fm_dialect: Option<LogDialect>, e: &mut Entry) 
 fn local_targets(lines: &[Line<'_>]) -> Vec<Field> {
     let mut out = Vec::new();
     for l in lines.iter().filter(|l| !l.fenced) {
+        // Most lines hold no link at all: skip them before copying anything.
+        if !l.text.contains(']') {
+            continue;
+        }
         let text = without_code_spans(l.text);
         let mut dests: Vec<&str> = Vec::new();
         let mut rest = text.as_str();

@@ -11,11 +11,14 @@ use crate::adr::existing::{adr_files, name_number};
 /// Index and template files that live beside ADRs but are none: log4brains' reserved names,
 /// adr-tools' `toc.md`, and MADR's `adr-template*.md`. A numbered file is always an ADR.
 pub fn is_index_or_template(file_name: &str) -> bool {
+    if name_number(file_name).is_some() {
+        return false;
+    }
     let lower = file_name.to_lowercase();
     matches!(
         lower.as_str(),
         "readme.md" | "index.md" | "toc.md" | "template.md" | "backlog.md"
-    ) || (name_number(file_name).is_none() && lower.contains("template"))
+    ) || lower.contains("template")
 }
 
 /// Reads every ADR of `dir`. Files that cannot be read or parsed are kept, with a `problem`
@@ -50,7 +53,7 @@ pub fn read_log(dir: &Path) -> Result<DecisionLog, AdrError> {
 /// ([`crate::adr::locate`]; `adr_dir` is the `--adr-dir` flag), then read. A directory that
 /// does not exist yet is an empty log.
 pub fn open_log(start: &Path, adr_dir: Option<&Path>) -> Result<DecisionLog, AdrError> {
-    let target = crate::adr::locate(start, adr_dir, None)?;
+    let target = crate::adr::locate_dir(start, adr_dir)?;
     if !target.dir.is_dir() {
         return Ok(DecisionLog {
             dir: target.dir,
@@ -86,7 +89,7 @@ fn read_all(files: &[std::path::PathBuf]) -> Vec<Entry> {
 }
 
 fn read_one(path: &Path) -> Entry {
-    match crate::fileread::read_text(path, crate::fileread::ADR_LIMIT) {
+    match crate::fileread::read_text_quick(path, crate::fileread::ADR_LIMIT) {
         Ok(text) => parse_entry(path, &text),
         Err(err) => {
             let mut e = parse_entry(path, "");
