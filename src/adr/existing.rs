@@ -163,9 +163,13 @@ pub fn find_adr(dir: &Path, which: &str, what: &str) -> Result<Existing, AdrErro
         Ok(n) => files
             .into_iter()
             .filter(|f| {
+                // The name's number when it has one (no read: a 1,000-ADR log is 1,000 names),
+                // else the front matter's.
                 let name = f.file_name().unwrap_or_default().to_string_lossy();
-                name_number(&name) == Some(n)
-                    || read_head(f, 512).and_then(|h| front_matter_number(&h)) == Some(n)
+                match name_number(&name) {
+                    Some(m) => m == n,
+                    None => read_head(f, 512).and_then(|h| front_matter_number(&h)) == Some(n),
+                }
             })
             .collect(),
         Err(_) => files

@@ -256,7 +256,8 @@ pub(super) fn plan_link(
             from.file_name()
         )));
     }
-    let spelling = if uses_adr_tools_spelling(dir) {
+    // Only the supersede labels have two spellings; each question reads every ADR's head.
+    let spelling = if kind == LinkKind::Supersedes && uses_adr_tools_spelling(dir) {
         Spelling::AdrTools
     } else {
         Spelling::Correct

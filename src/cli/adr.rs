@@ -124,6 +124,16 @@ fn new(args: &AdrNewArgs) -> Result<ExitCode> {
 /// Says so when the log's index (a `README.md` or `index.md` list of ADRs) now lacks an ADR,
 /// which `tradeoffs lint` would report: `tradeoffs log index` brings it up to date.
 fn index_note(dir: &Path) {
+    // The whole log is read only where an index may be (a 1,000-ADR log costs 1,000 reads).
+    let has_index = std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.flatten().any(|e| {
+            let name = e.file_name().to_string_lossy().to_lowercase();
+            name == "readme.md" || name == "index.md"
+        })
+    });
+    if !has_index {
+        return;
+    }
     let Ok(log) = tradeoffs::log::read_log(dir) else {
         return;
     };
