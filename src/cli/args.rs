@@ -75,13 +75,14 @@ pub enum AdrCommand {
         #[command(flatten)]
         place: LogPlace,
     },
-    /// Link two ADRs, both sides, in each file's format: N gets "Amends M", M gets "Amended by
-    /// N"; `supersedes` also marks M superseded. Linking twice changes nothing.
+    /// Link two ADRs, both sides, in each file's format: FROM gets "Amends TO", TO gets
+    /// "Amended by FROM"; `supersedes` also marks TO superseded. Linking twice changes nothing.
     Link {
         /// The ADR that links (number or file name).
         from: String,
         /// The ADR it links to (number or file name).
         to: String,
+        /// How FROM relates to TO (`supersedes` also marks TO superseded).
         #[arg(long, value_enum, default_value_t = adr::LinkChoice::Relates)]
         kind: adr::LinkChoice,
         #[command(flatten)]
