@@ -246,3 +246,79 @@ fn target(l: &EntryLink) -> String {
         .or_else(|| l.number.map(|n| format!("ADR-{n:04}")))
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::log::parse_entry;
+    use std::path::Path;
+
+    fn view() -> LogView {
+        let files = [
+            (
+                "0001-a.md",
+                "# 1. Use queues\n\nDate: 2020-01-01\n\n## Status\n\nSuperseded by [2. Use streams](0002-b.md)\n",
+            ),
+            (
+                "0002-b.md",
+                "# 2. Use streams\n\nDate: 2020-01-02\n\n## Status\n\nAccepted\n\nSupersedes [1. Use queues](0001-a.md)\n",
+            ),
+            (
+                "0003-c.md",
+                "# 3. Cache pages\n\nDate: 2020-01-03\n\n## Status\n\nOn hold\n",
+            ),
+        ];
+        LogView {
+            log: Some(Ok(DecisionLog {
+                dir: PathBuf::from("doc/adr"),
+                entries: files
+                    .iter()
+                    .map(|(n, t)| parse_entry(Path::new(n), t))
+                    .collect(),
+            })),
+            ..LogView::default()
+        }
+    }
+
+    #[test]
+    fn statuses_come_in_lifecycle_order_then_the_logs_own() {
+        let mut v = view();
+        assert_eq!(v.statuses(), ["accepted", "superseded", "on hold"]);
+        v.next_status();
+        assert_eq!(v.visible(), [1]);
+        v.next_status();
+        v.next_status();
+        assert_eq!(v.visible(), [2]);
+        v.next_status();
+        assert_eq!(v.status, None);
+        assert_eq!(v.visible(), [0, 1, 2]);
+    }
+
+    #[test]
+    fn the_search_matches_titles_numbers_and_file_names_in_any_case() {
+        let mut v = view();
+        v.query.insert_str("STREAM");
+        assert_eq!(v.visible(), [1]);
+        v.query = LogView::default().query;
+        v.query.insert_str("0003");
+        assert_eq!(v.visible(), [2]);
+    }
+
+    #[test]
+    fn links_resolve_and_back_retraces_them() {
+        let mut v = view();
+        assert_eq!(v.open(0, false), Some(PathBuf::from("0001-a.md")));
+        let links = v.links();
+        assert_eq!(links.len(), 1);
+        assert_eq!(
+            (links[0].kind, links[0].to),
+            (LinkKind::SupersededBy, Some(1))
+        );
+        v.open(1, true);
+        assert_eq!(v.reader.as_ref().unwrap().came_from, [0]);
+        assert_eq!(v.back(), Some(PathBuf::from("0001-a.md")));
+        assert_eq!(v.back(), None);
+        assert!(v.reader.is_none());
+        assert_eq!(v.sel, 0);
+    }
+}
