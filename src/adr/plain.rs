@@ -1,6 +1,7 @@
 //! A plain ADR, for a decision no tree covers (`tradeoffs adr new "Title"`): the repository's
 //! own template when it keeps one (adr-tools' `templates/template.md` with its `NUMBER`,
-//! `TITLE`, `DATE`, `STATUS` words; log4brains' `template.md`), else the dialect's skeleton
+//! `TITLE`, `DATE`, `STATUS` words; log4brains' `template.md`; MADR's `adr-template.md`), else
+//! the dialect's skeleton
 //! (MADR 4's sections, adr-tools' Context/Decision/Consequences, log4brains' list and
 //! sections), with a prompt in every section for the author to replace. Numbered, named and
 //! created exclusively the way exports are, then linked (`--supersedes`, `--link`) to ADRs
@@ -33,12 +34,14 @@ pub fn plain_meta(title: &str) -> RecordMeta {
     }
 }
 
-/// The template file a repository keeps for its dialect, if it has one.
+/// The template file a repository keeps for its dialect, if it has one: adr-tools'
+/// `templates/template.md`, log4brains' `template.md`, MADR's `adr-template.md` (the file MADR
+/// tells teams to copy beside their ADRs).
 fn repository_template(dir: &Path, dialect: Dialect) -> Option<String> {
     let path = match dialect {
         Dialect::Nygard => dir.join("templates/template.md"),
         Dialect::Log4brains => dir.join("template.md"),
-        Dialect::Madr => return None,
+        Dialect::Madr => dir.join("adr-template.md"),
     };
     crate::fileread::read_text(&path, crate::fileread::ADR_LIMIT).ok()
 }
@@ -94,6 +97,85 @@ fn fill_log4brains(template: &str, meta: &RecordMeta) -> String {
     out
 }
 
+/// MADR's `adr-template.md`: its front matter's `status`, `date`, `decision-makers`,
+/// `consulted` and `informed` set (placeholders such as `{YYYY-MM-DD ...}` would not be valid
+/// YAML), `number:` and `title:` added for `adrs`, its first H1 the title; everything else as
+/// the template has it.
+fn fill_madr(template: &str, adrs_front_matter: bool, number: u32, meta: &RecordMeta) -> String {
+    let list = |v: &[String]| {
+        let items: Vec<String> = v.iter().map(|d| yaml(d)).collect();
+        format!("[{}]", items.join(", "))
+    };
+    let mut keys: Vec<(&str, String)> = Vec::new();
+    if adrs_front_matter {
+        keys.push(("number", number.to_string()));
+        keys.push(("title", yaml(&meta.title)));
+    }
+    keys.push(("status", yaml(meta.status.as_str())));
+    keys.push(("date", meta.date.clone()));
+    keys.push(("decision-makers", list(&meta.deciders)));
+    keys.push(("consulted", list(&meta.consulted)));
+    keys.push(("informed", list(&meta.informed)));
+    let lines: Vec<&str> = template.lines().collect();
+    let fm_end = (lines.first().map(|l| l.trim_end()) == Some("---"))
+        .then(|| (1..lines.len()).find(|&i| lines[i].trim_end() == "---"))
+        .flatten();
+    let mut out: Vec<String> = vec!["---".to_string()];
+    let body_from = match fm_end {
+        Some(end) => {
+            let mut i = 1;
+            let mut done: Vec<&str> = Vec::new();
+            while i < end {
+                let line = lines[i];
+                let key = line.split_once(':').map(|(k, _)| k.trim());
+                match key.and_then(|k| keys.iter().find(|(name, _)| *name == k)) {
+                    Some((name, value)) if !line.starts_with([' ', '\t', '-']) => {
+                        out.push(format!("{name}: {value}"));
+                        done.push(name);
+                        // The placeholder's continuation lines (a YAML list) go with it.
+                        i += 1;
+                        while i < end && lines[i].starts_with([' ', '\t', '-']) {
+                            i += 1;
+                        }
+                        continue;
+                    }
+                    _ => out.push(line.to_string()),
+                }
+                i += 1;
+            }
+            // Keys the template lacks: `number`/`title` first (as adrs writes them), the rest
+            // at the end.
+            let missing = |first: bool| -> Vec<String> {
+                keys.iter()
+                    .filter(|(name, _)| !done.contains(name))
+                    .filter(|(name, _)| matches!(*name, "number" | "title") == first)
+                    .map(|(name, value)| format!("{name}: {value}"))
+                    .collect()
+            };
+            let (head, tail) = (missing(true), missing(false));
+            out.extend(tail);
+            out.splice(1..1, head);
+            end + 1
+        }
+        None => {
+            out.extend(keys.iter().map(|(name, value)| format!("{name}: {value}")));
+            out.push(String::new());
+            0
+        }
+    };
+    out.push("---".to_string());
+    let mut titled = false;
+    for line in &lines[body_from.min(lines.len())..] {
+        if !titled && line.starts_with("# ") {
+            titled = true;
+            out.push(format!("# {}", md(&meta.title)));
+        } else {
+            out.push((*line).to_string());
+        }
+    }
+    out.join("\n") + "\n"
+}
+
 fn people(names: &[String]) -> String {
     names.iter().map(|n| md(n)).collect::<Vec<_>>().join(", ")
 }
@@ -113,6 +195,7 @@ pub fn plain_text(
     match (dialect, template) {
         (Dialect::Nygard, Some(t)) => return fill_adr_tools(t, n, meta),
         (Dialect::Log4brains, Some(t)) => return fill_log4brains(t, meta),
+        (Dialect::Madr, Some(t)) => return fill_madr(t, adrs_front_matter, n, meta),
         (Dialect::Nygard, None) => {
             let _ = write!(
                 s,
@@ -144,7 +227,7 @@ pub fn plain_text(
                 meta.status, meta.date
             );
         }
-        (Dialect::Madr, _) => {
+        (Dialect::Madr, None) => {
             let list = |v: &[String]| {
                 let items: Vec<String> = v.iter().map(|d| yaml(d)).collect();
                 format!("[{}]", items.join(", "))
@@ -327,6 +410,16 @@ mod tests {
         assert_eq!(
             plain_text(Dialect::Nygard, false, Some(7), &meta(), Some(t)),
             "# 7. Use \\*Rust\\*\n\nDate: 2026-01-02\n\n## Status\n\nAccepted\n\n## Context\n\nOurs.\n"
+        );
+        let t = "# [short title]\n\n- Status: [draft | proposed] <!-- optional -->\n- Deciders: [list] <!-- optional -->\n- Date: [YYYY-MM-DD] <!-- optional -->\n\n## Context\n";
+        let t = "---\nstatus: \"{proposed | accepted}\"\ndate: {YYYY-MM-DD}\ndecision-makers:\n  - {someone}\ntags: [db]\n---\n\n# {short title}\n\n## Context and Problem Statement\n\n{Ours.}\n";
+        assert_eq!(
+            plain_text(Dialect::Madr, false, Some(4), &meta(), Some(t)),
+            "---\nstatus: \"accepted\"\ndate: 2026-01-02\ndecision-makers: [\"Ada\"]\ntags: [db]\nconsulted: []\ninformed: []\n---\n\n# Use \\*Rust\\*\n\n## Context and Problem Statement\n\n{Ours.}\n"
+        );
+        assert!(
+            plain_text(Dialect::Madr, true, Some(4), &meta(), Some(t))
+                .starts_with("---\nnumber: 4\ntitle: \"Use *Rust*\"\nstatus: \"accepted\"\n")
         );
         let t = "# [short title]\n\n- Status: [draft | proposed] <!-- optional -->\n- Deciders: [list] <!-- optional -->\n- Date: [YYYY-MM-DD] <!-- optional -->\n\n## Context\n";
         assert_eq!(

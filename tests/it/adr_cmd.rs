@@ -123,7 +123,9 @@ fn new_keeps_each_tools_wording_and_fields() {
         "# 5. Use Kafka\n\nDate: 2026-11-30\n\n## Status\n\nAccepted\n\n## Context\n"
     ));
 
+    // MADR without a template of its own: MADR 4's sections.
     let r = Repo::fixture("madr");
+    std::fs::remove_file(r.path("docs/decisions/adr-template.md")).unwrap();
     ok(&r.run(&[
         "adr",
         "new",
@@ -150,6 +152,14 @@ fn new_keeps_each_tools_wording_and_fields() {
     ] {
         assert!(text.contains(&format!("\n{section}\n")), "{section}");
     }
+
+    // MADR with the repository's `adr-template.md`: its text, its front matter filled in.
+    let r = Repo::fixture("madr");
+    ok(&r.run(&["adr", "new", "Use Kafka", "--no-edit", "--decider", "Ada"]));
+    assert_eq!(
+        r.read("docs/decisions/0004-use-kafka.md"),
+        "---\nstatus: \"proposed\"\ndate: 2026-11-30\ndecision-makers: [\"Ada\"]\nconsulted: []\ninformed: []\n---\n\n# Use Kafka\n\n## Context and Problem Statement\n\n{Describe the context and problem statement.}\n"
+    );
 
     let r = Repo::fixture("adrs-ng");
     ok(&r.run(&["adr", "new", "Use Kafka", "--no-edit", "--decider", "Ada"]));
