@@ -411,7 +411,6 @@ mod tests {
             plain_text(Dialect::Nygard, false, Some(7), &meta(), Some(t)),
             "# 7. Use \\*Rust\\*\n\nDate: 2026-01-02\n\n## Status\n\nAccepted\n\n## Context\n\nOurs.\n"
         );
-        let t = "# [short title]\n\n- Status: [draft | proposed] <!-- optional -->\n- Deciders: [list] <!-- optional -->\n- Date: [YYYY-MM-DD] <!-- optional -->\n\n## Context\n";
         let t = "---\nstatus: \"{proposed | accepted}\"\ndate: {YYYY-MM-DD}\ndecision-makers:\n  - {someone}\ntags: [db]\n---\n\n# {short title}\n\n## Context and Problem Statement\n\n{Ours.}\n";
         assert_eq!(
             plain_text(Dialect::Madr, false, Some(4), &meta(), Some(t)),
