@@ -37,7 +37,10 @@ pub(super) fn open(place: &LogPlace) -> Result<DecisionLog> {
             entries: Vec::new(),
         });
     }
-    Ok(log::read_log(&target.dir)?)
+    Ok(match tradeoffs::config::log_cache_dir() {
+        Some(cache) => log::read_log_cached(&target.dir, &cache)?,
+        None => log::read_log(&target.dir)?,
+    })
 }
 
 /// A path as the user reads it: relative to the current directory when it is below it.

@@ -2,13 +2,13 @@
 
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::adr::Dialect;
 
 /// The conventions an ADR file follows, as read (finer than [`Dialect`], which is what we
 /// write: `adrs` front matter is MADR with `number:` and `title:` keys).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LogDialect {
     /// YAML front matter with `status:`/`date:` (MADR 3/4), or MADR's headings without it.
@@ -32,6 +32,18 @@ impl LogDialect {
         }
     }
 
+    /// The dialect an [`Self::as_str`] name names.
+    pub fn from_name(name: &str) -> Option<LogDialect> {
+        [
+            LogDialect::Madr,
+            LogDialect::Adrs,
+            LogDialect::Nygard,
+            LogDialect::Log4brains,
+        ]
+        .into_iter()
+        .find(|d| d.as_str() == name)
+    }
+
     /// The dialect to write in when editing this file, and whether it carries `adrs` front
     /// matter (`number:`/`title:`).
     pub fn writing(self) -> (Dialect, bool) {
@@ -51,14 +63,14 @@ impl std::fmt::Display for LogDialect {
 }
 
 /// A value read from a file and the 1-based line it is on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Field {
     pub value: String,
     pub line: usize,
 }
 
 /// The status of an ADR: normalised for filters and checks, and as the file words it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusField {
     /// Lower-case keyword: `accepted`, `superseded` (for "Superceded by [..](..)" too), or the
     /// file's own first word when it is none of [`super::KNOWN_STATUSES`].
@@ -76,7 +88,7 @@ impl StatusField {
 }
 
 /// How one ADR refers to another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum LinkKind {
     Supersedes,
@@ -113,6 +125,36 @@ impl LinkKind {
         }
     }
 
+    /// The kebab-case name used in JSON (`superseded-by`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkKind::Supersedes => "supersedes",
+            LinkKind::SupersededBy => "superseded-by",
+            LinkKind::Amends => "amends",
+            LinkKind::AmendedBy => "amended-by",
+            LinkKind::Clarifies => "clarifies",
+            LinkKind::ClarifiedBy => "clarified-by",
+            LinkKind::RelatesTo => "relates-to",
+            LinkKind::Other => "other",
+        }
+    }
+
+    /// The kind an [`Self::as_str`] name names.
+    pub fn from_name(name: &str) -> Option<LinkKind> {
+        [
+            LinkKind::Supersedes,
+            LinkKind::SupersededBy,
+            LinkKind::Amends,
+            LinkKind::AmendedBy,
+            LinkKind::Clarifies,
+            LinkKind::ClarifiedBy,
+            LinkKind::RelatesTo,
+            LinkKind::Other,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == name)
+    }
+
     /// The kind the other ADR should carry back ("Supersedes" ↔ "Superseded by").
     pub fn inverse(self) -> LinkKind {
         match self {
@@ -129,7 +171,7 @@ impl LinkKind {
 }
 
 /// A link from one ADR to another, as written in the file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntryLink {
     pub kind: LinkKind,
     /// The wording as written: "Superceded by", "Amends", "superseded by ADR-0005".
@@ -142,7 +184,7 @@ pub struct EntryLink {
 }
 
 /// One ADR file of the log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     pub path: PathBuf,
     /// The file name (`0003-use-postgresql.md`).
@@ -150,17 +192,20 @@ pub struct Entry {
     /// From front matter `number:`, else the file name's `NNNN-`, else the title's `N. `.
     pub number: Option<u32>,
     /// The line the number was read from; `None` when it comes from the file name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number_line: Option<usize>,
     pub title: Option<Field>,
     pub status: Option<StatusField>,
     pub date: Option<Field>,
     pub dialect: Option<LogDialect>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<EntryLink>,
     /// Why the file could not be read as an ADR (unreadable, no title, format unknown,
     /// unclosed front matter). An entry with a problem still has whatever could be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub problem: Option<Field>,
     /// Relative link destinations in the file (for the broken-link check), with their lines.
-    #[serde(skip)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub local_targets: Vec<Field>,
 }
 
@@ -204,7 +249,7 @@ impl Entry {
 
 /// Every ADR of one directory, ordered by number (unnumbered ones, such as log4brains'
 /// dated files, after them by file name).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DecisionLog {
     pub dir: PathBuf,
     pub entries: Vec<Entry>,

@@ -123,15 +123,18 @@ pub fn plan_index(log: &DecisionLog) -> IndexPlan {
         (None, Some((s, e))) => lines[s..=e].iter().filter_map(|l| item_target(l)).collect(),
         _ => Vec::new(),
     };
+    let listed_set: std::collections::HashSet<&str> = listed.iter().map(String::as_str).collect();
+    let in_log: std::collections::HashSet<&str> =
+        log.entries.iter().map(|e| e.file.as_str()).collect();
     let missing = log
         .entries
         .iter()
-        .filter(|e| !listed.contains(&e.file))
+        .filter(|e| !listed_set.contains(e.file.as_str()))
         .map(|e| e.file.clone())
         .collect();
     let extra = listed
         .iter()
-        .filter(|f| log.by_file(f).is_none())
+        .filter(|f| !in_log.contains(f.as_str()))
         .cloned()
         .collect();
     IndexPlan {
@@ -262,7 +265,7 @@ fn find_markers(lines: &[&str]) -> Option<(usize, usize)> {
 fn find_list(lines: &[&str], log: &DecisionLog) -> Option<(usize, usize)> {
     let is_item = |l: &str| {
         item_target(l).is_some_and(|f| {
-            log.by_file(&f).is_some() || crate::adr::existing::name_number(&f).is_some()
+            crate::adr::existing::name_number(&f).is_some() || log.by_file(&f).is_some()
         })
     };
     let s = lines.iter().position(|l| is_item(l))?;
@@ -322,7 +325,7 @@ fn link_prefix(line: &str, log: &DecisionLog) -> String {
     };
     let after = &line[close + 2..];
     let target = &after[..after.find(')').unwrap_or(after.len())];
-    if log.by_file(&file).is_none() && crate::adr::existing::name_number(&file).is_none() {
+    if crate::adr::existing::name_number(&file).is_none() && log.by_file(&file).is_none() {
         return String::new();
     }
     target.strip_suffix(file.as_str()).unwrap_or("").to_string()
