@@ -91,6 +91,28 @@ fn names(link: &EntryLink, to: &LinkTarget) -> bool {
     }
 }
 
+/// A tag block some adr-tools logs keep before `# N. Title` (front matter with no `number:`,
+/// `status:` or `date:`, such as `tag:Blast`): the block as written, and the ADR after it, whose
+/// dialect is the body's ([`super::existing::classify`]). Edits go to the body; the block stays.
+fn split_tag_block(text: &str) -> Option<(&str, &str)> {
+    let fm = super::existing::FrontMatter::of(text)?;
+    let end = fm.end?;
+    if ["number", "status", "date"]
+        .iter()
+        .any(|k| fm.values(k).next().is_some())
+    {
+        return None;
+    }
+    if !matches!(
+        super::existing::classify(text),
+        Some((super::Dialect::Nygard | super::Dialect::Log4brains, _))
+    ) {
+        return None;
+    }
+    let cut: usize = text.split_inclusive('\n').take(end + 1).map(str::len).sum();
+    Some(text.split_at(cut))
+}
+
 fn lines_of(text: &str) -> Vec<String> {
     text.lines().map(str::to_string).collect()
 }
@@ -221,6 +243,9 @@ pub(crate) fn add_link(
     to: &LinkTarget,
     spelling: Spelling,
 ) -> Result<Option<String>, AdrError> {
+    if let Some((head, body)) = split_tag_block(text) {
+        return Ok(add_link(path, body, kind, to, spelling)?.map(|b| format!("{head}{b}")));
+    }
     let entry = parse_entry(path, text);
     if entry.links.iter().any(|l| l.kind == kind && names(l, to)) {
         return Ok(None);
@@ -389,6 +414,14 @@ pub(crate) fn mark_superseded(
     spelling: Spelling,
     keep_word: bool,
 ) -> Result<Marked, AdrError> {
+    if let Some((head, body)) = split_tag_block(text) {
+        return Ok(
+            match mark_superseded(path, body, by, spelling, keep_word)? {
+                Marked::Changed(b) => Marked::Changed(format!("{head}{b}")),
+                other => other,
+            },
+        );
+    }
     let entry = parse_entry(path, text);
     let supersede_links: Vec<&EntryLink> = entry.links_of(LinkKind::SupersededBy).collect();
     if supersede_links.iter().any(|l| names(l, by)) {
@@ -502,6 +535,9 @@ pub(crate) fn set_status(
     text: &str,
     status: &str,
 ) -> Result<Option<String>, AdrError> {
+    if let Some((head, body)) = split_tag_block(text) {
+        return Ok(set_status(path, body, status)?.map(|b| format!("{head}{b}")));
+    }
     let entry = parse_entry(path, text);
     let current = entry.status.as_ref();
     if current.is_some_and(|s| s.normalized == status && !s.raw.contains('[')) {
@@ -755,6 +791,23 @@ mod tests {
         assert!(out.ends_with(
             "- Relates to [20250101-a](20250101-a.md)\n- Amends [20250202-b](20250202-b.md)\n"
         ));
+    }
+
+    #[test]
+    fn a_tag_block_before_an_adr_tools_adr_stays_and_the_body_is_edited() {
+        let text = format!("---\ntag:Blast\n---\n{NYGARD}");
+        let out = set_status(&p("0003-x.md"), &text, "deprecated")
+            .unwrap()
+            .unwrap();
+        assert_eq!(out, text.replace("Accepted", "Deprecated"));
+        let by = to(4, "Y", "0004-y.md");
+        let Marked::Changed(out) =
+            mark_superseded(&p("0003-x.md"), &text, &by, Spelling::Correct, false).unwrap()
+        else {
+            panic!()
+        };
+        assert!(out.starts_with("---\ntag:Blast\n---\n# 3. Use MySQL\n"));
+        assert!(out.contains("## Status\n\nSuperseded by [4. Y](0004-y.md)\n"));
     }
 
     #[test]

@@ -311,13 +311,28 @@ pub fn new_plain(
                 dir.join(&name).display()
             )));
         }
-        let text = plain_text(
+        let mut text = plain_text(
             target.dialect,
             target.adrs_front_matter,
             number,
             meta,
             template.as_deref(),
         );
+        if template.is_none() {
+            // The skeleton in the house style, as exports are (a repository's own template
+            // already is).
+            text = super::restyle::restyle(
+                &text,
+                target.dialect,
+                target.adrs_front_matter,
+                &target.style,
+                super::restyle::Facts {
+                    status: meta.status.as_str(),
+                    date: &meta.date,
+                    tag: "",
+                },
+            );
+        }
         if write::create_exclusive(dir, &name, &text)? {
             break dir.join(&name);
         }

@@ -20,6 +20,7 @@ fn on(shape: &str) -> (Repo, Shell, App) {
         store: Store::new(data.join("sessions")),
         repo: r.dir.path().to_path_buf(),
         adr_dir: None,
+        package: None,
         held: Default::default(),
     };
     let mut a = app();
@@ -239,6 +240,7 @@ fn a_log_that_cannot_be_read_or_is_empty_says_what_to_do() {
         store: Store::new(r.path("sessions")),
         repo: r.dir.path().to_path_buf(),
         adr_dir: None,
+        package: None,
         held: Default::default(),
     };
     let mut a = app();
