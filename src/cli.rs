@@ -2,8 +2,11 @@
 //! layer (and `main.rs`) reads the environment for configuration and prints; every printed
 //! line goes through [`out`].
 
+mod adr;
 pub mod args;
 mod decide;
+mod lint;
+mod log;
 pub mod out;
 mod revisit;
 mod trees;
@@ -142,5 +145,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             revisit::run(load_catalog(&options)?, &args, cli.no_mouse)
         }
+        Some(Command::Log(mut args)) => {
+            if args.place.adr_dir.is_none() {
+                args.place.adr_dir = cli.tui_adr_dir;
+            }
+            log::run(&args)
+        }
+        Some(Command::Lint(mut args)) => {
+            if args.place.adr_dir.is_none() {
+                args.place.adr_dir = cli.tui_adr_dir;
+            }
+            lint::run(&args)
+        }
+        Some(Command::Adr(command)) => adr::run(command, cli.tui_adr_dir),
     }
 }

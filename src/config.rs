@@ -29,3 +29,11 @@ pub fn sessions_dir() -> Option<PathBuf> {
     }
     project_dirs().map(|d| d.data_dir().join("sessions"))
 }
+
+/// Directory for the decision log's parse cache (`<data>/log-cache`), see `log::read_log_cached`.
+pub fn log_cache_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("TRADEOFFS_DATA_DIR").filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(dir).join("log-cache"));
+    }
+    project_dirs().map(|d| d.data_dir().join("log-cache"))
+}

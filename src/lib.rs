@@ -14,6 +14,7 @@ pub mod config;
 pub(crate) mod date;
 pub mod engine;
 pub mod fileread;
+pub mod log;
 pub mod report;
 pub mod revisit;
 pub mod session;

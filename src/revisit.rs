@@ -79,7 +79,7 @@ pub fn find(dir: &Path, which: &str, cwd: &Path) -> Result<PathBuf, AdrError> {
             dir.display()
         )));
     }
-    Ok(adr::find_existing_for(dir, which, "revisit")?.path)
+    Ok(adr::existing::find_adr(dir, which, &format!("revisit {which}"))?.path)
 }
 
 /// Reads the ADR at `path` and its decision data; an ADR without any is an error that says

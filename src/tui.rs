@@ -10,6 +10,7 @@ pub mod app;
 mod chrome;
 pub mod keys;
 mod layout;
+pub mod log_view;
 mod screens;
 mod signals;
 mod theme;
@@ -91,6 +92,12 @@ impl Shell {
             Effect::Export(mode) => {
                 Msg::Exported(self.export(app, mode).map_err(|e| format!("{e:#}")))
             }
+            Effect::LoadLog => Msg::LogLoaded(self.load_log(app).map_err(|e| e.to_string())),
+            Effect::ReadAdr(path) => {
+                let text = crate::fileread::read_text(&path, crate::fileread::ADR_LIMIT)
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()));
+                Msg::AdrRead(path, text)
+            }
         })
     }
 
@@ -141,6 +148,19 @@ impl Shell {
             target.warnings.extend(warnings);
         }
         Ok((report, meta, target))
+    }
+
+    /// The repository's decision log: the ADR folder exports go to (the package picked, in a
+    /// repository with several), read; a folder that does not exist yet is an empty log.
+    fn load_log(&self, app: &App) -> Result<crate::log::DecisionLog, adr::AdrError> {
+        let target = adr::locate_in(&self.repo, self.adr_dir.as_deref(), None, self.package(app))?;
+        if !target.dir.is_dir() {
+            return Ok(crate::log::DecisionLog {
+                dir: target.dir,
+                entries: Vec::new(),
+            });
+        }
+        crate::log::read_log(&target.dir)
     }
 
     /// The ADR folder picked: in the TUI, else by `--package`.

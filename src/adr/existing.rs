@@ -47,18 +47,31 @@ impl<'a> FrontMatter<'a> {
 pub const RESERVED: &[&str] = &["template.md", "readme.md", "index.md", "backlog.md"];
 
 /// The ADR files of a directory: top-level `.md` files but the reserved names, sorted by name.
+/// The entry's type comes from the directory listing; only symlinks cost a `stat` (a log of
+/// 1,000 ADRs is listed without 1,000 of them).
 pub fn adr_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.extension().is_some_and(|x| x == "md")
-                && p.file_name().is_some_and(|n| {
-                    !RESERVED.contains(&n.to_string_lossy().to_lowercase().as_str())
-                })
-                && p.is_file()
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let name = e.file_name();
+            let n = name.as_encoded_bytes();
+            let md = n.len() > 3 && n.ends_with(b".md");
+            if !md
+                || RESERVED
+                    .iter()
+                    .any(|r| r.as_bytes().eq_ignore_ascii_case(n))
+            {
+                return None;
+            }
+            let p = e.path();
+            let t = e.file_type().ok()?;
+            (t.is_file() || (!t.is_dir() && std::fs::metadata(&p).is_ok_and(|m| m.is_file())))
+                .then_some(p)
         })
         .collect();
-    files.sort();
+    // One directory: comparing the bytes of the paths orders them by file name, without
+    // splitting every path into components on each comparison.
+    files.sort_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     Ok(files)
 }
 
@@ -143,20 +156,25 @@ fn front_matter_title(text: &str) -> Option<String> {
 
 /// Finds the ADR that `--supersedes` names: a number, or a file name. Exactly one must match.
 pub fn find_existing(dir: &Path, which: &str) -> Result<Existing, AdrError> {
-    find_existing_for(dir, which, "--supersedes")
+    find_adr(dir, which, &format!("--supersedes {which}"))
 }
 
-/// [`find_existing`] with the messages naming `what` asked for it (`--supersedes`, `revisit`).
-pub fn find_existing_for(dir: &Path, which: &str, what: &str) -> Result<Existing, AdrError> {
+/// Finds the ADR that `which` names (a number, a file name, or a file name without `.md`);
+/// exactly one must match. Messages start with `what` (the flag or argument that named it).
+pub fn find_adr(dir: &Path, which: &str, what: &str) -> Result<Existing, AdrError> {
     let files = adr_files(dir)
         .map_err(|e| AdrError::Failed(format!("cannot list {}: {e}", dir.display())))?;
     let matches: Vec<PathBuf> = match which.trim().parse::<u32>() {
         Ok(n) => files
             .into_iter()
             .filter(|f| {
+                // The name's number when it has one (no read: a 1,000-ADR log is 1,000 names),
+                // else the front matter's.
                 let name = f.file_name().unwrap_or_default().to_string_lossy();
-                name_number(&name) == Some(n)
-                    || read_head(f, 512).and_then(|h| front_matter_number(&h)) == Some(n)
+                match name_number(&name) {
+                    Some(m) => m == n,
+                    None => read_head(f, 512).and_then(|h| front_matter_number(&h)) == Some(n),
+                }
             })
             .collect(),
         Err(_) => files
@@ -169,12 +187,12 @@ pub fn find_existing_for(dir: &Path, which: &str, what: &str) -> Result<Existing
     };
     match matches.as_slice() {
         [] => Err(AdrError::Invalid(format!(
-            "{what} {which}: no ADR with that number or name in {}",
+            "{what}: no ADR with that number or name in {}",
             dir.display()
         ))),
         [one] => read_existing(one),
         many => Err(AdrError::Invalid(format!(
-            "{what} {which}: {} ADRs match ({}); rename one or pass the file name",
+            "{what}: {} ADRs match ({}); rename one or pass the file name",
             many.len(),
             many.iter()
                 .map(|p| p
@@ -257,6 +275,29 @@ pub fn uses_adr_tools_spelling(dir: &Path) -> bool {
         files.iter().any(|f| {
             read_head(f, 4096)
                 .is_some_and(|t| t.contains("Superceded by") || t.contains("Supercedes "))
+        })
+    })
+}
+
+/// Whether the directory's superseded ADRs keep a "Superseded" status word above their
+/// "Superseded by [...]" link (as `adrs` writes them; adr-tools replaces the word with the
+/// link). Only asked when superseding, since it reads every file.
+pub fn keeps_superseded_word(dir: &Path) -> bool {
+    adr_files(dir).is_ok_and(|files| {
+        files.iter().any(|f| {
+            read_head(f, 4096).is_some_and(|t| {
+                let mut lines = t.lines().map(str::trim).filter(|l| !l.is_empty());
+                while let Some(l) = lines.next() {
+                    if l.eq_ignore_ascii_case("superseded") {
+                        return lines.next().is_some_and(|n| {
+                            n.to_ascii_lowercase()
+                                .replace("supercede", "supersede")
+                                .starts_with("superseded by [")
+                        });
+                    }
+                }
+                false
+            })
         })
     })
 }

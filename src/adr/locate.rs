@@ -42,7 +42,13 @@ pub fn locate(
     adr_dir: Option<&Path>,
     format: Option<Dialect>,
 ) -> Result<Target, super::AdrError> {
-    locate_in(start, adr_dir, format, None)
+    locate_with(start, adr_dir, format, None, true)
+}
+
+/// [`locate`] for readers of the log, which need the directory but not the dialect to write:
+/// the ADRs are not read to detect it (the dialect is what the markers imply, else MADR).
+pub fn locate_dir(start: &Path, adr_dir: Option<&Path>) -> Result<Target, super::AdrError> {
+    locate_with(start, adr_dir, None, None, false)
 }
 
 /// [`locate`] in a repository with several ADR folders (a log4brains `packages:` list, or
@@ -54,6 +60,16 @@ pub fn locate_in(
     adr_dir: Option<&Path>,
     format: Option<Dialect>,
     package: Option<&str>,
+) -> Result<Target, super::AdrError> {
+    locate_with(start, adr_dir, format, package, true)
+}
+
+fn locate_with(
+    start: &Path,
+    adr_dir: Option<&Path>,
+    format: Option<Dialect>,
+    package: Option<&str>,
+    detect: bool,
 ) -> Result<Target, super::AdrError> {
     let mut warnings = Vec::new();
     let found = if let Some(dir) = adr_dir {
@@ -103,7 +119,7 @@ pub fn locate_in(
             found.dir.display()
         ));
     }
-    let existing = if missing {
+    let existing = if missing || !detect {
         None
     } else {
         detect_dialect(&found.dir)

@@ -82,6 +82,11 @@ pub fn check_title(title: &str) -> Result<String, AdrError> {
 /// repository that numbers ADRs in front matter), so a directory of 1,000 ADRs costs 1,000
 /// directory entries, not 1,000 file reads.
 ///
+/// Numbers on other git branches count too ([`crate::log::branches`]: local and
+/// remote-tracking branches, read without a checkout), so two branches that each add an ADR
+/// do not both take the same number. Without git, or outside a repository, the directory
+/// alone counts.
+///
 /// Numbers are checked: a number so large that the next one does not fit (a hand-edited
 /// `number: 4294967295`) is an error naming the file, never a wrap to 0000.
 pub fn next_number(dir: &Path, all_front_matter: bool) -> Result<u32, AdrError> {
@@ -108,6 +113,12 @@ pub fn next_number(dir: &Path, all_front_matter: bool) -> Result<u32, AdrError> 
             max = n;
             max_name.clone_from(&name);
         }
+    }
+    if let Some(b) = crate::log::branches::highest_on_branches(dir)
+        && b.number > max
+    {
+        max = b.number;
+        max_name = format!("{} (on branch {})", b.file, b.branch);
     }
     max.checked_add(1).filter(|n| *n <= MAX_NUMBER).ok_or_else(|| {
         AdrError::Failed(format!(

@@ -52,6 +52,162 @@ pub enum Command {
     /// weights on the tree as it is now, show what changed, and open the TUI on it (or print
     /// it, or export an ADR that supersedes it).
     Revisit(Box<RevisitArgs>),
+    /// The repository's decision log: every ADR with number, title, status, date and format.
+    #[command(visible_alias = "list")]
+    Log(LogArgs),
+    /// Check the decision log for CI: one `file:line: rule: message` line per problem, exit
+    /// status 1 when there is any.
+    Lint(LintArgs),
+    /// Write and keep up ADRs by hand: a plain ADR from the repository's template, status
+    /// changes and links, each in the file's own format.
+    #[command(subcommand)]
+    Adr(AdrCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AdrCommand {
+    /// Write a plain ADR for a decision no tree covers, from the repository's template (MADR,
+    /// adr-tools, log4brains or adrs, whichever the ADR directory uses), print its path and
+    /// open it in $VISUAL or $EDITOR.
+    New(Box<AdrNewArgs>),
+    /// Change an ADR's status in its own format: front matter `status:`, the `## Status`
+    /// paragraph, or the `- Status:` line.
+    Status {
+        /// The ADR: its number or file name.
+        adr: String,
+        /// draft, proposed, accepted, rejected, deprecated or superseded (with --by).
+        status: String,
+        /// The ADR that supersedes this one (with status superseded): links both.
+        #[arg(long, value_name = "M")]
+        by: Option<String>,
+        #[command(flatten)]
+        place: LogPlace,
+    },
+    /// Link two ADRs, both sides, in each file's format: FROM gets "Amends TO", TO gets
+    /// "Amended by FROM"; `supersedes` also marks TO superseded. Linking twice changes nothing.
+    Link {
+        /// The ADR that links (number or file name).
+        from: String,
+        /// The ADR it links to (number or file name).
+        to: String,
+        /// How FROM relates to TO (`supersedes` also marks TO superseded).
+        #[arg(long, value_enum, default_value_t = adr::LinkChoice::Relates)]
+        kind: adr::LinkChoice,
+        #[command(flatten)]
+        place: LogPlace,
+    },
+}
+
+/// The format of a new ADR directory (existing ADRs' format wins).
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AdrFormat {
+    Madr,
+    Nygard,
+    Log4brains,
+}
+
+impl AdrFormat {
+    pub fn dialect(self) -> Dialect {
+        match self {
+            AdrFormat::Madr => Dialect::Madr,
+            AdrFormat::Nygard => Dialect::Nygard,
+            AdrFormat::Log4brains => Dialect::Log4brains,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct AdrNewArgs {
+    /// The ADR's title.
+    pub title: String,
+    /// proposed (default), accepted, rejected or deprecated.
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Date of the ADR, YYYY-MM-DD (default: today, or TRADEOFFS_DATE).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Person who took the decision (repeatable or comma-separated; default: `git config
+    /// user.name`).
+    #[arg(
+        long = "decider",
+        visible_alias = "deciders",
+        value_name = "NAME",
+        value_delimiter = ','
+    )]
+    pub deciders: Vec<String>,
+    /// Person consulted (MADR `consulted`; repeatable).
+    #[arg(long = "consulted", value_name = "NAME")]
+    pub consulted: Vec<String>,
+    /// Person informed (MADR `informed`; repeatable).
+    #[arg(long = "informed", value_name = "NAME")]
+    pub informed: Vec<String>,
+    /// Number (or file name) of an ADR the new one supersedes: both are linked and that one
+    /// is marked superseded.
+    #[arg(long, value_name = "N")]
+    pub supersedes: Option<String>,
+    /// Number (or file name) of an ADR the new one relates to (repeatable; both sides linked).
+    #[arg(long = "link", value_name = "N")]
+    pub links: Vec<String>,
+    /// Do not open an editor.
+    #[arg(long)]
+    pub no_edit: bool,
+    /// Format for a new ADR directory; the existing ADRs' format wins.
+    #[arg(long, value_enum)]
+    pub format: Option<AdrFormat>,
+    #[command(flatten)]
+    pub place: LogPlace,
+}
+
+/// Where the decision log is: the repository's ADR directory, found from its markers.
+#[derive(Args, Debug, Clone, Default)]
+pub struct LogPlace {
+    /// ADR directory to read instead of the one the repository's markers name.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub adr_dir: Option<PathBuf>,
+    /// Directory to start looking for the repository's ADR directory from (default: current).
+    #[arg(short = 'C', value_name = "DIR", global = true)]
+    pub directory: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct LogArgs {
+    #[command(subcommand)]
+    pub command: Option<LogCommand>,
+    /// Only ADRs with this status (proposed, accepted, rejected, deprecated, superseded, ...).
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+    /// Print a JSON array instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub place: LogPlace,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum LogCommand {
+    /// Write or update the log's index (README.md or index.md in the ADR directory): a link to
+    /// every ADR with its status; text around the list is kept.
+    Index {
+        /// Write nothing; exit with status 1 when the index is out of date (for CI).
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct LintArgs {
+    /// Print the problems as a JSON array.
+    #[arg(long)]
+    pub json: bool,
+    /// Do not read other git branches (skips the number-on-branch rule).
+    #[arg(long)]
+    pub no_branches: bool,
+    /// A status your team uses besides draft, proposed, accepted, rejected, deprecated and
+    /// superseded (repeatable): `--allow-status "on hold"`.
+    #[arg(long, value_name = "STATUS")]
+    pub allow_status: Vec<String>,
+    #[command(flatten)]
+    pub place: LogPlace,
 }
 
 #[derive(Subcommand, Debug)]

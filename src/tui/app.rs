@@ -24,6 +24,8 @@ pub enum Screen {
     Record,
     Preview,
     Exported,
+    /// The repository's decision log (`super::log_view`).
+    Log,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -252,6 +254,8 @@ pub struct App {
     pub package_sel: usize,
     /// The path written, or why the export failed.
     pub export: Option<Result<crate::adr::Exported, String>>,
+    /// The decision-log screen: the repository's ADRs, filter, search and reader.
+    pub log_view: super::log_view::LogView,
     pub help: bool,
     pub confirm_quit: bool,
     /// One-line message for the user (an error, what just happened); cleared by the next key.
@@ -299,6 +303,7 @@ impl App {
             adr_package: None,
             package_sel: 0,
             export: None,
+            log_view: super::log_view::LogView::default(),
             help: false,
             confirm_quit: false,
             notice: None,
@@ -336,6 +341,9 @@ impl App {
             },
             Screen::Preview => Context::Preview,
             Screen::Exported => Context::Exported,
+            Screen::Log if self.log_view.reader.is_some() => Context::LogReader,
+            Screen::Log if self.log_view.searching => Context::LogSearch,
+            Screen::Log => Context::Log,
         }
     }
 

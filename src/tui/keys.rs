@@ -43,6 +43,12 @@ pub enum Action {
     Home,
     Yes,
     No,
+    /// Open the repository's decision log (its ADRs).
+    OpenLog,
+    /// Put the focus in the log's search field.
+    Search,
+    /// Show the next status only (all, proposed, accepted, ...).
+    FilterStatus,
 }
 
 /// Where a binding applies. `Global` bindings work on every screen that is not editing text.
@@ -61,6 +67,12 @@ pub enum Context {
     RecordStatus,
     Preview,
     Exported,
+    /// The decision log's list of ADRs.
+    Log,
+    /// The decision log while typing a search: letters are text.
+    LogSearch,
+    /// One ADR open in the log's reader.
+    LogReader,
     HelpOverlay,
     ConfirmQuit,
 }
@@ -160,6 +172,8 @@ const NAV: &[Context] = &[
     X::Priorities,
     X::Outcome,
     X::Preview,
+    X::Log,
+    X::LogReader,
 ];
 const BACK: &[Context] = &[
     X::HomeAdding,
@@ -254,6 +268,39 @@ pub static BINDINGS: &[Binding] = &[
         contexts: &[X::RecordText, X::RecordStatus],
         bar: true,
     },
+    // The decision log's search field: arrows move, letters are text.
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        action: Action::Select,
+        short: "done",
+        help: "Keep the search and go back to the list",
+        contexts: &[X::LogSearch],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        action: Action::Back,
+        short: "clear",
+        help: "Clear the search",
+        contexts: &[X::LogSearch],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Up)],
+        action: Action::Up,
+        short: "move",
+        help: "Move up the list",
+        contexts: &[X::LogSearch],
+        bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Down)],
+        action: Action::Down,
+        short: "move",
+        help: "Move down the list",
+        contexts: &[X::LogSearch],
+        bar: false,
+    },
     // Navigation.
     Binding {
         keys: &[k(KeyCode::Up), c('k')],
@@ -276,7 +323,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::PageUp,
         short: "page up",
         help: "Scroll a page up",
-        contexts: &[X::Preview],
+        contexts: &[X::Preview, X::Log, X::LogReader],
         bar: false,
     },
     Binding {
@@ -284,7 +331,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::PageDown,
         short: "page down",
         help: "Scroll a page down",
-        contexts: &[X::Preview],
+        contexts: &[X::Preview, X::Log, X::LogReader],
         bar: false,
     },
     Binding {
@@ -314,6 +361,70 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Enter)],
         action: Action::Select,
+        short: "read",
+        help: "Open the highlighted ADR in the reader",
+        contexts: &[X::Log],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        action: Action::Select,
+        short: "follow link",
+        help: "Follow the highlighted link to that ADR",
+        contexts: &[X::LogReader],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Tab)],
+        action: Action::NextPanel,
+        short: "next link",
+        help: "Highlight the next link of this ADR",
+        contexts: &[X::LogReader],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::BackTab)],
+        action: Action::PrevPanel,
+        short: "prev link",
+        help: "Highlight the previous link",
+        contexts: &[X::LogReader],
+        bar: false,
+    },
+    Binding {
+        keys: &[c('/')],
+        action: Action::Search,
+        short: "search",
+        help: "Search the titles (type; Enter keeps the search, Esc clears it)",
+        contexts: &[X::Log],
+        bar: true,
+    },
+    Binding {
+        keys: &[c('s')],
+        action: Action::FilterStatus,
+        short: "status",
+        help: "Show one status only: all, then each status the log uses, in turn",
+        contexts: &[X::Log],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc), k(KeyCode::Backspace)],
+        action: Action::Back,
+        short: "back",
+        help: "Back: from an ADR to the one you followed a link from, or to the list; from the list to home",
+        contexts: &[X::Log, X::LogReader],
+        bar: true,
+    },
+    Binding {
+        keys: &[c('L')],
+        action: Action::OpenLog,
+        short: "decision log",
+        help: "Browse this repository's ADRs: filter by status, search titles, read one, follow its links",
+        contexts: &[X::Home],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        action: Action::Select,
         short: "decide & record",
         help: "Decide for the highlighted option and fill in the record",
         contexts: &[X::Outcome],
@@ -332,7 +443,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::First,
         short: "top",
         help: "Jump to the top",
-        contexts: &[X::Preview],
+        contexts: &[X::Preview, X::Log, X::LogReader],
         bar: false,
     },
     Binding {
@@ -340,7 +451,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::Last,
         short: "end",
         help: "Jump to the end",
-        contexts: &[X::Preview],
+        contexts: &[X::Preview, X::Log, X::LogReader],
         bar: false,
     },
     Binding {
@@ -468,7 +579,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::Help,
         short: "help",
         help: "Show or hide this help (? types a question mark here)",
-        contexts: &[X::RecordText, X::RecordStatus],
+        contexts: &[X::RecordText, X::RecordStatus, X::LogSearch],
         bar: true,
     },
     Binding {
@@ -505,7 +616,7 @@ pub fn lookup(context: Context, ev: &KeyEvent) -> Option<Action> {
 pub fn bindings_for(context: Context) -> Vec<&'static Binding> {
     let overlay = matches!(context, X::HelpOverlay | X::ConfirmQuit);
     // In the record form letters are text (or nothing), never commands like `q`.
-    let text = matches!(context, X::RecordText | X::RecordStatus);
+    let text = matches!(context, X::RecordText | X::RecordStatus | X::LogSearch);
     BINDINGS
         .iter()
         .filter(|b| {
@@ -661,6 +772,18 @@ mod tests {
     }
 
     #[test]
+    fn the_log_search_takes_letters_as_text() {
+        for ch in ['q', 'j', 's', '/', '?'] {
+            let ev = press(KeyCode::Char(ch), KeyModifiers::NONE);
+            assert_eq!(lookup(Context::LogSearch, &ev), None, "{ch}");
+        }
+        let down = press(KeyCode::Down, KeyModifiers::NONE);
+        assert_eq!(lookup(Context::LogSearch, &down), Some(Action::Down));
+        let l = press(KeyCode::Char('L'), KeyModifiers::SHIFT);
+        assert_eq!(lookup(Context::Home, &l), Some(Action::OpenLog));
+    }
+
+    #[test]
     fn releases_are_ignored() {
         let mut ev = press(KeyCode::Enter, KeyModifiers::NONE);
         ev.kind = KeyEventKind::Release;
@@ -676,6 +799,8 @@ mod tests {
             Context::Outcome,
             Context::Preview,
             Context::Exported,
+            Context::Log,
+            Context::LogReader,
         ] {
             let actions: Vec<Action> = bindings_for(ctx).iter().map(|b| b.action).collect();
             assert!(actions.contains(&Action::Help), "{ctx:?}");
@@ -694,6 +819,9 @@ mod tests {
             Context::RecordStatus,
             Context::Preview,
             Context::Exported,
+            Context::Log,
+            Context::LogSearch,
+            Context::LogReader,
             Context::HelpOverlay,
             Context::ConfirmQuit,
         ] {

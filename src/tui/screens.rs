@@ -4,6 +4,7 @@
 
 pub mod exported;
 pub mod home;
+pub mod log;
 pub mod outcome;
 pub mod preview;
 pub mod priorities;

@@ -32,6 +32,10 @@ pub enum Msg {
     Listed(Vec<Summary>),
     Previewed(Result<PreviewText, String>),
     Exported(Result<crate::adr::Exported, String>),
+    /// The repository's decision log, read (or why it could not be).
+    LogLoaded(Result<crate::log::DecisionLog, String>),
+    /// One ADR file's text, for the log's reader.
+    AdrRead(PathBuf, Result<String, String>),
     /// The terminal went away (hang-up) or a signal asks the program to end (SIGTERM, SIGHUP,
     /// SIGINT, SIGQUIT): keep the record form's text, save, quit.
     Terminate,
@@ -61,6 +65,10 @@ pub enum Effect {
     Preview,
     /// Write the active decision's ADR.
     Export(ExportMode),
+    /// Read the repository's decision log (its ADR directory).
+    LoadLog,
+    /// Read one ADR file for the log's reader.
+    ReadAdr(PathBuf),
 }
 
 /// Applies one message to the state.
@@ -107,6 +115,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Previewed(r) => {
             app.package_sel = 0;
             app.preview = Some(r);
+            Vec::new()
+        }
+        Msg::LogLoaded(r) => {
+            screens::log::loaded(app, r);
+            Vec::new()
+        }
+        Msg::AdrRead(path, r) => {
+            screens::log::read(app, &path, r);
             Vec::new()
         }
         Msg::Exported(r) => {
@@ -180,6 +196,9 @@ fn key(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
     let ctx = app.context();
     let too_small = app.size.0 < super::layout::MIN_WIDTH || app.size.1 < super::layout::MIN_HEIGHT;
     let Some(action) = keys::lookup(ctx, &ev) else {
+        if ctx == Context::LogSearch && !too_small {
+            return screens::log::edit(app, ev);
+        }
         if ctx == Context::RecordText && !too_small {
             let mut effects = screens::record::edit(app, ev);
             // The form autosaves as it is typed: a crash or a closed window keeps the text.
@@ -246,6 +265,7 @@ fn key(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
         Screen::Record => screens::record::update(app, action),
         Screen::Preview => screens::preview::update(app, action),
         Screen::Exported => screens::exported::update(app, action),
+        Screen::Log => screens::log::update(app, action),
     }
 }
 
@@ -464,6 +484,7 @@ fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
             app.home_panel = HomePanel::Sessions;
             app.session_sel = i;
         }
+        Hit::LogRow(i) => app.log_view.sel = i,
     }
     Vec::new()
 }

@@ -4,6 +4,7 @@
 
 mod util;
 
+mod adr_cmd;
 mod adr_export;
 mod adr_golden;
 mod adr_lint;
@@ -11,6 +12,8 @@ mod adr_words;
 mod cli;
 mod hardening;
 mod house_style;
+mod lint;
+mod log;
 mod properties;
 mod revisit;
 mod shipped_trees;
@@ -18,6 +21,7 @@ mod startup;
 mod synthetic;
 mod trees_validation;
 mod tui_area;
+mod tui_log;
 mod tui_pty;
 mod tui_snapshots;
 mod tui_state;

@@ -309,6 +309,7 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
             ));
             Vec::new()
         }
+        Action::OpenLog if !app.adding => super::log::open(app),
         Action::Back if app.adding => {
             app.adding = false;
             app.screen = Screen::Outcome;

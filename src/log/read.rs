@@ -1,0 +1,321 @@
+//! A directory of ADRs into a [`DecisionLog`]: the files ADR tools count (top-level `.md`
+//! files, not the index or a template), each read and parsed, in log order.
+
+use std::path::Path;
+
+use std::path::PathBuf;
+
+use super::cache::{Cache, Key};
+use super::entry::{DecisionLog, Entry, Field};
+use super::parse::parse_entry;
+use crate::adr::AdrError;
+use crate::adr::existing::{RESERVED, adr_files, name_number};
+
+/// Index and template files that live beside ADRs but are none: log4brains' reserved names,
+/// adr-tools' `toc.md`, and MADR's `adr-template*.md`. A numbered file is always an ADR.
+pub fn is_index_or_template(file_name: &str) -> bool {
+    if name_number(file_name).is_some() {
+        return false;
+    }
+    let lower = file_name.to_lowercase();
+    matches!(
+        lower.as_str(),
+        "readme.md" | "index.md" | "toc.md" | "template.md" | "backlog.md"
+    ) || lower.contains("template")
+}
+
+/// Reads every ADR of `dir`. Files that cannot be read or parsed are kept, with a `problem`
+/// saying why, so that nothing is silently left out (lint reports them). Fails only when the
+/// directory cannot be listed.
+pub fn read_log(dir: &Path) -> Result<DecisionLog, AdrError> {
+    let files = adr_files(dir).map_err(|e| list_failed(dir, &e))?;
+    let files: Vec<_> = files
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| !is_index_or_template(&n.to_string_lossy()))
+        })
+        .collect();
+    let mut entries = read_all(&files);
+    entries.sort_by(order);
+    Ok(DecisionLog {
+        dir: dir.to_path_buf(),
+        entries,
+    })
+}
+
+/// [`read_log`] with a parse cache in `cache_dir` (the CLI uses `<data>/log-cache`): files
+/// whose size, times and inode are those of the cached read are not read again (see
+/// `log::cache`). The result is the same as [`read_log`]'s.
+pub fn read_log_cached(dir: &Path, cache_dir: &Path) -> Result<DecisionLog, AdrError> {
+    // One thread: a second one costs more (its own malloc arena) than it saves here.
+    let Some(listed) = list_with_keys(dir)? else {
+        return read_log(dir);
+    };
+    let mut cache = Cache::load(cache_dir, dir);
+    let mut entries: Vec<(Key, Entry)> = Vec::with_capacity(listed.len());
+    let mut todo: Vec<(Key, PathBuf)> = Vec::new();
+    for (path, name, key) in listed {
+        match cache.take(&name, key) {
+            Some(mut e) => {
+                e.path = path;
+                entries.push((key, e));
+            }
+            None => todo.push((key, path)),
+        }
+    }
+    let stale = !todo.is_empty() || !cache.is_empty();
+    let paths: Vec<PathBuf> = todo.iter().map(|(_, p)| p.clone()).collect();
+    entries.extend(todo.iter().map(|(k, _)| *k).zip(read_all(&paths)));
+    entries.sort_by(|(_, a), (_, b)| order(a, b));
+    if stale {
+        let refs: Vec<(Key, &Entry)> = entries.iter().map(|(k, e)| (*k, e)).collect();
+        cache.save(&refs);
+    }
+    Ok(DecisionLog {
+        dir: dir.to_path_buf(),
+        entries: entries.into_iter().map(|(_, e)| e).collect(),
+    })
+}
+
+/// A listed ADR file: its path, name and identity.
+type Listed = (PathBuf, String, Key);
+
+/// The files [`read_log`] reads, each with its [`Key`] (one `stat` each, relative to the
+/// open directory; symlinks followed). `None` when a Markdown file's name is not UTF-8 (the
+/// cache is keyed by names; such a log is read without it).
+fn list_with_keys(dir: &Path) -> Result<Option<Vec<Listed>>, AdrError> {
+    let rd = std::fs::read_dir(dir).map_err(|e| list_failed(dir, &e))?;
+    let mut odd_name = false;
+    let candidates: Vec<(std::fs::DirEntry, String)> = rd
+        .flatten()
+        .filter_map(|e| {
+            let os = e.file_name();
+            let Some(name) = os.to_str().map(str::to_string) else {
+                odd_name |= os.as_encoded_bytes().ends_with(b".md");
+                return None;
+            };
+            let skip = name.len() <= 3
+                || !name.ends_with(".md")
+                || RESERVED.iter().any(|r| r.eq_ignore_ascii_case(&name))
+                || is_index_or_template(&name);
+            (!skip).then_some((e, name))
+        })
+        .collect();
+    let stat = |part: &[(std::fs::DirEntry, String)]| -> Vec<Listed> {
+        part.iter()
+            .filter_map(|(e, name)| {
+                let path = e.path();
+                let mut meta = e.metadata().ok()?;
+                if meta.file_type().is_symlink() {
+                    meta = std::fs::metadata(&path).ok()?;
+                }
+                meta.is_file().then(|| (path, name.clone(), Key::of(&meta)))
+            })
+            .collect()
+    };
+    Ok((!odd_name).then(|| stat(&candidates)))
+}
+
+fn list_failed(dir: &Path, e: &std::io::Error) -> AdrError {
+    AdrError::Failed(format!(
+        "cannot list the ADR directory {}: {}; pass --adr-dir to choose another",
+        dir.display(),
+        crate::adr::plain_io(e)
+    ))
+}
+
+/// Log order: by number, unnumbered ADRs after the numbered ones, then by file name.
+fn order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+    (a.number.is_none(), a.number, &a.file).cmp(&(b.number.is_none(), b.number, &b.file))
+}
+
+/// The log of the repository containing `start`: its ADR directory found as exports find it
+/// ([`crate::adr::locate`]; `adr_dir` is the `--adr-dir` flag), then read. A directory that
+/// does not exist yet is an empty log.
+pub fn open_log(start: &Path, adr_dir: Option<&Path>) -> Result<DecisionLog, AdrError> {
+    let target = crate::adr::locate_dir(start, adr_dir)?;
+    if !target.dir.is_dir() {
+        return Ok(DecisionLog {
+            dir: target.dir,
+            entries: Vec::new(),
+        });
+    }
+    read_log(&target.dir)
+}
+
+/// Reads and parses the files on two threads when there are many (the machine's cores read
+/// and parse a 1,000-ADR log in half the time), in order.
+fn read_all(files: &[std::path::PathBuf]) -> Vec<Entry> {
+    const PER_THREAD: usize = 128;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(4)
+        .min(files.len().div_ceil(PER_THREAD))
+        .max(1);
+    if threads == 1 {
+        return files.iter().map(|p| read_one(p)).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(|p| read_one(p)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+fn read_one(path: &Path) -> Entry {
+    match crate::fileread::read_text_quick(path, crate::fileread::ADR_LIMIT) {
+        Ok(text) => parse_entry(path, &text),
+        Err(err) => {
+            let mut e = parse_entry(path, "");
+            e.problem = Some(Field {
+                value: format!("cannot read it: {err}"),
+                line: 1,
+            });
+            e
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cache_gives_the_same_log_and_notices_every_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = tempfile::tempdir().unwrap();
+        let w = |n: &str, t: &str| std::fs::write(dir.path().join(n), t).unwrap();
+        w(
+            "0001-a.md",
+            "# 1. A\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n",
+        );
+        w(
+            "0002-b.md",
+            "# 2. B\n\nDate: 2020-01-02\n\n## Status\n\nProposed\n",
+        );
+        w("README.md", "# Index\n");
+        let plain = read_log(dir.path()).unwrap();
+        assert_eq!(read_log_cached(dir.path(), cache.path()).unwrap(), plain);
+        assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 1);
+        // Files written just now are racy: not cached yet, read again, still the same log.
+        assert_eq!(read_log_cached(dir.path(), cache.path()).unwrap(), plain);
+
+        // Make the files old enough to be cached.
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+        for n in ["0001-a.md", "0002-b.md"] {
+            let f = std::fs::File::options()
+                .write(true)
+                .open(dir.path().join(n))
+                .unwrap();
+            f.set_modified(old).unwrap();
+        }
+        let first = read_log_cached(dir.path(), cache.path()).unwrap();
+        assert_eq!(first, read_log(dir.path()).unwrap());
+        // An edit of the same size, with the old modification time put back, is still seen
+        // (the change time moved).
+        w(
+            "0002-b.md",
+            "# 2. B\n\nDate: 2020-01-02\n\n## Status\n\nRejected\n",
+        );
+        let f = std::fs::File::options()
+            .write(true)
+            .open(dir.path().join("0002-b.md"))
+            .unwrap();
+        f.set_modified(old).unwrap();
+        let after = read_log_cached(dir.path(), cache.path()).unwrap();
+        assert_eq!(after.entries[1].status_text(), "rejected");
+        assert_eq!(after, read_log(dir.path()).unwrap());
+        // A deleted file leaves, a new one comes in.
+        std::fs::remove_file(dir.path().join("0001-a.md")).unwrap();
+        w(
+            "0003-c.md",
+            "# 3. C\n\nDate: 2020-01-03\n\n## Status\n\nAccepted\n",
+        );
+        assert_eq!(
+            read_log_cached(dir.path(), cache.path()).unwrap(),
+            read_log(dir.path()).unwrap()
+        );
+        // A corrupt cache is ignored.
+        for f in std::fs::read_dir(cache.path()).unwrap() {
+            std::fs::write(f.unwrap().path(), "{not json").unwrap();
+        }
+        assert_eq!(
+            read_log_cached(dir.path(), cache.path()).unwrap(),
+            read_log(dir.path()).unwrap()
+        );
+    }
+
+    #[test]
+    fn index_and_template_files_are_not_adrs() {
+        for n in [
+            "README.md",
+            "index.md",
+            "toc.md",
+            "adr-template.md",
+            "template-nygard.md",
+        ] {
+            assert!(is_index_or_template(n), "{n}");
+        }
+        for n in ["0001-use-templates.md", "20240101-x.md", "0002-readme.md"] {
+            assert!(!is_index_or_template(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn a_directory_reads_in_number_order_with_problems_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let w = |n: &str, t: &str| std::fs::write(dir.path().join(n), t).unwrap();
+        w(
+            "0002-b.md",
+            "# 2. B\n\nDate: 2020-01-02\n\n## Status\n\nAccepted\n",
+        );
+        w(
+            "0010-j.md",
+            "# 10. J\n\nDate: 2020-01-02\n\n## Status\n\nProposed\n",
+        );
+        w(
+            "0001-a.md",
+            "# 1. A\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n",
+        );
+        w(
+            "0003-c.md",
+            [0xffu8, 0xfe]
+                .iter()
+                .map(|&b| b as char)
+                .collect::<String>()
+                .as_str(),
+        );
+        std::fs::write(dir.path().join("0004-d.md"), [0xff, 0xfe, 0x00]).unwrap();
+        w("README.md", "# Architecture Decision Records\n");
+        let log = read_log(dir.path()).unwrap();
+        let files: Vec<&str> = log.entries.iter().map(|e| e.file.as_str()).collect();
+        assert_eq!(
+            files,
+            [
+                "0001-a.md",
+                "0002-b.md",
+                "0003-c.md",
+                "0004-d.md",
+                "0010-j.md"
+            ]
+        );
+        assert!(
+            log.entries[3]
+                .problem
+                .as_ref()
+                .unwrap()
+                .value
+                .contains("cannot read it")
+        );
+        assert!(log.entries[2].problem.is_some());
+        assert_eq!(log.with_status("Accepted").count(), 2);
+        assert!(read_log(&dir.path().join("missing")).is_err());
+    }
+}
