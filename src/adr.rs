@@ -13,7 +13,7 @@ mod error;
 mod existing;
 mod export;
 mod locate;
-mod markdown;
+pub(crate) mod markdown;
 mod meta;
 mod render;
 pub mod write;

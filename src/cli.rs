@@ -5,6 +5,7 @@
 pub mod args;
 mod decide;
 pub mod out;
+mod review;
 mod trees;
 
 use std::io::IsTerminal;
@@ -103,5 +104,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             decide::run(&load_catalog(&options)?, &args)
         }
+        Some(Command::Review(args)) => review::run(&load_catalog(&options)?, &args),
     }
 }

@@ -15,6 +15,7 @@ pub(crate) mod date;
 pub mod engine;
 pub mod fileread;
 pub mod report;
+pub mod review;
 pub mod session;
 pub mod store;
 pub mod text;

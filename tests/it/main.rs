@@ -11,6 +11,7 @@ mod adr_words;
 mod cli;
 mod hardening;
 mod properties;
+mod review;
 mod shipped_trees;
 mod synthetic;
 mod trees_validation;
