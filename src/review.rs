@@ -22,7 +22,8 @@ use std::path::Path;
 
 pub use build::{SMALL_CHANGE, build};
 pub use html::to_html;
-pub use markdown::to_markdown;
+// The sentences every rendering (and the TUI screen) shares.
+pub use markdown::{chosen_cell, intro, risk_label, source_text, to_markdown, verdict_cell};
 pub use model::*;
 
 /// The pack cannot be built: the session holds nothing to review. The message is one line,
@@ -93,6 +94,29 @@ impl Pack {
             }
         }
     }
+}
+
+/// Writes the pack to `path` in `format`, atomically (a temporary file renamed over the
+/// target), with ADR links relative to the file's directory.
+pub fn write(pack: &Pack, format: Format, path: &Path) -> Result<(), ReviewError> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
+    let base = match dir {
+        Some(d) if d.is_absolute() => d.to_path_buf(),
+        Some(d) => std::env::current_dir().unwrap_or_default().join(d),
+        None => std::env::current_dir().unwrap_or_default(),
+    };
+    let mut text = render(pack, format, Some(&base));
+    if format == Format::Json {
+        text = crate::text::json_escape_unsafe(&text);
+    }
+    crate::atomic::replace(path, text.as_bytes()).map_err(|e| {
+        let (crate::atomic::WriteError::Temp(e) | crate::atomic::WriteError::Commit(e)) = e;
+        ReviewError(format!(
+            "cannot write the review pack to {}: {}; check that the directory exists and is writable",
+            path.display(),
+            crate::atomic::without_temp_path(&e)
+        ))
+    })
 }
 
 /// The file name a pack of session `id` is written to by default: `design-review-<id>.<ext>`.

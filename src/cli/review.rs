@@ -2,7 +2,6 @@
 //! standard output or into a file. The pack is built and rendered by the library
 //! (`tradeoffs::review`); this module picks the session, the format and the destination.
 
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -50,29 +49,10 @@ pub fn run(catalog: &Catalog, args: &ReviewArgs) -> Result<ExitCode> {
             }
         }
         Some(path) => {
-            let dir = absolute_parent(&cwd, path);
-            let mut text = review::render(&pack, format, Some(&dir));
-            if format == Format::Json {
-                text = tradeoffs::text::json_escape_unsafe(&text);
-            }
-            std::fs::write(path, text).with_context(|| {
-                format!(
-                    "cannot write the review pack to {}; check that the directory exists and is writable",
-                    path.display()
-                )
-            })?;
+            // A file that cannot be written is not bad input: exit status 1.
+            review::write(&pack, format, path).map_err(|e| anyhow::anyhow!(e.0))?;
             out::line(&path.display().to_string());
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The directory `path` will be written in, absolute.
-fn absolute_parent(cwd: &Path, path: &Path) -> PathBuf {
-    let parent = path.parent().unwrap_or(Path::new(""));
-    if parent.is_absolute() {
-        parent.to_path_buf()
-    } else {
-        cwd.join(parent)
-    }
 }

@@ -100,7 +100,7 @@ li { margin: .15rem 0; }
 figure { margin: 1rem 0; overflow-x: auto; }
 svg.graph { max-width: 100%; height: auto; font: 12px system-ui, sans-serif; }
 svg .band-bg { fill: #fff; } svg .band-bg.alt { fill: var(--bg-alt); }
-svg .band-title { font-weight: 700; font-size: 13px; fill: var(--fg); }
+svg .band-title, svg .band-number { font-weight: 700; font-size: 13px; fill: var(--fg); }
 svg .note { font-style: italic; fill: var(--muted); }
 svg .node rect { fill: #fff; stroke: var(--fg); stroke-width: 1; }
 svg .node.chosen rect { stroke-width: 3; }
@@ -117,6 +117,7 @@ svg .edge.finding path, svg .edge.finding line { stroke: var(--loss); stroke-wid
 svg .edge.finding text { fill: var(--loss); font-weight: 700; }
 svg .edge text { paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 svg .legend > text { font-weight: 700; }
+svg .legend text { text-anchor: start; }
 svg marker path { fill: var(--muted); }
 @media print {
   @page { margin: 14mm; }

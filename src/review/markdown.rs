@@ -195,7 +195,7 @@ pub(super) fn split_url(word: &str) -> Option<(&str, &str)> {
 }
 
 /// The opening paragraph: how many decisions, in which areas, in what state.
-pub(super) fn intro(pack: &Pack) -> String {
+pub fn intro(pack: &Pack) -> String {
     let mut areas: Vec<&str> = Vec::new();
     for d in &pack.decisions {
         if !areas.contains(&d.area.as_str()) {
@@ -239,7 +239,8 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-pub(super) fn chosen_cell(d: &DecisionSummary) -> String {
+/// The summary's "chosen option" cell: the option and its score, the dead end or the open question.
+pub fn chosen_cell(d: &DecisionSummary) -> String {
     match (d.state, &d.chosen_name) {
         (DecisionState::Decided, Some(name)) => {
             let mut s = format!("{name} (score {})", d.score.unwrap_or(0));
@@ -253,7 +254,8 @@ pub(super) fn chosen_cell(d: &DecisionSummary) -> String {
     }
 }
 
-pub(super) fn verdict_cell(d: &DecisionSummary) -> String {
+/// The summary's robustness cell: verdict, acceptability and lead.
+pub fn verdict_cell(d: &DecisionSummary) -> String {
     match (&d.verdict, d.acceptability) {
         (Some(v), Some(share)) => {
             let lead = match (&d.runner_up_name, d.margin) {
@@ -287,7 +289,8 @@ fn adr_cell(d: &DecisionSummary, base: Option<&Path>) -> String {
     }
 }
 
-pub(super) fn source_text(src: &WeightSource) -> String {
+/// What set a weight, as a sentence ("Raised by 2 by \"A\" (to \"Q\"). Scenario: ...").
+pub fn source_text(src: &WeightSource) -> String {
     match (&src.question, &src.answer) {
         (Some(q), Some(a)) => {
             let scenario = src
@@ -312,7 +315,8 @@ fn capital(s: &str) -> String {
         .unwrap_or_default()
 }
 
-pub(super) fn risk_label(kind: RiskKind) -> &'static str {
+/// The risk kind as a reader sees it.
+pub fn risk_label(kind: RiskKind) -> &'static str {
     match kind {
         RiskKind::Conflict => "Conflict",
         RiskKind::UnmetRequirement => "Unmet requirement",

@@ -11,18 +11,18 @@ use super::build::signed;
 use super::html::esc;
 use super::model::*;
 
-const X_OPT: i64 = 230;
-const W_OPT: i64 = 240;
-const X_CRIT: i64 = X_OPT + W_OPT + 170;
-const W_CRIT: i64 = 250;
+const X_OPT: i64 = 200;
+const W_OPT: i64 = 300;
+const X_CRIT: i64 = X_OPT + W_OPT + 150;
+const W_CRIT: i64 = 260;
 const WIDTH: i64 = X_CRIT + W_CRIT + 20;
 const NODE_H: i64 = 28;
 const ROW: i64 = NODE_H + 10;
 const HEAD: i64 = 30;
 const FOOT: i64 = 14;
 /// Characters that fit in a node at 12px.
-const OPT_CHARS: usize = 31;
-const CRIT_CHARS: usize = 32;
+const OPT_CHARS: usize = 44;
+const CRIT_CHARS: usize = 36;
 
 fn clip(s: &str, n: usize) -> String {
     let s = crate::text::sanitize(s);
@@ -40,6 +40,8 @@ struct Placed {
     key: String,
     x: i64,
     y: i64,
+    /// Its row in the band.
+    index: i64,
     option: bool,
 }
 
@@ -57,11 +59,14 @@ pub fn render(g: &SessionGraph) -> String {
             group.decision,
             if bi % 2 == 1 { " alt" } else { "" }
         );
+        // The number in the margin, the title above the options: the margin belongs to the
+        // relation arcs, which must not cross the title.
         let _ = write!(
             body,
-            "<text class=\"band-title\" x=\"10\" y=\"{}\">D{} {}</text>",
+            "<text class=\"band-number\" x=\"10\" y=\"{}\">D{}</text><text class=\"band-title\" x=\"{X_OPT}\" y=\"{}\">{}</text>",
             y + 19,
             group.decision,
+            y + 19,
             esc(&clip(&group.title, 90))
         );
         if let Some(note) = &group.note {
@@ -104,6 +109,7 @@ pub fn render(g: &SessionGraph) -> String {
                 key: o.key.clone(),
                 x: X_OPT,
                 y: ny,
+                index: i as i64,
                 option: true,
             });
         }
@@ -129,6 +135,7 @@ pub fn render(g: &SessionGraph) -> String {
                 key: c.key.clone(),
                 x: X_CRIT,
                 y: ny,
+                index: i as i64,
                 option: false,
             });
         }
@@ -151,7 +158,10 @@ pub fn render(g: &SessionGraph) -> String {
                 } else {
                     "impact loss"
                 };
-                let (lx, ly) = (x1 + (x2 - x1) * 3 / 4, ya + (yb - ya) * 3 / 4);
+                // Labels of the edges into one criterion would meet at its end: each option's
+                // labels sit at their own distance along the edge.
+                let pct = 48 + 16 * (a.index % 3);
+                let (lx, ly) = (x1 + (x2 - x1) * pct / 100, ya + (yb - ya) * pct / 100);
                 let _ = write!(
                     edges,
                     "<g class=\"edge {class}\" data-from=\"{}\" data-to=\"{}\"><line x1=\"{x1}\" y1=\"{ya}\" x2=\"{x2}\" y2=\"{yb}\" marker-end=\"url(#arrow)\"/><text x=\"{lx}\" y=\"{}\">{}</text></g>",
@@ -162,7 +172,7 @@ pub fn render(g: &SessionGraph) -> String {
                 );
             }
             _ if a.option && b.option => {
-                let lx = X_OPT - 24 - 26 * (lane % 8);
+                let lx = X_OPT - 40 - 26 * (lane % 6);
                 lane += 1;
                 let kind = match e.kind {
                     EdgeKind::Requires => "requires",
@@ -171,15 +181,15 @@ pub fn render(g: &SessionGraph) -> String {
                 };
                 let label = format!("{}{}", if e.finding { "⚠ " } else { "" }, e.label);
                 let mid = (ya + yb) / 2;
+                // The cubic's leftmost point, where the label sits along the arc.
+                let tx = X_OPT + (lx - X_OPT) * 3 / 4 + 4;
                 let _ = write!(
                     edges,
-                    "<g class=\"edge relation {kind}{}\" data-from=\"{}\" data-to=\"{}\"><title>{}</title><path d=\"M{X_OPT} {ya} C{lx} {ya} {lx} {yb} {X_OPT} {yb}\" marker-end=\"url(#arrow)\"/><text transform=\"rotate(-90 {} {mid})\" x=\"{}\" y=\"{mid}\">{}</text></g>",
+                    "<g class=\"edge relation {kind}{}\" data-from=\"{}\" data-to=\"{}\"><title>{}</title><path d=\"M{X_OPT} {ya} C{lx} {ya} {lx} {yb} {X_OPT} {yb}\" marker-end=\"url(#arrow)\"/><text transform=\"rotate(-90 {tx} {mid})\" x=\"{tx}\" y=\"{mid}\">{}</text></g>",
                     if e.finding { " finding" } else { "" },
                     esc(&e.from),
                     esc(&e.to),
                     esc(&label),
-                    lx + 25,
-                    lx + 25,
                     esc(&label)
                 );
             }
@@ -193,7 +203,7 @@ pub fn render(g: &SessionGraph) -> String {
 <g class=\"edge impact gain\"><line x1=\"80\" y1=\"{l}\" x2=\"130\" y2=\"{l}\"/><text x=\"136\" y=\"{t}\">helps (+)</text></g>\
 <g class=\"edge impact loss\"><line x1=\"220\" y1=\"{l}\" x2=\"270\" y2=\"{l}\"/><text x=\"276\" y=\"{t}\">hurts (−)</text></g>\
 <g class=\"edge relation\"><line x1=\"360\" y1=\"{l}\" x2=\"410\" y2=\"{l}\"/><text x=\"416\" y=\"{t}\">relation</text></g>\
-<g class=\"edge relation finding\"><line x1=\"490\" y1=\"{l}\" x2=\"540\" y2=\"{l}\"/><text x=\"546\" y=\"{t}\">⚠ conflict or unmet requirement</text></g></g>",
+<g class=\"edge relation finding\"><line x1=\"520\" y1=\"{l}\" x2=\"570\" y2=\"{l}\"/><text x=\"576\" y=\"{t}\">⚠ conflict or unmet requirement</text></g></g>",
         ly + 4,
         l = ly,
         t = ly + 4
@@ -201,7 +211,7 @@ pub fn render(g: &SessionGraph) -> String {
     let height = ly + 20;
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"graph\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"img\" aria-labelledby=\"graph-title\"><title id=\"graph-title\">Trade-off graph of the session</title>\
-<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0 L10 5 L0 10 z\"/></marker></defs>\
+<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" orient=\"auto-start-reverse\"><path d=\"M0 0 L10 5 L0 10 z\"/></marker></defs>\
 {body}{edges}{legend}</svg>"
     )
 }

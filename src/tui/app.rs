@@ -24,6 +24,7 @@ pub enum Screen {
     Record,
     Preview,
     Exported,
+    Review,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -241,6 +242,10 @@ pub struct App {
     pub preview_scroll: u16,
     /// The path written, or why the export failed.
     pub export: Option<Result<crate::adr::Exported, String>>,
+    /// The design-review pack on the review screen, and where Back returns to.
+    pub review: Option<crate::review::Pack>,
+    pub review_scroll: u16,
+    pub review_return: Screen,
     pub help: bool,
     pub confirm_quit: bool,
     /// One-line message for the user (an error, what just happened); cleared by the next key.
@@ -285,6 +290,9 @@ impl App {
             preview: None,
             preview_scroll: 0,
             export: None,
+            review: None,
+            review_scroll: 0,
+            review_return: Screen::Home,
             help: false,
             confirm_quit: false,
             notice: None,
@@ -322,6 +330,7 @@ impl App {
             },
             Screen::Preview => Context::Preview,
             Screen::Exported => Context::Exported,
+            Screen::Review => Context::Review,
         }
     }
 

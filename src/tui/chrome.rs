@@ -38,6 +38,7 @@ pub(crate) fn screen_name(s: Screen) -> &'static str {
         Screen::Record => "Record",
         Screen::Preview => "Preview",
         Screen::Exported => "Export",
+        Screen::Review => "Design review",
     }
 }
 
