@@ -1137,3 +1137,186 @@ impl Builder<'_> {
         self.pack.graph = SessionGraph { groups, edges };
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::Decision;
+    use crate::tree::Source;
+
+    fn catalog() -> Catalog {
+        let (c, p) = Catalog::build(
+            vec![
+                Source {
+                    label: "small.json".into(),
+                    text: include_str!("../../tests/fixtures/valid/small.json").into(),
+                },
+                Source {
+                    label: "other.json".into(),
+                    text: include_str!("../../tests/fixtures/valid/other.json").into(),
+                },
+            ],
+            0,
+        );
+        assert!(p.is_empty(), "{p:?}");
+        c
+    }
+
+    /// D1 small: A by 1 over B (fragile); D2 other: X, which conflicts with A; D3 other: Y
+    /// chosen against the ranking, which requires B (not chosen).
+    fn session(c: &Catalog) -> Session {
+        let (small, other) = (c.get("small").unwrap(), c.get("other").unwrap());
+        let mut s = Session::new("fixture", 0);
+        s.decisions
+            .push(Decision::from_path(small, &[vec![1], vec![1]]).unwrap());
+        s.decisions
+            .push(Decision::from_path(other, &[vec![1]]).unwrap());
+        let mut y = Decision::from_path(other, &[vec![1]]).unwrap();
+        y.choose(other, "ot.y").unwrap();
+        s.decisions.push(y);
+        s
+    }
+
+    fn pack() -> Pack {
+        let c = catalog();
+        build(&c, &Engine::new(&c), &session(&c)).unwrap()
+    }
+
+    #[test]
+    fn every_finding_of_the_fixture_session_is_there() {
+        let p = pack();
+        let kinds: Vec<RiskKind> = p.risks.iter().map(|r| r.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                RiskKind::Conflict,
+                RiskKind::UnmetRequirement,
+                RiskKind::Fragile,
+                RiskKind::AgainstRanking,
+                RiskKind::Requirement,
+            ],
+            "{:#?}",
+            p.risks
+        );
+        assert_eq!(p.risks[0].decisions, vec![1, 2]);
+        assert_eq!(
+            p.risks[0].text,
+            "D1 × D2: Option X conflicts with Option A: X cannot run next to A."
+        );
+        assert_eq!(p.risks[1].decisions, vec![1, 3]);
+        assert_eq!(
+            p.risks[1].text,
+            "D1 × D3: Option Y requires Option B, which this session did not choose: Y builds on B."
+        );
+        assert_eq!(
+            p.risks[4].text,
+            "D1 Small test tree, raised by the answer \"Fast\": Measure latency before launch. (source: https://example.org/latency)"
+        );
+        // D1 is a one-point lead: a sensitivity point with its exact change.
+        let s = &p.sensitivity[0];
+        assert_eq!((s.decision, s.criterion.as_str()), (1, "sm.cost"));
+        assert_eq!((s.from, s.to, s.new_winner.as_str()), (2, 3, "sm.b"));
+        assert_eq!(
+            s.text,
+            "If the weight of Cost rose from 2 to 3, Option B would win instead of Option A (Option A holds for weights 0..2)."
+        );
+        let s = &p.sensitivity[1];
+        assert_eq!((s.criterion.as_str(), s.from, s.to), ("sm.speed", 5, 3));
+        // The two "other" decisions pull Effort in opposite directions.
+        let between: Vec<&TradeoffPoint> = p
+            .tradeoffs
+            .iter()
+            .filter(|t| t.kind == TradeoffKind::Decisions)
+            .collect();
+        assert_eq!(between.len(), 1, "{:#?}", p.tradeoffs);
+        assert_eq!(between[0].name, "Effort");
+        assert_eq!(between[0].favoured[0].option, "ot.y");
+        assert_eq!(between[0].against[0].option, "ot.x");
+        // Robust D2 is a non-risk.
+        assert!(
+            p.non_risks.iter().any(|n| n.decisions == vec![2]),
+            "{:#?}",
+            p.non_risks
+        );
+        // The graph: a finding edge for the conflict and for the unmet requirement, with the
+        // required option drawn in D1.
+        let findings: Vec<(&str, &str, EdgeKind)> = p
+            .graph
+            .edges
+            .iter()
+            .filter(|e| e.finding)
+            .map(|e| (e.from.as_str(), e.to.as_str(), e.kind))
+            .collect();
+        assert!(
+            findings.contains(&("d2.ot.x", "d1.sm.a", EdgeKind::ConflictsWith)),
+            "{findings:?}"
+        );
+        assert!(
+            findings.contains(&("d3.ot.y", "d1.sm.b", EdgeKind::Requires)),
+            "{findings:?}"
+        );
+    }
+
+    #[test]
+    fn questions_come_from_the_findings() {
+        let p = pack();
+        let from: Vec<&str> = p.questions.iter().map(|q| q.from.as_str()).collect();
+        for kind in [
+            "conflict",
+            "unmet_requirement",
+            "against_ranking",
+            "sensitivity",
+            "tradeoff",
+            "requirement",
+        ] {
+            assert!(from.contains(&kind), "{kind} missing from {from:?}");
+        }
+        let s = p
+            .questions
+            .iter()
+            .find(|q| q.from == "sensitivity")
+            .unwrap();
+        assert_eq!(
+            s.text,
+            "D1 Small test tree: is Cost really worth 2 (the tree's default)? At 3, Option B wins instead of Option A. Also decisive: Speed 5→3."
+        );
+        // No question is boilerplate: each names a decision of this session.
+        for q in &p.questions {
+            assert!(q.text.contains('D'), "{}", q.text);
+            assert!(!q.decisions.is_empty());
+        }
+    }
+
+    #[test]
+    fn the_utility_tree_names_the_answers_that_set_each_weight() {
+        let p = pack();
+        let d1 = &p.utility[0].decisions[0];
+        let speed = &d1.attributes[0];
+        assert_eq!(
+            (speed.name.as_str(), speed.weight, speed.importance),
+            ("Speed", 5, "high")
+        );
+        assert!(speed.sensitive);
+        assert_eq!(speed.set_by[0].answer.as_deref(), Some("Fast"));
+        assert_eq!(speed.set_by[0].effect, "raised by 2");
+        assert_eq!(
+            speed.set_by[0].scenario.as_deref(),
+            Some("Speed counts more; C is out.")
+        );
+        // Each fixture tree has its own area; D2 and D3 share theirs.
+        assert_eq!(p.utility.len(), 2);
+        assert_eq!(p.utility[1].decisions.len(), 2);
+    }
+
+    #[test]
+    fn a_session_with_nothing_answered_is_refused() {
+        let c = catalog();
+        let mut s = Session::new("empty", 0);
+        s.decisions.push(Decision::new("small"));
+        let e = build(&c, &Engine::new(&c), &s).unwrap_err();
+        assert_eq!(
+            e.0,
+            "session \"empty\" has no answered question yet, so there is nothing to review; answer its questions with `tradeoffs --resume empty`"
+        );
+    }
+}

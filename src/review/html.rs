@@ -50,14 +50,20 @@ pub fn esc_text(s: &str) -> String {
     out
 }
 
+/// Whether `path` starts with a URL scheme (`javascript:`, `data:`, `https:`), which an ADR
+/// path recorded by a session never should; a Windows drive letter (`C:`) is not one.
+pub(super) fn has_scheme(path: &str) -> bool {
+    path.split_once(':').is_some_and(|(s, _)| {
+        s.len() > 1
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
+}
+
 /// A link target: `javascript:` and other schemes are refused (a session file could hold
 /// anything in `exported`); a plain path is percent-encoded where HTML or URLs need it.
 fn href(path: &str) -> Option<String> {
-    let scheme = path
-        .split_once(':')
-        .map(|(s, _)| s)
-        .filter(|s| s.len() > 1 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '+'));
-    if scheme.is_some() {
+    if has_scheme(path) {
         return None;
     }
     Some(

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::adr::markdown::{link_text, md, url};
+use crate::adr::markdown::{md, url};
 use crate::text::mermaid_escape;
 
 use super::build::signed;
@@ -30,10 +30,10 @@ pub fn to_markdown(pack: &Pack, base: Option<&Path>) -> String {
             s,
             "| D{} | {} | {} | {} | {} | {} |",
             d.number,
-            md(&d.title),
-            md(&d.area),
-            md(&chosen_cell(d)),
-            md(&verdict_cell(d)),
+            cell(&d.title),
+            cell(&d.area),
+            cell(&chosen_cell(d)),
+            cell(&verdict_cell(d)),
             adr_cell(d, base)
         );
     }
@@ -100,11 +100,11 @@ pub fn to_markdown(pack: &Pack, base: Option<&Path>) -> String {
                 s,
                 "| D{} | {} | {} | {} | {} (instead of {}) | {}..{} |",
                 p.decision,
-                md(&p.name),
+                cell(&p.name),
                 p.from,
                 p.to,
-                md(&p.new_winner_name),
-                md(&p.winner_name),
+                cell(&p.new_winner_name),
+                cell(&p.winner_name),
                 p.holds_from,
                 p.holds_to
             );
@@ -194,6 +194,22 @@ pub(super) fn split_url(word: &str) -> Option<(&str, &str)> {
     .then_some((link, rest))
 }
 
+/// A table cell: [`text`], and every pipe escaped, also inside a code span (GFM splits cells on
+/// a bare pipe even there).
+fn cell(s: &str) -> String {
+    let t = text(s);
+    let mut out = String::with_capacity(t.len() + 4);
+    let mut escaped = false;
+    for c in t.chars() {
+        if c == '|' && !escaped {
+            out.push('\\');
+        }
+        escaped = c == '\\' && !escaped;
+        out.push(c);
+    }
+    out
+}
+
 /// The opening paragraph: how many decisions, in which areas, in what state.
 pub fn intro(pack: &Pack) -> String {
     let mut areas: Vec<&str> = Vec::new();
@@ -280,10 +296,14 @@ fn adr_cell(d: &DecisionSummary, base: Option<&Path>) -> String {
             } else {
                 ""
             };
+            let name = cell(&a.file_name());
+            if super::html::has_scheme(&a.path) {
+                // `javascript:` and friends: shown, never linked.
+                return format!("{name}{missing}");
+            }
             format!(
-                "[{}]({}){missing}",
-                link_text(&a.file_name()),
-                url(&relative_link(base, &a.path))
+                "[{name}]({}){missing}",
+                url(&relative_link(base, &a.path)).replace('|', "%7C")
             )
         }
     }
