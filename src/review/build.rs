@@ -198,6 +198,7 @@ impl Builder<'_> {
                 chosen: r.chosen.clone(),
                 chosen_name: r.chosen.as_deref().map(|c| Self::name(r, c).to_string()),
                 against_ranking: r.chosen_by_user && r.chosen != r.top,
+                top_name: r.top.as_deref().map(|t| Self::name(r, t).to_string()),
                 score: r
                     .chosen
                     .as_deref()
@@ -824,7 +825,10 @@ impl Builder<'_> {
                 RiskKind::Assumption => push(
                     r.decisions.clone(),
                     "assumption",
-                    format!("Does this hold? {}", r.text),
+                    format!(
+                        "{} Is that answer certain for this system, and who confirms it?",
+                        r.text
+                    ),
                 ),
             }
         }

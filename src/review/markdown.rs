@@ -273,6 +273,11 @@ pub fn chosen_cell(d: &DecisionSummary) -> String {
 /// The summary's robustness cell: verdict, acceptability and lead.
 pub fn verdict_cell(d: &DecisionSummary) -> String {
     match (&d.verdict, d.acceptability) {
+        (Some(v), Some(share)) if d.against_ranking => format!(
+            "not the ranking's choice: {} ranks first ({v}, wins {:.0} % of weightings within ±1)",
+            d.top_name.as_deref().unwrap_or("?"),
+            100.0 * share
+        ),
         (Some(v), Some(share)) => {
             let lead = match (&d.runner_up_name, d.margin) {
                 (Some(r), Some(m)) => format!(", leads {r} by {m}"),

@@ -51,6 +51,8 @@ pub struct DecisionSummary {
     pub chosen_name: Option<String>,
     /// The user chose an option other than the top-ranked one.
     pub against_ranking: bool,
+    /// The top-ranked option's name (the robustness figures are its own).
+    pub top_name: Option<String>,
     pub score: Option<i64>,
     pub runner_up: Option<String>,
     pub runner_up_name: Option<String>,

@@ -684,3 +684,139 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The TUI review screen.
+
+use tradeoffs::tui::Shell;
+use tradeoffs::tui::app::{App, Screen};
+use tradeoffs::tui::update::{Msg, open_session, update};
+
+fn assert_snap(name: &str, backend: &ratatui::backend::TestBackend) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!(format!("review__{name}"), backend));
+}
+
+fn snap(name: &str, app: &mut App) {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let t = tui_support::draw(app, w, h);
+        assert_snap(&format!("{name}_{w}x{h}"), t.backend());
+    }
+}
+
+/// The app on the area session's outcome (its active decision is the first).
+fn at_outcome() -> App {
+    let mut app = tui_support::app();
+    let s = area_session(&app.catalog);
+    open_session(&mut app, s);
+    assert_eq!(app.screen, Screen::Outcome);
+    app
+}
+
+#[test]
+fn review_screen_from_the_outcome_scrolls_and_goes_back() {
+    let mut app = at_outcome();
+    tui_support::keys(&mut app, "v");
+    assert_eq!(app.screen, Screen::Review);
+    snap("from_outcome", &mut app);
+    let top = tui_support::render(&mut app, 80, 24);
+    assert!(
+        top.contains("Design review: session area-walk (line 1/"),
+        "{top}"
+    );
+    assert!(
+        top.contains("m write .md"),
+        "the status bar names the write keys: {top}"
+    );
+    tui_support::keys(&mut app, "jjj");
+    assert_eq!(app.review_scroll, 3);
+    tui_support::keys(&mut app, "G");
+    snap("end", &mut app);
+    let end = tui_support::render(&mut app, 80, 24);
+    assert!(end.contains("Trade-off graph"), "{end}");
+    // The offset is clamped to the text, so one key up moves at once.
+    let at_end = app.review_scroll;
+    tui_support::keys(&mut app, "k");
+    assert_eq!(app.review_scroll, at_end - 1);
+    tui_support::keys(&mut app, "g<esc>");
+    assert_eq!(app.screen, Screen::Outcome);
+    // The help overlay lists the review keys.
+    tui_support::keys(&mut app, "v?");
+    let help = tui_support::render(&mut app, 120, 40);
+    assert!(help.contains("Write the pack as Markdown"), "{help}");
+}
+
+#[test]
+fn review_screen_opens_any_saved_session_from_home_and_writes_the_pack() {
+    let repo = TempDir::new().unwrap();
+    let data = TempDir::new().unwrap();
+    let shell = Shell {
+        store: Store::new(data.path().join("sessions")),
+        repo: repo.path().to_path_buf(),
+        adr_dir: None,
+        held: Default::default(),
+    };
+    let catalog = shipped();
+    shell.store.save(&conflict_session(&catalog)).unwrap();
+    let mut empty = Session::new("empty", 1);
+    empty.decisions.push(Decision::new("security-api"));
+    shell.store.save(&empty).unwrap();
+    let mut app = tui_support::app();
+    app.saved = shell.store.list(&app.catalog);
+    // On the trees list, `v` says what to do.
+    tui_support::keys_via(&shell, &mut app, "v");
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("highlight a saved session (Tab switches to the list) to see its review pack")
+    );
+    // A session with nothing answered: its one-line reason, and home stays.
+    let empty_at = app.saved.iter().position(|s| s.id == "empty").unwrap();
+    tui_support::keys_via(&shell, &mut app, &format!("<tab>{}v", "j".repeat(empty_at)));
+    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(
+        app.notice.as_deref(),
+        Some(
+            "session \"empty\" has no answered question yet, so there is nothing to review; answer its questions with `tradeoffs --resume empty`"
+        )
+    );
+    let at = app.saved.iter().position(|s| s.id == "conflicts").unwrap();
+    app.session_sel = at;
+    tui_support::keys_via(&shell, &mut app, "v");
+    assert_eq!(app.screen, Screen::Review);
+    assert!(app.session.is_none(), "reviewing does not open the session");
+    snap("from_home", &mut app);
+    // No ADR directory and the recorded ADR is missing: the pack goes to the working directory.
+    tui_support::keys_via(&shell, &mut app, "m");
+    let md = repo.path().join("design-review-conflicts.md");
+    assert_eq!(
+        app.notice.as_deref(),
+        Some(format!("review pack written to {}", md.display()).as_str())
+    );
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(text.starts_with("# Design review: session conflicts\n"));
+    assert!(text.contains("(file missing)"));
+    // With an ADR directory, the HTML goes next to the ADRs.
+    std::fs::create_dir_all(repo.path().join("docs/decisions")).unwrap();
+    tui_support::keys_via(&shell, &mut app, "h");
+    let html = repo
+        .path()
+        .join("docs/decisions/design-review-conflicts.html");
+    assert!(
+        std::fs::read_to_string(&html)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    tui_support::keys_via(&shell, &mut app, "<esc>");
+    assert_eq!(app.screen, Screen::Home);
+    // A write that fails says why and keeps the screen.
+    tui_support::keys_via(&shell, &mut app, "v");
+    std::fs::remove_dir_all(repo.path().join("docs")).unwrap();
+    let _ = update(&mut app, Msg::ReviewWritten(Err("disk full".into())));
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("the review pack was not written: disk full")
+    );
+    assert_eq!(app.screen, Screen::Review);
+}

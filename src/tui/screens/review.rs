@@ -84,9 +84,11 @@ pub(crate) fn lines(pack: &Pack, width: usize) -> Vec<Line<'static>> {
         );
         let mut detail = crate::review::verdict_cell(d);
         if let Some(a) = &d.adr {
-            detail.push_str(&format!(" · ADR {}", a.file_name()));
+            detail = format!("{detail} · ADR {}", a.file_name()).replacen("— · ", "", 1);
         }
-        para(&mut out, "  ", &detail, muted());
+        if detail != "—" {
+            para(&mut out, "  ", &detail, muted());
+        }
     }
 
     heading(&mut out, "Utility tree");
