@@ -80,6 +80,15 @@ pub fn conflict_session(catalog: &Catalog) -> Session {
     s
 }
 
+/// Every shipped tree decided with its first answers: a session across all areas.
+pub fn every_tree_session(catalog: &Catalog) -> Session {
+    let mut s = Session::new("every-tree", 1_700_000_000);
+    for t in catalog.trees() {
+        s.decisions.push(first_answers(t));
+    }
+    s
+}
+
 pub fn pack(catalog: &Catalog, session: &Session) -> Pack {
     review::build(catalog, &Engine::new(catalog), session).unwrap()
 }
@@ -268,6 +277,7 @@ fn markdown_packs_pass_markdownlint_except_line_length() {
         ("area-walk", pack(&catalog, &area_session(&catalog))),
         ("conflicts", pack(&catalog, &conflict_session(&catalog))),
         ("hostile", pack(&hostile, &hostile_session(&hostile))),
+        ("every-tree", pack(&catalog, &every_tree_session(&catalog))),
     ];
     for (name, p) in &packs {
         std::fs::write(
@@ -292,7 +302,7 @@ fn markdown_packs_pass_markdownlint_except_line_length() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(out.status.success(), "markdownlint found problems:\n{text}");
-    assert!(text.contains("Linting: 3 file(s)"), "{text}");
+    assert!(text.contains("Linting: 4 file(s)"), "{text}");
     assert!(text.contains("0 error(s)"), "{text}");
 }
 
@@ -457,6 +467,17 @@ fn the_html_pack_loads_in_a_headless_browser_with_its_structure() {
         dom.contains(r#"<a href="docs/decisions/0001-use-functions.md">0001-use-functions.md</a>"#)
     );
     assert_eq!(count(&dom, "not exported"), 3);
+
+    // A session across every area and tree.
+    let every = pack(&catalog, &every_tree_session(&catalog));
+    assert_eq!(every.decisions.len(), catalog.trees().len());
+    let dom = dump_dom(
+        &browser,
+        &review::to_html(&every, None),
+        dir.path(),
+        "every-tree",
+    );
+    check_structure(&dom, &every);
 
     // Hostile text stays text: the payload is in the DOM as characters, never as elements.
     let hc = hostile_catalog();
