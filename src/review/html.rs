@@ -168,9 +168,11 @@ pub fn to_html(pack: &Pack, base: Option<&Path>) -> String {
     // Summary.
     s.push_str("<section id=\"summary\">\n<h2>Summary</h2>\n<table class=\"summary\">\n<thead><tr><th>#</th><th>Decision</th><th>Area</th><th>Chosen option</th><th>Robustness</th><th>ADR</th></tr></thead>\n<tbody>\n");
     for d in &pack.decisions {
+        // The verdict's colour only when it is the chosen option's own.
         let verdict_class = d
             .verdict
             .as_deref()
+            .filter(|_| !d.against_ranking)
             .map(|v| format!(" class=\"verdict-{}\"", esc(v)))
             .unwrap_or_default();
         let adr = match &d.adr {
