@@ -66,6 +66,7 @@ pub(crate) fn lines(pack: &Pack, width: usize) -> Vec<Line<'static>> {
     heading(&mut out, "Summary");
     for d in &pack.decisions {
         let (mark, style) = match (d.state, d.verdict.as_deref()) {
+            (DecisionState::Decided, _) if d.against_ranking => ("! ", warn()),
             (DecisionState::Decided, Some("fragile")) => ("! ", warn()),
             (DecisionState::Decided, _) => ("✓ ", good()),
             (DecisionState::DeadEnd, _) => ("✗ ", warn()),
