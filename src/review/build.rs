@@ -31,9 +31,18 @@ pub fn build(catalog: &Catalog, engine: &Engine, session: &Session) -> Result<Pa
             session.id, session.id
         )));
     }
-    let reports = engine
-        .evaluate_all(catalog, session)
-        .map_err(|e| ReviewError(format!("session \"{}\": {e}", session.id)))?;
+    // The decisions are independent: each is evaluated on its own thread (most of a pack's
+    // time is the acceptability of each decision), in session order.
+    let reports: Vec<DecisionReport> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..session.decisions.len())
+            .map(|i| scope.spawn(move || engine.evaluate(catalog, session, i)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("evaluating a decision does not panic"))
+            .collect::<Result<_, _>>()
+    })
+    .map_err(|e| ReviewError(format!("session \"{}\": {e}", session.id)))?;
     Ok(from_reports(catalog, session, &reports))
 }
 
