@@ -125,7 +125,7 @@ impl Shell {
             });
         let dir = exported
             .or_else(|| {
-                adr::locate(&self.repo, self.adr_dir.as_deref(), None)
+                adr::locate_in(&self.repo, self.adr_dir.as_deref(), None, self.package(app))
                     .ok()
                     .map(|t| t.dir)
                     .filter(|d| d.is_dir())

@@ -777,6 +777,7 @@ fn review_screen_opens_any_saved_session_from_home_and_writes_the_pack() {
         store: Store::new(data.path().join("sessions")),
         repo: repo.path().to_path_buf(),
         adr_dir: None,
+        package: None,
         held: Default::default(),
     };
     let catalog = shipped();
