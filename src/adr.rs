@@ -19,7 +19,7 @@ mod export;
 mod lifecycle;
 mod lint_config;
 mod locate;
-mod markdown;
+pub(crate) mod markdown;
 mod meta;
 mod plain;
 mod render;

@@ -8,6 +8,7 @@ mod decide;
 mod lint;
 mod log;
 pub mod out;
+mod review;
 mod revisit;
 mod trees;
 
@@ -158,5 +159,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             lint::run(&args)
         }
         Some(Command::Adr(command)) => adr::run(command, cli.tui_adr_dir),
+        Some(Command::Review(args)) => review::run(&load_catalog(&options)?, &args),
     }
 }

@@ -98,7 +98,49 @@ impl Shell {
                     .map_err(|e| format!("cannot read {}: {e}", path.display()));
                 Msg::AdrRead(path, text)
             }
+            Effect::ReviewSession(id) => Msg::ReviewLoaded(
+                self.store
+                    .load(&id, &app.catalog)
+                    .map_err(|e| format!("{e:#}")),
+            ),
+            Effect::WriteReview(format) => Msg::ReviewWritten(self.write_review(app, format)),
         })
+    }
+
+    /// Writes the review pack on screen next to the ADRs: the directory of an ADR the session
+    /// exported, else the repository's ADR directory when it exists, else the working
+    /// directory. The file is `design-review-<session>.md` or `.html`, replaced if present.
+    fn write_review(&self, app: &App, format: crate::review::Format) -> Result<PathBuf, String> {
+        let mut pack = app
+            .review
+            .clone()
+            .ok_or_else(|| "there is no review pack to write".to_string())?;
+        pack.check_adr_files(&self.repo);
+        let exported = pack
+            .decisions
+            .iter()
+            .filter_map(|d| d.adr.as_ref())
+            .filter(|a| a.exists == Some(true))
+            .find_map(|a| {
+                let p = PathBuf::from(&a.path);
+                let p = if p.is_absolute() {
+                    p
+                } else {
+                    self.repo.join(p)
+                };
+                p.parent().map(PathBuf::from)
+            });
+        let dir = exported
+            .or_else(|| {
+                adr::locate_in(&self.repo, self.adr_dir.as_deref(), None, self.package(app))
+                    .ok()
+                    .map(|t| t.dir)
+                    .filter(|d| d.is_dir())
+            })
+            .unwrap_or_else(|| self.repo.clone());
+        let path = dir.join(crate::review::default_file_name(&pack.session, format));
+        crate::review::write(&pack, format, &path).map_err(|e| e.to_string())?;
+        Ok(path)
     }
 
     /// Holds the lock of session `id` (taking it, and letting go of another session's, when

@@ -62,6 +62,9 @@ pub enum Command {
     /// changes and links, each in the file's own format.
     #[command(subcommand)]
     Adr(AdrCommand),
+    /// Prepare a design review from a saved session: summary, utility tree, sensitivity and
+    /// trade-off points, risks and non-risks, questions for the meeting, trade-off graph.
+    Review(ReviewArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -208,6 +211,27 @@ pub struct LintArgs {
     pub allow_status: Vec<String>,
     #[command(flatten)]
     pub place: LogPlace,
+}
+
+#[derive(Args, Debug)]
+pub struct ReviewArgs {
+    /// Saved session to review (default: the most recently changed one).
+    #[arg(long, value_name = "ID")]
+    pub session: Option<String>,
+    /// md (Markdown with a Mermaid graph), html (one self-contained file with an SVG graph) or
+    /// json. Default: from --out's extension, else md.
+    #[arg(long, value_enum)]
+    pub format: Option<ReviewFormat>,
+    /// Write the pack to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewFormat {
+    Md,
+    Html,
+    Json,
 }
 
 #[derive(Subcommand, Debug)]

@@ -39,6 +39,7 @@ pub(crate) fn screen_name(s: Screen) -> &'static str {
         Screen::Preview => "Preview",
         Screen::Exported => "Export",
         Screen::Log => "Decision log",
+        Screen::Review => "Design review",
     }
 }
 

@@ -41,6 +41,11 @@ pub enum Action {
     DeleteSession,
     Export,
     Home,
+    /// Open the design-review pack of the session.
+    Review,
+    /// Write the review pack as Markdown / as HTML.
+    WriteReviewMd,
+    WriteReviewHtml,
     Yes,
     No,
     /// Open the repository's decision log (its ADRs).
@@ -73,6 +78,8 @@ pub enum Context {
     LogSearch,
     /// One ADR open in the log's reader.
     LogReader,
+    /// The design-review pack, scrollable.
+    Review,
     HelpOverlay,
     ConfirmQuit,
 }
@@ -174,6 +181,7 @@ const NAV: &[Context] = &[
     X::Preview,
     X::Log,
     X::LogReader,
+    X::Review,
 ];
 const BACK: &[Context] = &[
     X::HomeAdding,
@@ -182,6 +190,7 @@ const BACK: &[Context] = &[
     X::Outcome,
     X::Preview,
     X::Exported,
+    X::Review,
 ];
 
 /// Every key binding of the TUI. Earlier entries win when two match in the same context.
@@ -323,7 +332,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::PageUp,
         short: "page up",
         help: "Scroll a page up",
-        contexts: &[X::Preview, X::Log, X::LogReader],
+        contexts: &[X::Preview, X::Log, X::LogReader, X::Review],
         bar: false,
     },
     Binding {
@@ -331,7 +340,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::PageDown,
         short: "page down",
         help: "Scroll a page down",
-        contexts: &[X::Preview, X::Log, X::LogReader],
+        contexts: &[X::Preview, X::Log, X::LogReader, X::Review],
         bar: false,
     },
     Binding {
@@ -443,7 +452,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::First,
         short: "top",
         help: "Jump to the top",
-        contexts: &[X::Preview, X::Log, X::LogReader],
+        contexts: &[X::Preview, X::Log, X::LogReader, X::Review],
         bar: false,
     },
     Binding {
@@ -451,7 +460,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::Last,
         short: "end",
         help: "Jump to the end",
-        contexts: &[X::Preview, X::Log, X::LogReader],
+        contexts: &[X::Preview, X::Log, X::LogReader, X::Review],
         bar: false,
     },
     Binding {
@@ -564,6 +573,38 @@ pub static BINDINGS: &[Binding] = &[
         short: "decide another",
         help: "Decide another tree in this session (conflicts between decisions show)",
         contexts: &[X::Outcome, X::Exported],
+        bar: true,
+    },
+    Binding {
+        keys: &[c('v')],
+        action: Action::Review,
+        short: "review pack",
+        help: "Open the design-review pack of this session: summary, utility tree, sensitivity and trade-off points, risks, questions for the meeting",
+        contexts: &[X::Outcome],
+        bar: true,
+    },
+    Binding {
+        keys: &[c('v')],
+        action: Action::Review,
+        short: "review pack",
+        help: "Open the design-review pack of the highlighted saved session",
+        contexts: &[X::Home],
+        bar: false,
+    },
+    Binding {
+        keys: &[c('m')],
+        action: Action::WriteReviewMd,
+        short: "write .md",
+        help: "Write the pack as Markdown (Mermaid graph) into the ADR directory, or the current directory when there is none",
+        contexts: &[X::Review],
+        bar: true,
+    },
+    Binding {
+        keys: &[c('h')],
+        action: Action::WriteReviewHtml,
+        short: "write .html",
+        help: "Write the pack as one self-contained HTML file (SVG graph, printable) next to the ADRs, or in the current directory",
+        contexts: &[X::Review],
         bar: true,
     },
     Binding {
@@ -801,6 +842,7 @@ mod tests {
             Context::Exported,
             Context::Log,
             Context::LogReader,
+            Context::Review,
         ] {
             let actions: Vec<Action> = bindings_for(ctx).iter().map(|b| b.action).collect();
             assert!(actions.contains(&Action::Help), "{ctx:?}");
@@ -822,6 +864,7 @@ mod tests {
             Context::Log,
             Context::LogSearch,
             Context::LogReader,
+            Context::Review,
             Context::HelpOverlay,
             Context::ConfirmQuit,
         ] {

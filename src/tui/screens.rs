@@ -10,3 +10,4 @@ pub mod preview;
 pub mod priorities;
 pub mod question;
 pub mod record;
+pub mod review;

@@ -36,6 +36,10 @@ pub enum Msg {
     LogLoaded(Result<crate::log::DecisionLog, String>),
     /// One ADR file's text, for the log's reader.
     AdrRead(PathBuf, Result<String, String>),
+    /// A saved session read for its review pack (from the home screen).
+    ReviewLoaded(Result<Session, String>),
+    /// Where the review pack was written, or why it was not.
+    ReviewWritten(Result<PathBuf, String>),
     /// The terminal went away (hang-up) or a signal asks the program to end (SIGTERM, SIGHUP,
     /// SIGINT, SIGQUIT): keep the record form's text, save, quit.
     Terminate,
@@ -69,6 +73,10 @@ pub enum Effect {
     LoadLog,
     /// Read one ADR file for the log's reader.
     ReadAdr(PathBuf),
+    /// Read a saved session (without opening it) to show its review pack.
+    ReviewSession(String),
+    /// Write the review pack on screen to a file.
+    WriteReview(crate::review::Format),
 }
 
 /// Applies one message to the state.
@@ -110,6 +118,20 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             if app.saved.is_empty() {
                 app.home_panel = HomePanel::Trees;
             }
+            Vec::new()
+        }
+        Msg::ReviewLoaded(r) => {
+            match r {
+                Ok(session) => screens::review::open(app, &session, Screen::Home),
+                Err(e) => app.notice = Some(e),
+            }
+            Vec::new()
+        }
+        Msg::ReviewWritten(r) => {
+            app.notice = Some(match r {
+                Ok(p) => format!("review pack written to {}", p.display()),
+                Err(e) => format!("the review pack was not written: {e}"),
+            });
             Vec::new()
         }
         Msg::Previewed(r) => {
@@ -266,6 +288,7 @@ fn key(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
         Screen::Preview => screens::preview::update(app, action),
         Screen::Exported => screens::exported::update(app, action),
         Screen::Log => screens::log::update(app, action),
+        Screen::Review => screens::review::update(app, action),
     }
 }
 

@@ -15,6 +15,7 @@ mod house_style;
 mod lint;
 mod log;
 mod properties;
+mod review;
 mod revisit;
 mod shipped_trees;
 mod startup;

@@ -439,7 +439,7 @@ impl<'s> Checker<'s> {
         };
         for (key, s) in obj {
             match key.as_str() {
-                "$schema" | "$id" | "$defs" | "title" | "description" => {}
+                "$schema" | "$id" | "$defs" | "title" | "description" | "default" => {}
                 "$ref" => {
                     let name = s
                         .as_str()
