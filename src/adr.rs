@@ -4,7 +4,9 @@
 //!
 //! One concern per file: `meta` (what a record says: dialect, status, title, date),
 //! `locate` (where ADRs go), `existing` (reading ADRs already there, front matter),
-//! `markdown` (escaping), `render` (templates), `amend` (links and supersede marks in
+//! `markdown` (escaping), `render` (templates), `style` (the house style learnt from the
+//! existing ADRs), `lint_config` (the repository's markdownlint rules, read through `yaml`),
+//! `restyle` (a rendered ADR put into that style), `amend` (links and supersede marks in
 //! existing files), `write` (numbers, names, safe writes), `export` (orchestration) and
 //! `error`.
 
@@ -12,17 +14,24 @@ mod amend;
 mod error;
 pub(crate) mod existing;
 mod export;
+mod lint_config;
 mod locate;
 mod markdown;
 mod meta;
 mod render;
+mod restyle;
+mod style;
 pub mod write;
+mod yaml;
 
 pub use error::AdrError;
 pub(crate) use error::plain_io;
 pub use export::{
     Exported, export, export_all, preview, render_standalone, update_in_place, usable_related,
 };
-pub use locate::{Spelling, Target, locate, locate_dir};
+pub use locate::{
+    GLOBAL, Package, Spelling, Target, locate, locate_dir, locate_in, package_list, packages,
+};
 pub use meta::{Detail, Dialect, Link, LinkKind, RecordMeta, Status, git_user_name};
 pub use render::{SHORT_WORDS, replay_command, words};
+pub use restyle::Style;

@@ -84,6 +84,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 resume: cli.resume.map(|id| (!id.is_empty()).then_some(id)),
                 no_mouse: cli.no_mouse,
                 adr_dir: cli.tui_adr_dir,
+                package: cli.tui_package,
             };
             tradeoffs::tui::run(catalog, tui_options)?;
             Ok(ExitCode::SUCCESS)
@@ -102,6 +103,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             // `tradeoffs --adr-dir DIR decide ...` means the same as `decide --adr-dir DIR`.
             if args.adr_dir.is_none() {
                 args.adr_dir = cli.tui_adr_dir;
+            }
+            if args.package.is_none() {
+                args.package = cli.tui_package;
             }
             decide::run(&load_catalog(&options)?, &args)
         }

@@ -50,6 +50,8 @@ pub struct Shell {
     pub repo: PathBuf,
     /// `--adr-dir`: the ADR directory to use instead of the one the repository's markers name.
     pub adr_dir: Option<PathBuf>,
+    /// `--package`: the ADR folder of a repository with several.
+    pub package: Option<String>,
     /// The lock on the session being edited (see [`Store::lock`]), by session id.
     pub held: std::sync::Arc<std::sync::Mutex<Option<(String, std::fs::File)>>>,
 }
@@ -122,7 +124,8 @@ impl Shell {
             .ok_or_else(|| anyhow::anyhow!("there is no decision to record"))?;
         // The form already offered `git config user.name`; an emptied field stays empty.
         let mut meta = adr::RecordMeta::for_decision_in(&report, &decision.record, None)?;
-        let mut target = adr::locate(&self.repo, self.adr_dir.as_deref(), None)?;
+        let mut target =
+            adr::locate_in(&self.repo, self.adr_dir.as_deref(), None, self.package(app))?;
         if let Some(s) = &app.session {
             let related: Vec<PathBuf> = s
                 .decisions
@@ -140,9 +143,38 @@ impl Shell {
         Ok((report, meta, target))
     }
 
+    /// The ADR folder picked: in the TUI, else by `--package`.
+    fn package<'a>(&'a self, app: &'a App) -> Option<&'a str> {
+        app.adr_package.as_deref().or(self.package.as_deref())
+    }
+
     fn preview(&self, app: &App) -> Result<PreviewText> {
+        if self.adr_dir.is_none()
+            && self.package(app).is_none()
+            && adr::locate_in(&self.repo, None, None, None).is_err()
+        {
+            // Several ADR folders and nothing picks one: the user chooses first.
+            let packages = adr::packages(&self.repo);
+            if packages.len() > 1 {
+                let root = self.repo.clone();
+                return Ok(PreviewText {
+                    text: String::new(),
+                    dir: String::new(),
+                    warnings: Vec::new(),
+                    style: None,
+                    packages: packages
+                        .iter()
+                        .map(|p| {
+                            let dir = p.dir.strip_prefix(&root).unwrap_or(&p.dir);
+                            (p.name.clone(), dir.display().to_string())
+                        })
+                        .collect(),
+                });
+            }
+        }
         let (report, meta, target) = self.record_inputs(app)?;
         let text = adr::preview(&report, &meta, &target)?;
+        let overlong = target.style.check(&text);
         let dir = target
             .dir
             .strip_prefix(&self.repo)
@@ -152,7 +184,9 @@ impl Shell {
         Ok(PreviewText {
             text,
             dir: format!("{dir} ({})", target.dialect.name()),
-            warnings: target.warnings.clone(),
+            warnings: target.warnings.iter().cloned().chain(overlong).collect(),
+            style: target.style.summary(),
+            packages: Vec::new(),
         })
     }
 
@@ -179,6 +213,8 @@ pub struct Options {
     pub no_mouse: bool,
     /// ADR directory to write into instead of the one found from the working directory.
     pub adr_dir: Option<PathBuf>,
+    /// The ADR folder (package) of a repository with several (`--package`).
+    pub package: Option<String>,
 }
 
 /// Runs the TUI until the user quits. Everything that can fail before the terminal is taken
@@ -189,6 +225,7 @@ pub fn run(catalog: Catalog, options: Options) -> Result<()> {
         store,
         repo: std::env::current_dir()?,
         adr_dir: options.adr_dir.clone(),
+        package: options.package.clone(),
         held: std::sync::Arc::default(),
     };
     let saved = shell.store.list(&catalog);

@@ -216,6 +216,19 @@ pub fn classify(text: &str) -> Option<(Dialect, bool)> {
         if has("status") || has("date") {
             return Some((Dialect::Madr, false));
         }
+        // A tag block (`tag:Blast`) some adr-tools logs keep before `# N. Title`: the dialect
+        // is the body's.
+        if let Some(end) = fm.end {
+            let body: String = text
+                .lines()
+                .skip(end + 1)
+                .skip_while(|l| l.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join("\n");
+            if !body.starts_with("---") {
+                return classify(&body);
+            }
+        }
         return None;
     }
     if let Some(rest) = first.strip_prefix("# ") {
@@ -294,5 +307,11 @@ mod tests {
             Some((Dialect::Log4brains, false))
         );
         assert_eq!(classify("just some notes\n"), None);
+        assert_eq!(
+            classify(
+                "---\ntag:Blast\n---\n# 25. Use X\n\nDate: 2024-01-01\n\n## Status\n\nAccepted.\n"
+            ),
+            Some((Dialect::Nygard, false))
+        );
     }
 }

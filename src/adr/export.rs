@@ -34,6 +34,7 @@ pub fn preview(
             adrs_front_matter: target.adrs_front_matter,
             spelling: None,
             links: &links,
+            style: Some(&target.style),
         },
     ))
 }
@@ -140,6 +141,7 @@ pub fn update_in_place(
             adrs_front_matter: target.adrs_front_matter,
             spelling: None,
             links: &links,
+            style: Some(&target.style),
         },
     );
     write::replace_atomic(path, &text)?;
@@ -258,6 +260,7 @@ pub fn export_all(
                         adrs_front_matter: target.adrs_front_matter,
                         spelling: Some(spelling),
                         links: &links,
+                        style: Some(&target.style),
                     },
                 ))
             })

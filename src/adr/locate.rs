@@ -15,6 +15,8 @@ pub struct Target {
     pub adrs_front_matter: bool,
     /// Things the user should know (markers that disagree, a directory that will be created).
     pub warnings: Vec<String>,
+    /// The house style of the ADRs already there and the repository's markdownlint rules.
+    pub style: super::Style,
 }
 
 /// How the repository spells the supersede link (adr-tools writes "Superceded").
@@ -40,19 +42,33 @@ pub fn locate(
     adr_dir: Option<&Path>,
     format: Option<Dialect>,
 ) -> Result<Target, super::AdrError> {
-    locate_with(start, adr_dir, format, true)
+    locate_in(start, adr_dir, format, None)
 }
 
 /// [`locate`] for readers of the log, which need the directory but not the dialect to write:
 /// the ADRs are not read to detect it (the dialect is what the markers imply, else MADR).
 pub fn locate_dir(start: &Path, adr_dir: Option<&Path>) -> Result<Target, super::AdrError> {
-    locate_with(start, adr_dir, None, false)
+    locate_with(start, adr_dir, None, None, false)
+}
+
+/// [`locate`] in a repository with several ADR folders (a log4brains `packages:` list, or
+/// several `adrs.toml`/`.adr-dir` markers): `package` names one (`--package`); without it the
+/// folder `start` is inside is taken, and anywhere else is ambiguous, an error listing the
+/// choices ([`packages`] lists them for a picker).
+pub fn locate_in(
+    start: &Path,
+    adr_dir: Option<&Path>,
+    format: Option<Dialect>,
+    package: Option<&str>,
+) -> Result<Target, super::AdrError> {
+    locate_with(start, adr_dir, format, package, true)
 }
 
 fn locate_with(
     start: &Path,
     adr_dir: Option<&Path>,
     format: Option<Dialect>,
+    package: Option<&str>,
     detect: bool,
 ) -> Result<Target, super::AdrError> {
     let mut warnings = Vec::new();
@@ -75,7 +91,10 @@ fn locate_with(
         let base = cfg.parent().unwrap_or(start).to_path_buf();
         adrs_toml(&cfg, &base)
     } else {
-        let found = walk_up(start, &mut warnings);
+        let found = match pick_package(start, package)? {
+            Some(f) => f,
+            None => walk_up(start, &mut warnings),
+        };
         check_inside_repository(start, &found)?;
         found
     };
@@ -125,11 +144,22 @@ fn locate_with(
             found.adrs_front_matter,
         ),
     };
+    let root = repo_root(start);
+    let stop = root.clone().unwrap_or_else(|| start.to_path_buf());
+    let style = super::Style {
+        house: if missing {
+            super::style::HouseStyle::default()
+        } else {
+            super::style::house_style(&found.dir, Some(&stop))
+        },
+        lint: super::lint_config::load(&found.dir, &stop),
+    };
     Ok(Target {
         dir: found.dir,
         dialect,
         adrs_front_matter,
         warnings,
+        style,
     })
 }
 
@@ -159,6 +189,210 @@ fn check_inside_repository(start: &Path, found: &Found) -> Result<(), super::Adr
             root.display()
         )))
     }
+}
+
+/// One ADR folder of a repository with several: its name for `--package`, where it is, and the
+/// directory that belongs to it (a package's `path`, a marker's directory).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Package {
+    pub name: String,
+    pub dir: PathBuf,
+    home: PathBuf,
+    dialect: Option<Dialect>,
+    adrs_front_matter: bool,
+    by: String,
+}
+
+/// The name of the repository-wide folder among packages (log4brains' `project.adrFolder`, or
+/// a marker at the repository root).
+pub const GLOBAL: &str = "global";
+
+/// Directories never searched for markers (dependencies, build output).
+const SKIP: &[&str] = &["node_modules", "target", "vendor", "dist", "build"];
+
+/// How deep under the repository root markers are looked for (`packages/api/adrs.toml` is 2).
+const DEPTH: usize = 3;
+
+/// The ADR folders of a repository with several; empty (or one) for an ordinary repository.
+pub fn packages(start: &Path) -> Vec<Package> {
+    let root = repo_root(start).unwrap_or_else(|| start.to_path_buf());
+    let mut out: Vec<Package> = Vec::new();
+    let l4b = root.join(".log4brains.yml");
+    if let Ok(text) = crate::fileread::read_text(&l4b, crate::fileread::ADR_LIMIT)
+        && let Some(v) = super::yaml::parse(&text)
+        && let Some(project) = v.get("project")
+    {
+        let str_of =
+            |v: &serde_json::Value, k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+        let mut push = |name: String, folder: &str, home: PathBuf| {
+            out.push(Package {
+                name,
+                dir: clean(&root.join(folder)),
+                home: clean(&home),
+                dialect: Some(Dialect::Log4brains),
+                adrs_front_matter: false,
+                by: ".log4brains.yml".into(),
+            });
+        };
+        if let Some(folder) = str_of(project, "adrFolder") {
+            push(GLOBAL.into(), &folder, root.clone());
+        }
+        for p in project
+            .get("packages")
+            .and_then(|p| p.as_array())
+            .into_iter()
+            .flatten()
+        {
+            if let (Some(name), Some(folder)) = (str_of(p, "name"), str_of(p, "adrFolder")) {
+                let home = str_of(p, "path").map_or_else(|| root.join(&folder), |h| root.join(h));
+                push(name, &folder, home);
+            }
+        }
+    }
+    if out.len() > 1 {
+        return out;
+    }
+    // Several adrs/adr-tools markers, each naming its own folder.
+    let mut markers = Vec::new();
+    scan_markers(&root, &root, 0, &mut markers);
+    if markers.len() > 1 {
+        return markers;
+    }
+    out
+}
+
+fn scan_markers(root: &Path, d: &Path, depth: usize, out: &mut Vec<Package>) {
+    let here: Vec<Found> = markers_at(d)
+        .into_iter()
+        .filter(|f| matches!(f.by.as_str(), "adrs.toml" | ".adrs.toml" | ".adr-dir"))
+        .collect();
+    if let Some(f) = here.into_iter().next() {
+        let rel = d.strip_prefix(root).unwrap_or(d);
+        out.push(Package {
+            name: if rel.as_os_str().is_empty() {
+                GLOBAL.into()
+            } else {
+                rel.display().to_string()
+            },
+            dir: clean(&f.dir),
+            home: d.to_path_buf(),
+            dialect: f.dialect,
+            adrs_front_matter: f.adrs_front_matter,
+            by: format!("{}/{}", rel.display(), f.by)
+                .trim_start_matches('/')
+                .to_string(),
+        });
+    }
+    if depth >= DEPTH {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(d) else {
+        return;
+    };
+    let mut dirs: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            !n.starts_with('.') && !SKIP.contains(&n.as_str())
+        })
+        .map(|e| e.path())
+        .collect();
+    dirs.sort();
+    for sub in dirs {
+        // A nested repository is another project.
+        if !sub.join(".git").exists() {
+            scan_markers(root, &sub, depth + 1, out);
+        }
+    }
+}
+
+/// `./a/./b` → `a/b`.
+fn clean(p: &Path) -> PathBuf {
+    p.components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect()
+}
+
+/// `name (dir)` for each package, for messages.
+pub fn package_list(packages: &[Package], root: &Path) -> String {
+    packages
+        .iter()
+        .map(|p| {
+            format!(
+                "{} ({})",
+                p.name,
+                p.dir.strip_prefix(root).unwrap_or(&p.dir).display()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The package `name` names, or the one `start` is inside; `None` in a repository without
+/// packages; an error when the name matches none, or when nothing picks one.
+fn pick_package(start: &Path, name: Option<&str>) -> Result<Option<Found>, super::AdrError> {
+    let root = repo_root(start).unwrap_or_else(|| start.to_path_buf());
+    let found = |p: &Package| Found {
+        dir: p.dir.clone(),
+        by: format!("{} (package {})", p.by, p.name),
+        dialect: p.dialect,
+        adrs_front_matter: p.adrs_front_matter,
+    };
+    if name.is_none() && inside_marked_folder(start, &root) {
+        // The folder you run from has its own marker: `walk_up` takes it, no scan needed.
+        return Ok(None);
+    }
+    let all = packages(start);
+    if let Some(name) = name {
+        if all.len() < 2 {
+            return Err(super::AdrError::Invalid(format!(
+                "--package {name}: this repository has one ADR folder (no packages: in .log4brains.yml, no second adrs.toml or .adr-dir); leave --package out"
+            )));
+        }
+        let last = |p: &Package| p.name.rsplit('/').next() == Some(name);
+        let pick = all.iter().find(|p| p.name == name).or_else(|| {
+            match all.iter().filter(|p| last(p)).collect::<Vec<_>>()[..] {
+                [one] => Some(one),
+                _ => None,
+            }
+        });
+        return match pick {
+            Some(p) => Ok(Some(found(p))),
+            None => Err(super::AdrError::Invalid(format!(
+                "--package {name}: no such package; choose one of {}",
+                package_list(&all, &root)
+            ))),
+        };
+    }
+    if all.len() < 2 {
+        return Ok(None);
+    }
+    let start = clean(start);
+    let inside = all
+        .iter()
+        .filter(|p| p.name != GLOBAL && (start.starts_with(&p.home) || start.starts_with(&p.dir)))
+        .max_by_key(|p| p.home.components().count());
+    match inside {
+        Some(p) => Ok(Some(found(p))),
+        None => Err(super::AdrError::Invalid(format!(
+            "this repository has several ADR folders: {}; pass --package NAME or run from inside one",
+            package_list(&all, &root)
+        ))),
+    }
+}
+
+/// Whether `start` or a folder above it, below the repository root, holds an `adrs.toml`,
+/// `.adrs.toml` or `.adr-dir`.
+fn inside_marked_folder(start: &Path, root: &Path) -> bool {
+    start
+        .ancestors()
+        .take_while(|d| *d != root && d.starts_with(root))
+        .any(|d| {
+            ["adrs.toml", ".adrs.toml", ".adr-dir"]
+                .iter()
+                .any(|m| d.join(m).is_file())
+        })
 }
 
 /// `a/b/../c` → `a/c`, without touching the file system.

@@ -22,6 +22,8 @@ pub struct Placement<'a> {
     pub adrs_front_matter: bool,
     pub spelling: Option<Spelling>,
     pub links: &'a [Link],
+    /// The repository's house style and lint rules; `None` renders the dialect's defaults.
+    pub style: Option<&'a super::Style>,
 }
 
 /// Fills the dialect's template with the decision and the record's metadata.
@@ -57,7 +59,20 @@ pub fn render(
             break;
         }
     }
-    text
+    match place.style {
+        Some(style) => super::restyle::restyle(
+            &text,
+            dialect,
+            place.adrs_front_matter,
+            style,
+            super::restyle::Facts {
+                status: meta.status.as_str(),
+                date: &meta.date,
+                tag: &report.tree,
+            },
+        ),
+        None => text,
+    }
 }
 
 /// Most words of a short ADR: what a reviewer reads in about two minutes.

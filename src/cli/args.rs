@@ -33,6 +33,10 @@ pub struct Cli {
     #[arg(long = "adr-dir", value_name = "DIR")]
     pub tui_adr_dir: Option<PathBuf>,
 
+    /// ADR folder (package) to write into in a repository with several; the TUI asks otherwise.
+    #[arg(long = "package", value_name = "NAME", conflicts_with = "tui_adr_dir")]
+    pub tui_package: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -202,6 +206,10 @@ pub struct DecideArgs {
     /// ADR directory to use instead of the one found from the repository's markers.
     #[arg(long, value_name = "DIR")]
     pub adr_dir: Option<PathBuf>,
+    /// In a repository with several ADR folders (log4brains `packages:`, several `adrs.toml` or
+    /// `.adr-dir`): the one to use, by package name (`global` for the repository-wide one).
+    #[arg(long, value_name = "NAME", conflicts_with = "adr_dir")]
+    pub package: Option<String>,
     /// Directory to start looking for the repository's ADR directory from (default: current).
     #[arg(short = 'C', value_name = "DIR")]
     pub directory: Option<PathBuf>,
@@ -237,6 +245,11 @@ pub struct DecideArgs {
     /// The session's decision was exported before: write another ADR anyway.
     #[arg(long, requires = "export")]
     pub new: bool,
+    /// Say what the ADR copies from the repository's own ADRs, template and markdownlint config
+    /// (its house style), file by file: alone it prints only that; with an ADR printed or
+    /// exported, on stderr.
+    #[arg(long)]
+    pub explain_style: bool,
     /// Number (or file name) of an existing ADR that this one supersedes.
     #[arg(long, value_name = "N", requires = "export")]
     pub supersedes: Option<String>,

@@ -74,6 +74,21 @@ pub fn run(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
         r.check_reached_outcome()?;
     }
     let format = args.format.unwrap_or(DecideFormat::Text);
+    if args.explain_style && !args.export && format.dialect().is_none() {
+        let target = adr::locate_in(
+            &start_dir(args)?,
+            args.adr_dir.as_deref(),
+            None,
+            args.package.as_deref(),
+        )?;
+        for line in target
+            .style
+            .explain(target.dialect, target.adrs_front_matter)
+        {
+            out::line(&line);
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     if format.dialect().is_some() || args.export {
         for r in &reports {
             r.check_option_in_play()?;
@@ -106,22 +121,26 @@ pub fn run(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
             session.decisions.len()
         )));
     }
-    let start = match &args.directory {
-        Some(d) if !d.is_dir() => {
-            return Err(bad(format!(
-                "-C {}: there is no such directory; check the path",
-                d.display()
-            )));
-        }
-        Some(d) => d.clone(),
-        None => std::env::current_dir().context("cannot read the current directory")?,
-    };
+    let start = start_dir(args)?;
     let metas: Vec<RecordMeta> = reports
         .iter()
         .zip(&session.decisions)
         .map(|(r, d)| record_meta(r, d, args, &start))
         .collect::<Result<_>>()?;
-    let mut target = adr::locate(&start, args.adr_dir.as_deref(), format.dialect())?;
+    let mut target = adr::locate_in(
+        &start,
+        args.adr_dir.as_deref(),
+        format.dialect(),
+        args.package.as_deref(),
+    )?;
+    if args.explain_style {
+        for line in target
+            .style
+            .explain(target.dialect, target.adrs_front_matter)
+        {
+            out::err_line(&format!("style: {line}"));
+        }
+    }
     if !args.export {
         // Print exactly the rendering asked for, numbered as it would be in this repository.
         if let Some(dialect) = format.dialect() {
@@ -132,6 +151,9 @@ pub fn run(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
             .zip(&metas)
             .map(|(r, m)| adr::preview(r, m, &target))
             .collect::<Result<_, _>>()?;
+        for w in texts.iter().flat_map(|t| target.style.check(t)) {
+            out::warn(&w);
+        }
         out::text(&texts.join("\n"));
         return Ok(ExitCode::SUCCESS);
     }
@@ -184,7 +206,27 @@ pub fn run(catalog: &Catalog, args: &DecideArgs) -> Result<ExitCode> {
     for p in &done.changed {
         out::err_line(&format!("changed: {}", p.display()));
     }
+    if let Some(text) = done
+        .main_path()
+        .and_then(|p| tradeoffs::fileread::read_text(p, tradeoffs::fileread::ADR_LIMIT).ok())
+    {
+        for w in target.style.check(&text) {
+            out::warn(&w);
+        }
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where to look for the repository's ADR directory: `-C DIR` or the current directory.
+fn start_dir(args: &DecideArgs) -> Result<PathBuf> {
+    match &args.directory {
+        Some(d) if !d.is_dir() => Err(bad(format!(
+            "-C {}: there is no such directory; check the path",
+            d.display()
+        ))),
+        Some(d) => Ok(d.clone()),
+        None => std::env::current_dir().context("cannot read the current directory"),
+    }
 }
 
 /// The record's metadata: session draft, then command-line flags.

@@ -201,6 +201,11 @@ pub struct PreviewText {
     /// The directory the ADR will be written to.
     pub dir: String,
     pub warnings: Vec<String>,
+    /// What the ADR copies from the repository (house style, lint config), in one line.
+    pub style: Option<String>,
+    /// The repository has several ADR folders and nothing picks one: `(name, folder)` to choose
+    /// from before anything is rendered.
+    pub packages: Vec<(String, String)>,
 }
 
 #[derive(Debug)]
@@ -239,6 +244,9 @@ pub struct App {
     /// `None` while the preview is being rendered.
     pub preview: Option<Result<PreviewText, String>>,
     pub preview_scroll: u16,
+    /// The ADR folder picked in a repository with several (see [`PreviewText::packages`]).
+    pub adr_package: Option<String>,
+    pub package_sel: usize,
     /// The path written, or why the export failed.
     pub export: Option<Result<crate::adr::Exported, String>>,
     pub help: bool,
@@ -284,6 +292,8 @@ impl App {
             form: None,
             preview: None,
             preview_scroll: 0,
+            adr_package: None,
+            package_sel: 0,
             export: None,
             help: false,
             confirm_quit: false,

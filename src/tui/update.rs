@@ -105,6 +105,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Previewed(r) => {
+            app.package_sel = 0;
             app.preview = Some(r);
             Vec::new()
         }

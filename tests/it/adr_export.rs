@@ -167,9 +167,10 @@ fn adr_tools_directory_gets_nygard_numbered_after_existing() {
 #[test]
 fn existing_madr_front_matter_with_number_means_adrs_front_matter() {
     let repo = Repo::new();
+    // Quoted status, as MADR writes it: the new ADR copies the house's quoting (house_style.rs).
     repo.write(
         "doc/adr/0003-use-rust.md",
-        "---\nnumber: 3\ntitle: Use Rust\ndate: 2026-01-01\nstatus: accepted\n---\n\n# Use Rust\n",
+        "---\nnumber: 3\ntitle: Use Rust\ndate: 2026-01-01\nstatus: \"accepted\"\n---\n\n# Use Rust\n",
     );
     let dir = repo.path().join("doc/adr");
     let p = written(&repo.export("1,1", &[]), &dir);

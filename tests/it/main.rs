@@ -10,6 +10,7 @@ mod adr_lint;
 mod adr_words;
 mod cli;
 mod hardening;
+mod house_style;
 mod lint;
 mod log;
 mod properties;

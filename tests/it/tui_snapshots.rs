@@ -159,10 +159,53 @@ fn preview() {
             text,
             dir: "docs/decisions (MADR)".into(),
             warnings: vec![],
+            style: None,
+            packages: vec![],
         })),
     );
     keys(&mut a, "jjj");
     snap("preview", &mut a);
+}
+
+#[test]
+fn preview_asks_for_the_adr_folder_and_names_the_house_style() {
+    let mut a = at_database_outcome();
+    keys(&mut a, "<ret><c-s>");
+    let folders = |names: &[(&str, &str)]| {
+        names
+            .iter()
+            .map(|(n, d)| ((*n).to_string(), (*d).to_string()))
+            .collect()
+    };
+    update(
+        &mut a,
+        Msg::Previewed(Ok(PreviewText {
+            text: String::new(),
+            dir: String::new(),
+            warnings: vec![],
+            style: None,
+            packages: folders(&[
+                ("global", "docs/adr"),
+                ("backend", "packages/backend/adr"),
+                ("frontend", "packages/frontend/adr"),
+            ]),
+        })),
+    );
+    keys(&mut a, "j");
+    snap("preview_folder_picker", &mut a);
+    update(
+        &mut a,
+        Msg::Previewed(Ok(PreviewText {
+            text: "# Use PostgreSQL\n\n* Status: proposed\n".into(),
+            dir: "packages/backend/adr (log4brains)".into(),
+            warnings: vec![],
+            style: Some(
+                "house style from packages/backend/adr/20240215-use-kotlin.md; markdownlint rules from .markdownlint.yaml".into(),
+            ),
+            packages: vec![],
+        })),
+    );
+    snap("preview_style_line", &mut a);
 }
 
 #[test]

@@ -18,6 +18,7 @@ fn shell_in(repo: &Path, data: &Path, adr_dir: Option<PathBuf>) -> Shell {
         store: Store::new(data.join("sessions")),
         repo: repo.to_path_buf(),
         adr_dir,
+        package: None,
         held: Default::default(),
     }
 }
@@ -446,4 +447,54 @@ fn a_saved_session_is_named_by_its_repository_and_deleted_by_pressing_d_twice() 
     assert!(shell.store.list(&shipped()).is_empty());
     assert!(c.saved.is_empty());
     assert!(shell.store.load(&id, &shipped()).is_err());
+}
+
+#[test]
+fn several_adr_folders_are_chosen_in_the_preview_and_the_style_is_named() {
+    let data = tempfile::tempdir().unwrap();
+    let repo = tempfile::tempdir().unwrap();
+    crate::util::copy_dir(
+        &crate::util::fixtures().join("house-style/log4brains-monorepo"),
+        repo.path(),
+    );
+    let shell = shell_in(repo.path(), data.path(), None);
+    let mut a = app();
+    let tree = a.catalog.get("data-store").unwrap().clone();
+    let path = path_to(&tree, "store.postgresql").unwrap();
+    keys_via(
+        &shell,
+        &mut a,
+        &format!("j<ret>{}<ret>", answer_keys(&path)),
+    );
+    keys_via(&shell, &mut a, "<c-s>");
+    assert_eq!(a.screen, Screen::Preview);
+    let p = a.preview.clone().unwrap().unwrap();
+    assert_eq!(
+        p.packages,
+        [
+            ("global".to_string(), "docs/adr".to_string()),
+            ("backend".to_string(), "packages/backend/adr".to_string()),
+            ("frontend".to_string(), "packages/frontend/adr".to_string()),
+        ]
+    );
+    // Other keys wait for the choice; down and Enter pick the backend's folder.
+    keys_via(&shell, &mut a, "u");
+    assert_eq!(a.notice.as_deref(), Some("choose the ADR folder first"));
+    keys_via(&shell, &mut a, "j<ret>");
+    assert_eq!(a.adr_package.as_deref(), Some("backend"));
+    let p = a.preview.clone().unwrap().unwrap();
+    assert!(p.packages.is_empty());
+    assert!(p.dir.starts_with("packages/backend/adr"), "{}", p.dir);
+    assert_eq!(
+        p.style.as_deref(),
+        Some(
+            "house style from packages/backend/adr/20240215-use-kotlin.md; markdownlint rules from .markdownlint.yaml"
+        )
+    );
+    assert!(p.text.contains("\n* Status: proposed\n"), "{}", p.text);
+    keys_via(&shell, &mut a, "<ret>");
+    let Some(Ok(done)) = a.export.clone() else {
+        panic!("export failed: {:?}", a.export)
+    };
+    assert!(done.written[0].starts_with(repo.path().join("packages/backend/adr")));
 }

@@ -26,3 +26,17 @@ pub fn tradeoffs(config: &Path, data: &Path) -> Command {
         .env_remove("RUST_BACKTRACE");
     c
 }
+
+/// Copies a fixture directory tree (a fixture repository) to `to`.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}

@@ -3,7 +3,8 @@
 import json
 import sys
 
-OUT = sys.argv[1] if len(sys.argv) > 1 else "/work/wt/architecture/decision-trees/architecture.json"
+
+OUT = sys.argv[1] if len(sys.argv) > 1 else __import__("os").path.join(__import__("os").path.dirname(__import__("os").path.abspath(__file__)), "..", "..", "decision-trees", "architecture.json")
 
 # ---------------------------------------------------------------- references
 FOWLER_PREMIUM = "https://martinfowler.com/bliki/MicroservicePremium.html"
@@ -47,6 +48,8 @@ CLOUDEVENTS = "https://cloudevents.io/"
 KAFKA_KRAFT = "https://kafka.apache.org/40/getting-started/upgrade"
 DORA_TBD = "https://dora.dev/capabilities/trunk-based-development/"
 AWS_READ_REPLICA = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ReadRepl.html"
+AWS_STRANGLER = "https://docs.aws.amazon.com/prescriptive-guidance/latest/cloud-design-patterns/strangler-fig.html"
+AWS_ACL = "https://docs.aws.amazon.com/prescriptive-guidance/latest/cloud-design-patterns/acl.html"
 CLOUD_RUN_GPU = "https://cloud.google.com/run/docs/configuring/services/gpu"
 
 
@@ -70,7 +73,7 @@ C = [
     ("consistency", "Data consistency", "How easily business invariants that span several domains stay correct: local ACID transactions versus sagas, compensation and eventual consistency.", 3),
     ("decoupling", "Producer and consumer decoupling", "Whether new reactions to a business event can be added without changing or waiting for the part that produced it.", 1),
     ("portability", "Portability across providers", "How much of the design survives a move to another cloud or to your own data centres.", 1),
-    ("part-fit", "Fit for the parts that differ", "Whether a part whose load or security needs differ sharply from the rest can get its own deployable, scaling and boundary without the whole system paying for it (Richards and Ford: architecture characteristics are scoped per architecture quantum). Weightless unless such a part exists.", 0),
+    ("part-fit", "Fit for the parts that differ", "Whether a part whose load, security or availability needs differ sharply from the rest can get its own deployable, scaling and boundary without the whole system paying for it (Richards and Ford: architecture characteristics are scoped per architecture quantum). Weightless unless such a part exists.", 0),
     ("reporting", "Cross-domain reports", "How easily heavy reports and analytics join data from several domains: one query over one database (or its replica) versus API composition or a read store fed from several services' data. Weightless unless heavy reporting is the part that differs.", 0),
 ]
 CRIT = {c[0]: "arch." + c[0] for c in C}
@@ -169,7 +172,7 @@ I[MS] = {
     "consistency": (-2, 'No cross-service ACID: invariants across services need sagas with compensating actions, and reads across services need API composition or replicated views.'),
     "decoupling": (-1, "Synchronous REST or gRPC calls couple caller and callee in time: a new reaction means a new call from the producer."),
     "portability": (0, 'Containers and open protocols move, but a fleet usually leans on a managed mesh, a managed database per service and provider observability, each of which is a migration.'),
-    "part-fit": (2, 'Any part can get its own deployable, data store and scaling; the cost of the split is carried by every part, not only the ones that differ.'),
+    "part-fit": (1, 'A differing part gets its own deployable, data store and scaling, but only because every part is split: the whole system pays for what one or two parts need, which this criterion counts against.'),
     "reporting": (-2, "Each service's data sits in its own store: a cross-domain report needs API composition across services or a read store fed by change data capture, one more pipeline to run and always behind."),
 }
 I[ED] = {
@@ -187,7 +190,7 @@ I[ED] = {
     "consistency": (-2, "Eventual consistency is the default: cross-service invariants need sagas, read models lag writes, and at-least-once delivery demands idempotency."),
     "decoupling": (2, "Producers publish facts once; any number of consumers subscribe, replay and evolve without the producer changing."),
     "portability": (0, "Kafka-protocol and AMQP brokers exist everywhere, but managed brokers' features and event formats differ per provider."),
-    "part-fit": (2, 'Any part can get its own deployable, data store and consumer scaling; the cost of the split is carried by every part, not only the ones that differ.'),
+    "part-fit": (1, 'A differing part gets its own deployable, data store and consumer scaling, but only because every part is split behind a broker: the whole system pays for what one or two parts need, which this criterion counts against.'),
     "reporting": (-1, 'Each service owns its data, but the events it already publishes can feed a reporting read model; the view is eventually consistent and needs its own consumer and replay.'),
 }
 I[SL] = {
@@ -222,14 +225,14 @@ OPTS = [
       ref("Spring Modulith reference documentation (module verification, event publication registry)", SPRING_MODULITH),
       ref("Shopify Engineering: A Packwerk retrospective (2024)", PACKWERK_RETRO),
       ref("Martin Fowler: MonolithFirst", FOWLER_FIRST)],
-     "A module-boundary test in CI (Spring Modulith ApplicationModules.verify(), ArchUnit or Packwerk) fails when a module reaches another module's internals or tables; each module's tables live in its own schema; cross-module calls are counted each quarter, and a module is only extracted when a measured need (load, data isolation, or a release cadence owned by another team) is written down."),
+     "A module-boundary test in CI (Spring Modulith ApplicationModules.verify(), ArchUnit or Packwerk) fails when a module reaches another module's internals or tables; each module's tables live in its own schema; cross-module calls are counted each quarter, and a module is only extracted when a measured need (load, data isolation, a higher availability target, or a release cadence owned by another team) is written down."),
     (HY, "Modular monolith with extracted services for the parts that differ",
-     "A modular monolith as the core, plus one to three separately deployed services (or functions) for the parts whose load or data sensitivity differ sharply from the rest, or that another team releases on its own cadence, each extracted for a written reason.",
+     "A modular monolith as the core, plus one to three separately deployed services (or functions) for the parts whose load, data sensitivity or availability target differ sharply from the rest, or that another team releases on its own cadence, each extracted for a written reason.",
      [ref("Richards and Ford, Fundamentals of Software Architecture, 2nd edition (2025): granularity disintegrators and integrators", RF2),
       ref("Azure Architecture Center: Identify microservice boundaries", AZ_BOUND),
       ref("AWS Prescriptive Guidance: Decomposing monoliths into microservices", AWS_DECOMP),
       ref("Martin Fowler: StranglerFigApplication", FOWLER_STRANGLER)],
-     "Every extracted service has an ADR naming the disintegrator that justified it (load, data isolation, or another team's release cadence) and a metric that proves it (its own scaling events, its own release count, its own audit scope); the core passes the same module-boundary test as a modular monolith; contract tests gate calls between core and extracted parts; no extracted part shares tables with the core."),
+     "Every extracted service has an ADR naming the disintegrator that justified it (load, data isolation, a higher availability target, or another team's release cadence) and a metric that proves it (its own scaling events, its own audit scope, its own SLO attainment, its own release count); the core passes the same module-boundary test as a modular monolith; contract tests gate calls between core and extracted parts; no extracted part shares tables with the core."),
     (SB, "Service-based architecture",
      "About four to twelve coarse-grained, separately deployed domain services behind one UI or API layer, usually sharing one database (Richards and Ford).",
      [ref("Richards and Ford, Fundamentals of Software Architecture, 2nd edition (2025): service-based architecture style", RF2),
@@ -298,6 +301,7 @@ def ans(label, consequence, effects=None, nxt=None, exclusive=False):
 
 
 NON_FLEET = [LM, MM, HY, SB, SL]
+SLO_NO_TIER = ["Up to 99.9 % in one region; recovery within hours", "99.95 % or more, with cross-region disaster recovery"]
 MONO = [LM, MM]
 SPLIT = [HY, SB, MS, ED]
 
@@ -384,10 +388,10 @@ nodes.append({
              rule(MS, ONE_TEAM_MS),
              rule(ED, ONE_TEAM_MS + " An event-driven fleet adds a broker, schemas and eventual consistency on top."),
              rule(SB, "Service-based architecture splits the whole system into four to twelve separately deployed domain services so that domain teams can release independently; with a single team there is no second team to release independently of, and every domain pays for its own pipeline and remote calls. A part with a stated reason to differ is covered by the modular core with extracted services."),
-             note("One team keeps one main deployable; extract a part only for a written reason (load, data isolation), and keep the extraction count to one or two.", if_chosen=[HY, SB], source=FOWLER_PREMIUM)],
+             note("One team keeps one main deployable; extract a part only for a written reason (load, data isolation, a higher availability target), and keep the extraction count to one or two.", if_chosen=[HY, SB], source=FOWLER_PREMIUM)],
             nxt="q-ops-one"),
-        ans("Two to five teams", "Independent deployability weighs more.",
-            [eff_set("team-autonomy", 3)], nxt="q-ops"),
+        ans("Two to five teams", "Independent deployability weighs more; the next question says how much.",
+            [eff_set("team-autonomy", 3)], nxt="q-teams-few"),
         ans("More than five teams", "Independent deployability weighs most, and fault isolation more (one team's bad release must not take down every other team's features); per-deployable infrastructure cost and one team's first-release speed weigh less.",
             [eff_set("team-autonomy", 5), eff_lower("cost", 1), eff_lower("idle-cost", 1), eff_lower("time-to-market", 1), eff_raise("fault-isolation", 1),
              note("Derive service boundaries from bounded contexts, then shape teams to own them (the inverse Conway maneuver); do not copy today's org chart into service boundaries.", if_chosen=SPLIT, source=FOWLER_CONWAY)],
@@ -395,11 +399,26 @@ nodes.append({
     ],
 })
 
+nodes.append({
+    "id": "q-teams-few", "kind": "question",
+    "prompt": "Two to five teams: how many exactly?",
+    "help": "A release train shared by two or three teams is still coordinated in one planning conversation; from four or five teams on, waiting for each other's changes becomes the bottleneck that separately deployable domains remove (DORA: loosely coupled teams). Service-based architecture is meant for a handful of domain teams, not for two.",
+    "answers": [
+        ans("Two or three teams", "Independent deployability weighs a little less than for four or five teams: two or three teams can share one release train with module ownership and trunk-based development. Operational simplicity weighs a little more: each team is on call for its share of every deployable, so fine-grained styles put several services on each team's pager.",
+            [eff_lower("team-autonomy", 2), eff_raise("operability", 1),
+             note("Two or three teams can share one deployable: give each team its own modules (code owners per module), keep the main branch releasable (trunk-based development) and release on a fixed, frequent cadence, so no team waits for another's feature.", if_chosen=[LM, MM, HY], source=DORA_TBD)],
+            nxt="q-ops"),
+        ans("Four or five teams", "Independent deployability weighs more: four or five teams queue on one release train.",
+            [eff_raise("team-autonomy", 1)], nxt="q-ops"),
+    ],
+})
+
+
 LITTLE_OPS = "The team has little operations capacity, and Fowler's microservice prerequisites (rapid provisioning, basic monitoring, rapid automated deployment for every service, teams that run what they build) cannot be met without it; Azure's microservices readiness assessment asks for the same DevOps maturity first."
 OPS_HELP = "Who carries the pager and builds the delivery platform decides how many deployables and brokers the team can run: Fowler's prerequisites for microservices are rapid provisioning, monitoring and automated deployment of every service."
 
 
-def ops_node(nid, after_platform, after_product=None):
+def ops_node(nid, after_platform, after_product=None, after_little="q-domain"):
     return {
         "id": nid, "kind": "question", "fact": "ops-capacity",
         "prompt": "Who runs the infrastructure?",
@@ -414,14 +433,14 @@ def ops_node(nid, after_platform, after_product=None):
                  rule(MS, LITTLE_OPS),
                  rule(ED, LITTLE_OPS + " An event-driven fleet also needs broker operations, dead-letter handling and replay procedures."),
                  note("Run the deployable on a managed application platform or managed containers with a managed database, so patching, scaling and backups are bought rather than built; the compute-platform decision picks the product.", if_chosen=[LM, MM, HY, SB])],
-                nxt="q-domain"),
+                nxt=after_little),
         ],
     }
 
 
-nodes.append(ops_node("q-ops-one", "q-domain"))
-nodes.append(ops_node("q-ops", "q-experience", "q-domain"))
-nodes.append(ops_node("q-ops-many", "q-experience-many"))
+nodes.append(ops_node("q-ops-one", "q-release-one", after_little="q-release-one"))
+nodes.append(ops_node("q-ops", "q-experience", "q-release", after_little="q-release"))
+nodes.append(ops_node("q-ops-many", "q-experience-many", after_little="q-release"))
 
 def exp_node(nid, after, after_no=None):
     return {
@@ -439,29 +458,29 @@ def exp_node(nid, after, after_no=None):
 }
 
 
-nodes.append(exp_node("q-experience", "q-domain"))
-nodes.append(exp_node("q-experience-many", "q-consistency", "q-domain"))
+nodes.append(exp_node("q-experience", "q-release"))
+nodes.append(exp_node("q-experience-many", "q-consistency", "q-release"))
 nodes.append({
     "id": "q-consistency", "kind": "question",
     "prompt": "How many business rules must hold atomically across domains?",
     "help": "Database-per-service styles give up cross-domain ACID transactions; with many teams this is the question that decides whether services or a shared transactional core fit (Richards and Ford list database transactions as a granularity integrator).",
     "answers": [
         ans("Few: cross-domain rules tolerate eventual consistency", "Cross-domain consistency stops weighing: sagas and events cover the few cross-domain flows.",
-            [eff_lower("consistency", 3)], nxt="q-domain"),
+            [eff_lower("consistency", 3)], nxt="q-release"),
         ans("Several business rules must hold atomically across domains", "Data consistency weighs more: those rules need one transaction, or sagas with compensation.",
             [eff_raise("consistency", 2),
              note("Keep the domains whose rules must hold atomically in one deployable or one service with one database; spreading them across services turns each rule into a saga with compensating actions and visible intermediate states.", if_chosen=[MS, ED, SB, HY], source=AZ_BOUND)],
-            nxt="q-domain"),
+            nxt="q-release"),
     ],
 })
 
 nodes.append({
     "id": "q-domain", "kind": "question",
     "prompt": "How well do you know the domain's boundaries?",
-    "help": "A wrong boundary is a refactoring inside one deployable but a data migration and contract change between deployed services; MonolithFirst and Azure's boundary guide both say to start coarse until boundaries are stable.",
+    "help": "A wrong boundary is a refactoring inside one deployable but a data migration and contract change between deployed services; MonolithFirst and Azure's boundary guide both say to start coarse until boundaries are stable. With a monolith already in production, the route (modularise in place, extract one part at a time) matters as much as the target style.",
     "answers": [
-        ans("Small and simple: mostly CRUD over a handful of entities", "Module boundaries and their cost of change matter little; shipping fast matters more.",
-            [eff_lower("maintainability", 4), eff_lower("evolvability", 3), eff_raise("time-to-market", 1),
+        ans("Small and simple: mostly CRUD over a handful of entities", "Module boundaries and their cost of change matter little, and so do independent deployability (a handful of entities gives several teams no separate domains to release on their own) and fault isolation between parts (every feature uses the same few tables); shipping fast and running few deployables matter more.",
+            [eff_lower("maintainability", 4), eff_lower("evolvability", 3), eff_raise("time-to-market", 1), eff_set("team-autonomy", 0), eff_raise("operability", 1), eff_lower("fault-isolation", 3),
              note("A small CRUD application does not need enforced domain modules yet; keep the layer rule tested and revisit when a second team or a second bounded context appears.", if_chosen=[LM], source=AZ_NTIER)],
             nxt="q-load"),
         ans("Large but well understood: stable bounded contexts", "The cost of moving a boundary weighs less, because boundaries will rarely move.",
@@ -469,6 +488,13 @@ nodes.append({
         ans("Still being discovered: boundaries will move", "The cost of moving a boundary weighs most, and shipping to learn the domain weighs more.",
             [eff_raise("evolvability", 2), eff_raise("time-to-market", 1),
              note("Boundaries will move: keep them as modules in one deployable until they have been stable for several releases, then extract along the ones that proved themselves (MonolithFirst; Azure: start coarse-grained when in doubt).", source=FOWLER_FIRST)],
+            nxt="q-load"),
+        ans("Known from an existing monolith we are restructuring", "The cost of moving a boundary weighs less (years in production show where the seams are), and time to market weighs more: features must keep shipping while the code moves.",
+            [eff_lower("evolvability", 2), eff_raise("time-to-market", 1),
+             note("Restructure incrementally, never by a big-bang rewrite: put a routing layer in front of the monolith, move one capability at a time behind it, and retire the old code path before starting the next (the strangler fig pattern); a rewrite freezes features for its whole length.", source=AWS_STRANGLER),
+             note("Modularise in place first: declare the modules in the existing code base, add a boundary test that fails on new violations (Spring Modulith, ArchUnit or Packwerk), and burn the existing violations down release by release; Shopify's Packwerk retrospective warns that a checker alone does not produce good boundaries, so fix the dependencies, not the warnings.", if_chosen=[MM, HY, LM], source=PACKWERK_RETRO),
+             note("Extract along the seams the running system already shows (by business capability or subdomain), put an anti-corruption layer between each new service and the monolith's model, and move the extracted part's tables with it: a service that still reads the monolith's tables is not extracted.", if_chosen=[HY, MS, ED, SL], source=AWS_ACL),
+             note("Extract the domain services along the seams the running system already shows (by business capability or subdomain) behind a routing layer; the database stays shared, so give each service write grants on its own tables only and let the others read them through its API or published views, or the shared schema keeps every service coupled as tightly as the monolith was.", if_chosen=[SB], source=AWS_DECOMP)],
             nxt="q-load"),
     ],
 })
@@ -515,17 +541,24 @@ nodes.append({
     "answers": [
         ans("Up to 99.9 % in one region; recovery within hours", "No weight change; deploy across availability zones.",
             [note("Run at least two instances of every deployable across availability zones, with zone-redundant data stores; 99.9 % allows about 43 minutes of downtime a month, which one bad deployment can consume.", source=SRE_RISK)],
-            nxt="q-release"),
-        ans("99.95 % or more, with cross-region disaster recovery", "Fault isolation weighs more: failures must stay inside one part or one cell.",
-            [eff_raise("fault-isolation", 2),
+            nxt="q-differ"),
+        ans("99.95 % or more, with cross-region disaster recovery", "Fault isolation weighs a little more; availability itself comes from redundancy across zones and regions, which every style needs.",
+            [eff_raise("fault-isolation", 1),
              note("Set SLOs and an error budget per user journey; a request that needs five synchronous services at 99.9 % each is at most about 99.5 % available, so count hops before promising 99.95 %.", if_chosen=[MS, SB], source=SRE_SLO),
              note("Contain failures with bulkheads or cells: run complete, independent copies of the workload that each serve a subset of tenants or requests, deploy to one cell at a time, and rehearse regional failover against stated RTO and RPO (AWS Well-Architected REL10-BP03). This works for a modular monolith as well as for services.", source=AWS_BULKHEAD)],
-            nxt="q-release"),
+            nxt="q-differ"),
+        ans("99.9 % for most of the system, but one critical part needs 99.95 % or more",
+            "Fault isolation weighs a little more, and so does the fit for the parts that differ: the critical part must not share the failures and releases of the rest.",
+            [eff_raise("part-fit", 2), eff_raise("fault-isolation", 1),
+             note("Give the critical part (for example checkout or sign-in) its own SLO and error budget, and remove synchronous calls from it to parts with a lower target, or give them fallbacks: a request is at most as available as the product of the availabilities of the services it calls synchronously.", source=SRE_SLO),
+             note("Extract the critical part with its own deployable, release train and scaling, so that a bad release or an overload in the core cannot take it down; keep its data dependencies as highly available as the part itself.", if_chosen=[HY], source=AWS_BULKHEAD),
+             note("Bulkhead the critical part inside the one deployable: route its endpoints to a separate pool of instances with its own connection pool and rate limits (Azure bulkhead pattern), and deploy to that pool last, after a canary on the rest.", if_chosen=MONO, source=AZ_BULKHEAD)],
+            nxt="q-differ"),
     ],
 })
 
 nodes.append({
-    "id": "q-release", "kind": "question",
+    "id": "q-release-one", "kind": "question",
     "prompt": "Does one part change much more often than the rest?",
     "help": "Change rate is a granularity disintegrator only when the fast-changing part has its own team: separate deployment then stops that team waiting for everyone else's release train. Within one team, a faster-changing part is better served by releasing the whole application more often.",
     "answers": [
@@ -533,8 +566,22 @@ nodes.append({
             [eff_raise("team-autonomy", 1),
              note("Extract the fast-changing part behind a versioned contract only if a different team owns it, so its releases stop waiting for the core's release train; confirm with its release count after three months.", if_chosen=[HY], source=AZ_BOUND),
              note("A part that changes more often needs no deployable of its own while the same people own the rest: release the whole application more often instead (trunk-based development, feature flags, automated tests per module).", if_chosen=MONO, source=DORA_TBD)],
-            nxt="q-differ"),
-        ans("No: change is spread across the system", "No weight change.", nxt="q-differ"),
+            nxt="q-domain"),
+        ans("No: change is spread across the system", "No weight change.", nxt="q-domain"),
+    ],
+})
+
+nodes.append({
+    "id": "q-release", "kind": "question",
+    "prompt": "Does one part, owned by its own team, change much more often than the rest?",
+    "help": "Change rate is a granularity disintegrator when the fast-changing part has its own team (Richards and Ford): a separate deployable stops that team waiting for everyone else's release train, while the rest can stay one deployable.",
+    "answers": [
+        ans("Yes: one team's part changes much more often than the rest", "Independent deployability weighs a little more, and so does the fit for the parts that differ: that part is a candidate for its own deployable.",
+            [eff_raise("team-autonomy", 1), eff_raise("part-fit", 1),
+             note("Extract the fast-changing part behind a versioned contract so that its team's releases stop waiting for the core's release train; confirm with its release count and lead time after three months.", if_chosen=[HY], source=AZ_BOUND),
+             note("If the fast-changing part stays in the one deployable, keep the main branch releasable and release on a fixed, frequent cadence (trunk-based development, feature flags), so its team never waits more than one cycle.", if_chosen=MONO, source=DORA_TBD)],
+            nxt="q-domain"),
+        ans("No: change is spread across the system", "No weight change.", nxt="q-domain"),
     ],
 })
 
@@ -561,16 +608,44 @@ ALL = [LM, MM, HY, SB, MS, ED, SL]
 nodes.append({
     "id": "o-style", "kind": "outcome", "options": ALL,
     "title": "Choose the system's architecture style",
-    "context": "The architecture style sets how many deployables the teams build and run and where module, data and fault boundaries sit; it is chosen from team count, operations capacity, domain stability, load, interaction, availability target and the parts that differ, and the compute platform is decided separately.",
+    "context": "The architecture style sets how many deployables the teams build and run and where module, data and fault boundaries sit; it is chosen from team count, operations capacity, how well the domain is known (or whether a running monolith is being restructured), load, interaction, availability targets and the parts that differ, and the compute platform is decided separately.",
 })
 
 # ---------------------------------------------------------------- checks
 checks = [
-    {"name": "one-team-release-cadence-only-one-deployable", "when": {"q-team": ["One team (up to about 10 engineers)"], "q-release": ["Yes: one part changes much more often than the rest"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"]},
+    {"name": "two-three-teams-no-fleet", "when": {"q-teams-few": ["Two or three teams"]},
+     "expect": {"never": [MS, ED]},
+     "why": "Second review: two or three experienced teams with a platform, stable contexts and an event-shaped workload were given event-driven microservices (4,064 paths). With two or three teams each team would own and be on call for several fine-grained services and a broker's consumers; the microservice premium pays off for systems too complex for a few teams, and coarse services or a modular core with extracted parts give the same decoupling with far fewer deployables.",
+     "source": FOWLER_PREMIUM},
+    {"name": "brownfield-few-teams-no-fleet", "when": {"q-domain": ["Known from an existing monolith we are restructuring"], "q-team": ["One team (up to about 10 engineers)", "Two to five teams"], "q-teams-few": ["Two or three teams"]},
+     "expect": {"never": [MS, ED]},
+     "why": "Second review: restructuring a running monolith with two or three teams (or one) is done by modularising in place and extracting single parts behind a routing layer; a rewrite into a fleet of fine-grained services freezes features for its whole length and gives few teams nothing they could not get from modules.",
+     "source": AWS_STRANGLER},
+    {"name": "brownfield-one-team-modular-core", "when": {"q-domain": ["Known from an existing monolith we are restructuring"], "q-team": ["One team (up to about 10 engineers)"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"], "q-release-one": ["No: change is spread across the system"], "q-slo": SLO_NO_TIER, "q-load": ["Steady and moderate", "Sustained high throughput"]},
+     "expect": {"winner_in": [MM]},
+     "why": "Second review: one team restructuring its monolith with no part that differs should modularise it in place (module boundaries enforced by tests), not extract services or move it to functions.",
+     "source": PACKWERK_RETRO},
+    {"name": "small-crud-few-teams-no-service-split", "when": {"q-domain": ["Small and simple: mostly CRUD over a handful of entities"], "q-team": ["One team (up to about 10 engineers)", "Two to five teams"]},
+     "expect": {"never": [SB, MS, ED]},
+     "why": "Second review: two to five teams with a small CRUD domain were told to build four to twelve domain services (service-based won 78 to 87 % of those paths). A handful of entities is one bounded context with a few aggregates, and Azure's domain-analysis guidance sizes a microservice no smaller than an aggregate and no larger than a bounded context, so four to twelve domain services cannot be drawn in it.",
+     "source": "https://learn.microsoft.com/en-us/azure/architecture/microservices/model/tactical-ddd"},
+    {"name": "two-three-teams-nothing-differs-one-deployable", "when": {"q-teams-few": ["Two or three teams"], "q-release": ["No: change is spread across the system"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"], "q-slo": ["Up to 99.9 % in one region; recovery within hours"]},
+     "expect": {"never": [SB, MS, ED, HY]},
+     "why": "Second review: two or three teams with no part that differs in load, security, availability or release cadence share one release train comfortably (trunk-based development, module ownership); separately deployed services add pipelines and remote calls with no disintegrator to justify them.",
+     "source": DORA_TBD},
+    {"name": "critical-part-few-teams-extract-or-bulkhead", "when": {"q-slo": ["99.9 % for most of the system, but one critical part needs 99.95 % or more"], "q-teams-few": ["Two or three teams"], "q-differ": ["Nothing differs much"], "q-domain": ["Large but well understood: stable bounded contexts", "Still being discovered: boundaries will move"]},
+     "expect": {"never": [MS, ED]},
+     "why": "Second review: one part with a higher availability target is a fault-tolerance disintegrator for that part only (Richards and Ford); it justifies extracting or bulkheading that part, not splitting the whole system into fine-grained services whose synchronous chains lower availability.",
+     "source": AWS_BULKHEAD},
+    {"name": "four-five-teams-platform-stable-coarse", "when": {"q-teams-few": ["Four or five teams"], "q-ops": ["A platform or SRE team runs infrastructure for us"], "q-experience": ["Yes: we have run distributed services in production"], "q-domain": ["Large but well understood: stable bounded contexts"], "q-interaction": ["Mostly request/response: callers wait for the result"], "q-release": ["Yes: one team's part changes much more often than the rest"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"]},
+     "expect": {"winner_in": [SB, HY, MM]},
+     "why": "Canonical path of the second review: four or five experienced teams with a platform and stable contexts get coarse-grained domain services (Richards and Ford's service-based style) or a modular core with extracted parts; fine-grained microservices are for more teams.",
+     "source": RF2},
+    {"name": "one-team-release-cadence-only-one-deployable", "when": {"q-slo": SLO_NO_TIER, "q-team": ["One team (up to about 10 engineers)"], "q-release-one": ["Yes: one part changes much more often than the rest"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"]},
      "expect": {"never": [HY, SB, MS, ED]},
      "why": "Reviewer finding: one team whose only difference is a faster-changing part was told to extract services. One team owns the whole release train; the answer is to release the one deployable more often (trunk-based development, feature flags), not to add deployables.",
      "source": DORA_TBD},
-    {"name": "one-team-release-cadence-only-modular", "when": {"q-team": ["One team (up to about 10 engineers)"], "q-release": ["Yes: one part changes much more often than the rest"], "q-differ": ["Nothing differs much"], "q-domain": ["Large but well understood: stable bounded contexts", "Still being discovered: boundaries will move"], "q-load": ["Steady and moderate"]},
+    {"name": "one-team-release-cadence-only-modular", "when": {"q-slo": SLO_NO_TIER, "q-team": ["One team (up to about 10 engineers)"], "q-release-one": ["Yes: one part changes much more often than the rest"], "q-differ": ["Nothing differs much"], "q-domain": ["Large but well understood: stable bounded contexts", "Still being discovered: boundaries will move"], "q-load": ["Steady and moderate"]},
      "expect": {"winner_in": [MM]},
      "why": "One team, a real domain, steady load and only a faster-changing part: the modular monolith (MonolithFirst; MicroservicePremium: keep good modularity inside the monolith).",
      "source": FOWLER_PREMIUM},
@@ -578,7 +653,7 @@ checks = [
      "expect": {"never": [MS, ED]},
      "why": "Two to five teams whose only differing need is heavy cross-domain reporting: database-per-service styles turn every report into API composition or a separately fed read store, while one shared database answers it with one query against a replica.",
      "source": "https://microservices.io/patterns/data/api-composition.html"},
-    {"name": "one-team-reporting-only-not-hybrid", "when": {"q-team": ["One team (up to about 10 engineers)"], "q-differ": ["Only reporting or analytics: heavy queries over the same data"]},
+    {"name": "one-team-reporting-only-not-hybrid", "when": {"q-slo": SLO_NO_TIER, "q-team": ["One team (up to about 10 engineers)"], "q-differ": ["Only reporting or analytics: heavy queries over the same data"]},
      "expect": {"never": [HY, SB, MS, ED]},
      "why": "Heavy reports over the same data need a read replica or a change-data-capture feed into a warehouse, not an extracted service; for one team that would be a deployable without a disintegrator.",
      "source": AWS_READ_REPLICA},
@@ -630,7 +705,11 @@ checks = [
      "expect": {"winner_in": [HY, MM]},
      "why": "One team with a sensitive part keeps one core and isolates only that part (its own data store and network segment), the hybrid the review asked for.",
      "source": AZ_BOUND},
-    {"name": "nothing-differs-no-hybrid", "when": {"q-release": ["No: change is spread across the system"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"]},
+    {"name": "nothing-differs-no-hybrid", "when": {"q-slo": SLO_NO_TIER, "q-release": ["No: change is spread across the system"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"]},
+     "expect": {"never": [HY]},
+     "why": "Extraction needs a granularity disintegrator; without one the hybrid is a modular monolith with extra deployables.",
+     "source": RF2},
+    {"name": "nothing-differs-one-team-no-hybrid", "when": {"q-slo": SLO_NO_TIER, "q-release-one": ["No: change is spread across the system"], "q-differ": ["Nothing differs much", "Only reporting or analytics: heavy queries over the same data"]},
      "expect": {"never": [HY]},
      "why": "Extraction needs a granularity disintegrator; without one the hybrid is a modular monolith with extra deployables.",
      "source": RF2},
@@ -638,11 +717,11 @@ checks = [
      "expect": {"never": [ED]},
      "why": "Two to five teams that run their own infrastructure without a platform team should not start with the hardest-to-operate style: broker operations, dead-letter handling and replay on top of every service (MonolithFirst; Azure readiness assessment).",
      "source": FOWLER_FIRST},
-    {"name": "startup-one-team-modular", "when": {"q-team": ["One team (up to about 10 engineers)"], "q-domain": ["Still being discovered: boundaries will move"], "q-load": ["Steady and moderate"], "q-interaction": ["Mostly request/response: callers wait for the result"], "q-differ": ["Nothing differs much"]},
+    {"name": "startup-one-team-modular", "when": {"q-slo": SLO_NO_TIER, "q-team": ["One team (up to about 10 engineers)"], "q-domain": ["Still being discovered: boundaries will move"], "q-load": ["Steady and moderate"], "q-interaction": ["Mostly request/response: callers wait for the result"], "q-differ": ["Nothing differs much"]},
      "expect": {"winner_in": [MM, LM]},
      "why": "Canonical path the review confirmed: a new product built by one team starts as a modular monolith.",
      "source": FOWLER_FIRST},
-    {"name": "small-crud-one-team-simple-monolith", "when": {"q-team": ["One team (up to about 10 engineers)"], "q-domain": ["Small and simple: mostly CRUD over a handful of entities"], "q-load": ["Steady and moderate"], "q-differ": ["Nothing differs much"], "q-hosting": ["Our own data centres (on-premises)"]},
+    {"name": "small-crud-one-team-simple-monolith", "when": {"q-slo": SLO_NO_TIER, "q-team": ["One team (up to about 10 engineers)"], "q-domain": ["Small and simple: mostly CRUD over a handful of entities"], "q-load": ["Steady and moderate"], "q-differ": ["Nothing differs much"], "q-hosting": ["Our own data centres (on-premises)"]},
      "expect": {"winner_in": [LM, MM]},
      "why": "A small CRUD application for one team needs the least structure: a layered or modular monolith.",
      "source": AZ_NTIER},
@@ -650,7 +729,7 @@ checks = [
      "expect": {"winner_in": [SL]},
      "why": "Canonical path the review confirmed: bursty event-triggered work for one team that buys managed services on one cloud is the serverless sweet spot.",
      "source": AWS_SL_LENS},
-    {"name": "many-teams-platform-sync-scale-microservices", "when": {"q-ops-many": ["A platform or SRE team runs infrastructure for us"], "q-experience-many": ["Yes: we have run distributed services in production"], "q-consistency": ["Few: cross-domain rules tolerate eventual consistency"], "q-tenancy": ["One organisation's data (no tenants)", "Many tenants with similar needs"], "q-hosting": ["One public cloud (AWS, Azure or Google Cloud)"], "q-compliance": ["GDPR or similar personal-data law", "SOC 2 or ISO/IEC 27001 audit", "None of these"], "q-domain": ["Large but well understood: stable bounded contexts"], "q-load": ["Sustained high throughput"], "q-interaction": ["Mostly request/response: callers wait for the result"], "q-release": ["Yes: one part changes much more often than the rest"]},
+    {"name": "many-teams-platform-sync-scale-microservices", "when": {"q-ops-many": ["A platform or SRE team runs infrastructure for us"], "q-experience-many": ["Yes: we have run distributed services in production"], "q-consistency": ["Few: cross-domain rules tolerate eventual consistency"], "q-tenancy": ["One organisation's data (no tenants)", "Many tenants with similar needs"], "q-hosting": ["One public cloud (AWS, Azure or Google Cloud)"], "q-compliance": ["GDPR or similar personal-data law", "SOC 2 or ISO/IEC 27001 audit", "None of these"], "q-domain": ["Large but well understood: stable bounded contexts"], "q-load": ["Sustained high throughput"], "q-interaction": ["Mostly request/response: callers wait for the result"], "q-release": ["Yes: one team's part changes much more often than the rest"]},
      "expect": {"winner_in": [MS, SB, ED]},
      "why": "Canonical path the review confirmed (microservices over service-based): more than five experienced teams with a platform, few cross-domain invariants, stable contexts and high load get independently deployed services.",
      "source": AZ_ASSESS},

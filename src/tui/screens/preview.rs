@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::text::sanitize as plain;
 use crate::tui::app::{App, Screen};
 use crate::tui::keys::{self, Action, Context};
-use crate::tui::theme::warn;
+use crate::tui::theme::{muted, selected, warn};
 use crate::tui::update::{Effect, ExportMode, active_mut, changed};
 use crate::tui::widgets::{panel, wrap};
 
@@ -35,12 +35,40 @@ pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
                 .block(panel("Preview", true))
                 .render(body, buf);
         }
+        Some(Ok(p)) if !p.packages.is_empty() => {
+            let mut lines = vec![
+                Line::from("This repository has several ADR folders. Where does this ADR go?"),
+                Line::from(""),
+            ];
+            for (i, (name, dir)) in p.packages.iter().enumerate() {
+                let text = format!("{name}: {}", plain(dir));
+                lines.push(if i == app.package_sel {
+                    Line::from(Span::styled(format!("› {text}"), selected()))
+                } else {
+                    Line::from(format!("  {text}"))
+                });
+            }
+            lines.push(Line::from(""));
+            lines.push(Line::from(format!(
+                "{} picks the highlighted folder (`--package NAME` picks it on the command line).",
+                keys::hint(Context::Preview, Action::Export)
+            )));
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .block(panel("Preview: choose the ADR folder", true))
+                .render(body, buf);
+        }
         Some(Ok(p)) => {
             let mut lines: Vec<Line> = p
-                .warnings
+                .style
                 .iter()
-                .map(|w| Line::from(Span::styled(format!("⚠ {}", plain(w)), warn())))
+                .map(|s| Line::from(Span::styled(format!("✎ {}", plain(s)), muted())))
                 .collect();
+            lines.extend(
+                p.warnings
+                    .iter()
+                    .map(|w| Line::from(Span::styled(format!("⚠ {}", plain(w)), warn()))),
+            );
             lines.extend(p.text.lines().map(|l| Line::from(plain(l))));
             let total = lines.len();
             let detail = match app.active() {
@@ -62,6 +90,9 @@ pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
 }
 
 pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if choosing(app) {
+        return choose(app, action);
+    }
     let page = app.size.1.saturating_sub(8).max(1);
     match action {
         Action::Up => app.preview_scroll = app.preview_scroll.saturating_sub(1),
@@ -125,5 +156,43 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         .and_then(|p| p.as_ref().ok())
         .map_or(0, |p| p.text.lines().count() as u16);
     app.preview_scroll = app.preview_scroll.min(max.saturating_sub(1));
+    Vec::new()
+}
+
+/// The preview is asking which ADR folder to use.
+fn choosing(app: &App) -> bool {
+    app.preview
+        .as_ref()
+        .and_then(|p| p.as_ref().ok())
+        .is_some_and(|p| !p.packages.is_empty())
+}
+
+/// Keys while choosing the ADR folder: up and down move, export picks (and renders the
+/// preview for that folder); Esc and the other keys work as on the preview.
+fn choose(app: &mut App, action: Action) -> Vec<Effect> {
+    let n = app
+        .preview
+        .as_ref()
+        .and_then(|p| p.as_ref().ok())
+        .map_or(0, |p| p.packages.len());
+    match action {
+        Action::Up => app.package_sel = app.package_sel.saturating_sub(1),
+        Action::Down => app.package_sel = (app.package_sel + 1).min(n.saturating_sub(1)),
+        Action::Export => {
+            app.adr_package = app
+                .preview
+                .as_ref()
+                .and_then(|p| p.as_ref().ok())
+                .and_then(|p| p.packages.get(app.package_sel))
+                .map(|(name, _)| name.clone());
+            app.preview = None;
+            return vec![Effect::Preview];
+        }
+        Action::UpdateAdr | Action::NewAdr | Action::ToggleDetail => {
+            app.notice = Some("choose the ADR folder first".into());
+        }
+        Action::Back => app.screen = Screen::Record,
+        _ => {}
+    }
     Vec::new()
 }
