@@ -132,5 +132,33 @@ fn issue9(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, engine, issue9);
+/// Issue 14: the design-review pack of a session with every shipped tree decided (the first
+/// answer to every question), built from the decision objects and rendered as HTML. The whole
+/// process is timed with hyperfine (README, `examples/review_session.rs`).
+fn review_pack(c: &mut Criterion) {
+    use tradeoffs::engine::Engine;
+    use tradeoffs::session::{Decision, Session, Walk};
+    let (catalog, _) = Catalog::shipped();
+    let engine = Engine::new(&catalog);
+    let mut session = Session::new("bench", 0);
+    for t in catalog.trees() {
+        let mut d = Decision::new(t.id());
+        while Walk::replay(t, &d).unwrap().question().is_some() {
+            d.answer(t, 0).unwrap();
+        }
+        session.decisions.push(d);
+    }
+    c.bench_function(
+        "review pack, every shipped tree, built and rendered as HTML",
+        |b| {
+            b.iter(|| {
+                let pack =
+                    tradeoffs::review::build(&catalog, &engine, black_box(&session)).unwrap();
+                black_box(tradeoffs::review::to_html(&pack, None))
+            })
+        },
+    );
+}
+
+criterion_group!(benches, engine, issue9, review_pack);
 criterion_main!(benches);

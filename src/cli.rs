@@ -2,11 +2,13 @@
 //! layer (and `main.rs`) reads the environment for configuration and prints; every printed
 //! line goes through [`out`].
 
+mod adr;
 pub mod args;
 mod decide;
 mod lint;
 mod log;
 pub mod out;
+mod review;
 mod trees;
 
 use std::io::IsTerminal;
@@ -52,7 +54,16 @@ fn load_options(cli: &Cli) -> LoadOptions {
 
 /// Loads the catalog and warns (once, on stderr) about tree files that were skipped.
 fn load_catalog(options: &LoadOptions) -> Result<Catalog> {
-    let (catalog, problems) = Catalog::load(options)?;
+    warn_problems(Catalog::load(options)?)
+}
+
+/// The catalog a command about the trees `ids` needs (see [`Catalog::load_for`]): start-up
+/// parses only those, unless user trees are present.
+fn load_catalog_for(options: &LoadOptions, ids: &[&str]) -> Result<Catalog> {
+    warn_problems(Catalog::load_for(options, ids)?)
+}
+
+fn warn_problems((catalog, problems): (Catalog, Vec<tradeoffs::tree::Problem>)) -> Result<Catalog> {
     if !problems.is_empty() {
         let mut files: Vec<&str> = problems.iter().map(|p| p.file.as_str()).collect();
         files.dedup();
@@ -93,9 +104,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             trees::list(&load_catalog(&options)?, json)
         }
         Some(Command::Trees(TreesCommand::Validate { paths })) => trees::validate(&options, &paths),
-        Some(Command::Trees(TreesCommand::Analyze { target, json })) => {
-            trees::analyze(&options, &target, json)
-        }
+        Some(Command::Trees(TreesCommand::Analyze {
+            target,
+            json,
+            priorities_first,
+        })) => trees::analyze(&options, &target, json, priorities_first),
         Some(Command::Trees(TreesCommand::Show { id, format })) => {
             trees::show(&load_catalog(&options)?, &id, format)
         }
@@ -107,7 +120,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             if args.package.is_none() {
                 args.package = cli.tui_package;
             }
-            decide::run(&load_catalog(&options)?, &args)
+            // `--tree ID` needs that tree (and the trees its relations point into); a session
+            // file may name any tree, so it loads them all.
+            let catalog = match (&args.tree, &args.answers) {
+                (Some(id), None) => load_catalog_for(&options, &[id.as_str()])?,
+                _ => load_catalog(&options)?,
+            };
+            decide::run(&catalog, &args)
         }
         Some(Command::Log(mut args)) => {
             if args.place.adr_dir.is_none() {
@@ -121,5 +140,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
             lint::run(&args)
         }
+        Some(Command::Adr(command)) => adr::run(command, cli.tui_adr_dir),
+        Some(Command::Review(args)) => review::run(&load_catalog(&options)?, &args),
     }
 }

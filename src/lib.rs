@@ -16,6 +16,7 @@ pub mod engine;
 pub mod fileread;
 pub mod log;
 pub mod report;
+pub mod review;
 pub mod session;
 pub mod store;
 pub mod text;

@@ -3,6 +3,9 @@
 //! so all three always agree.
 
 mod ready;
+mod tie;
+
+pub use tie::{LevelReport, TieDecisionReport, TieReport};
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -35,8 +38,8 @@ pub struct DecisionReport {
     pub chosen: Option<String>,
     pub chosen_by_user: bool,
     pub sensitivity: SensitivityReport,
-    /// Set when two or more options in play share the top score: which, and which the tree
-    /// prefers and why (the tie-break order decides, never the id).
+    /// Set when two or more options in play share the top score: which, and what decided it
+    /// (the user's priorities, else the tree's preference order; never the id).
     pub tie: Option<TieReport>,
     /// Set when the answers ruled every option out: the answers whose rule-outs conflict.
     pub dead_end: Option<DeadEndReport>,
@@ -73,17 +76,6 @@ pub struct PathStep {
     pub reused_from: Option<String>,
     /// The fact the question asks about, if it declares one.
     pub fact: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TieReport {
-    /// The tied options in tie-break order; the first is the one ranked first.
-    pub options: Vec<String>,
-    pub preferred: String,
-    pub score: i64,
-    /// The tree's reason for its tie-break order.
-    pub why: String,
-    pub text: String,
 }
 
 /// One answer that ruled an option out.
@@ -408,24 +400,9 @@ pub fn build(
         }),
         Node::Question(_) => None,
     };
-    let name_of = |o: usize| t.options[o].name.as_str();
     let tied = tradeoff::top_tie(&ranking);
-    let tie = (!tied.is_empty()).then(|| {
-        let names: Vec<&str> = tied.iter().map(|&o| name_of(o)).collect();
-        TieReport {
-            options: tied.iter().map(|&o| m.options[o].clone()).collect(),
-            preferred: m.options[tied[0]].clone(),
-            score: ranking[0].score,
-            why: t.tie_break.why.clone(),
-            text: format!(
-                "{} tie at score {}; the tree prefers {}: {}",
-                join_names(&names),
-                ranking[0].score,
-                names[0],
-                t.tie_break.why
-            ),
-        }
-    });
+    let tie = (!tied.is_empty())
+        .then(|| tie::tie_report(tree, &m, &walk.weights, &tied, ranking[0].score));
     let dead_end = (!t.options.is_empty() && flags.iter().all(|&f| f)).then(|| {
         let mut answers: Vec<AnswerReport> = walk
             .ruled_out

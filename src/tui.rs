@@ -10,6 +10,7 @@ pub mod app;
 mod chrome;
 pub mod keys;
 mod layout;
+pub mod log_view;
 mod screens;
 mod signals;
 mod theme;
@@ -91,7 +92,55 @@ impl Shell {
             Effect::Export(mode) => {
                 Msg::Exported(self.export(app, mode).map_err(|e| format!("{e:#}")))
             }
+            Effect::LoadLog => Msg::LogLoaded(self.load_log(app).map_err(|e| e.to_string())),
+            Effect::ReadAdr(path) => {
+                let text = crate::fileread::read_text(&path, crate::fileread::ADR_LIMIT)
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()));
+                Msg::AdrRead(path, text)
+            }
+            Effect::ReviewSession(id) => Msg::ReviewLoaded(
+                self.store
+                    .load(&id, &app.catalog)
+                    .map_err(|e| format!("{e:#}")),
+            ),
+            Effect::WriteReview(format) => Msg::ReviewWritten(self.write_review(app, format)),
         })
+    }
+
+    /// Writes the review pack on screen next to the ADRs: the directory of an ADR the session
+    /// exported, else the repository's ADR directory when it exists, else the working
+    /// directory. The file is `design-review-<session>.md` or `.html`, replaced if present.
+    fn write_review(&self, app: &App, format: crate::review::Format) -> Result<PathBuf, String> {
+        let mut pack = app
+            .review
+            .clone()
+            .ok_or_else(|| "there is no review pack to write".to_string())?;
+        pack.check_adr_files(&self.repo);
+        let exported = pack
+            .decisions
+            .iter()
+            .filter_map(|d| d.adr.as_ref())
+            .filter(|a| a.exists == Some(true))
+            .find_map(|a| {
+                let p = PathBuf::from(&a.path);
+                let p = if p.is_absolute() {
+                    p
+                } else {
+                    self.repo.join(p)
+                };
+                p.parent().map(PathBuf::from)
+            });
+        let dir = exported
+            .or_else(|| {
+                adr::locate_in(&self.repo, self.adr_dir.as_deref(), None, self.package(app))
+                    .ok()
+                    .map(|t| t.dir)
+                    .filter(|d| d.is_dir())
+            })
+            .unwrap_or_else(|| self.repo.clone());
+        let path = dir.join(crate::review::default_file_name(&pack.session, format));
+        crate::review::write(&pack, format, &path).map_err(|e| e.to_string())?;
+        Ok(path)
     }
 
     /// Holds the lock of session `id` (taking it, and letting go of another session's, when
@@ -141,6 +190,19 @@ impl Shell {
             target.warnings.extend(warnings);
         }
         Ok((report, meta, target))
+    }
+
+    /// The repository's decision log: the ADR folder exports go to (the package picked, in a
+    /// repository with several), read; a folder that does not exist yet is an empty log.
+    fn load_log(&self, app: &App) -> Result<crate::log::DecisionLog, adr::AdrError> {
+        let target = adr::locate_in(&self.repo, self.adr_dir.as_deref(), None, self.package(app))?;
+        if !target.dir.is_dir() {
+            return Ok(crate::log::DecisionLog {
+                dir: target.dir,
+                entries: Vec::new(),
+            });
+        }
+        crate::log::read_log(&target.dir)
     }
 
     /// The ADR folder picked: in the TUI, else by `--package`.

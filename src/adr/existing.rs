@@ -151,15 +151,25 @@ fn front_matter_title(text: &str) -> Option<String> {
 
 /// Finds the ADR that `--supersedes` names: a number, or a file name. Exactly one must match.
 pub fn find_existing(dir: &Path, which: &str) -> Result<Existing, AdrError> {
+    find_adr(dir, which, &format!("--supersedes {which}"))
+}
+
+/// Finds the ADR that `which` names (a number, a file name, or a file name without `.md`);
+/// exactly one must match. Messages start with `what` (the flag or argument that named it).
+pub fn find_adr(dir: &Path, which: &str, what: &str) -> Result<Existing, AdrError> {
     let files = adr_files(dir)
         .map_err(|e| AdrError::Failed(format!("cannot list {}: {e}", dir.display())))?;
     let matches: Vec<PathBuf> = match which.trim().parse::<u32>() {
         Ok(n) => files
             .into_iter()
             .filter(|f| {
+                // The name's number when it has one (no read: a 1,000-ADR log is 1,000 names),
+                // else the front matter's.
                 let name = f.file_name().unwrap_or_default().to_string_lossy();
-                name_number(&name) == Some(n)
-                    || read_head(f, 512).and_then(|h| front_matter_number(&h)) == Some(n)
+                match name_number(&name) {
+                    Some(m) => m == n,
+                    None => read_head(f, 512).and_then(|h| front_matter_number(&h)) == Some(n),
+                }
             })
             .collect(),
         Err(_) => files
@@ -172,12 +182,12 @@ pub fn find_existing(dir: &Path, which: &str) -> Result<Existing, AdrError> {
     };
     match matches.as_slice() {
         [] => Err(AdrError::Invalid(format!(
-            "--supersedes {which}: no ADR with that number or name in {}",
+            "{what}: no ADR with that number or name in {}",
             dir.display()
         ))),
         [one] => read_existing(one),
         many => Err(AdrError::Invalid(format!(
-            "--supersedes {which}: {} ADRs match ({}); rename one or pass the file name",
+            "{what}: {} ADRs match ({}); rename one or pass the file name",
             many.len(),
             many.iter()
                 .map(|p| p
@@ -260,6 +270,29 @@ pub fn uses_adr_tools_spelling(dir: &Path) -> bool {
         files.iter().any(|f| {
             read_head(f, 4096)
                 .is_some_and(|t| t.contains("Superceded by") || t.contains("Supercedes "))
+        })
+    })
+}
+
+/// Whether the directory's superseded ADRs keep a "Superseded" status word above their
+/// "Superseded by [...]" link (as `adrs` writes them; adr-tools replaces the word with the
+/// link). Only asked when superseding, since it reads every file.
+pub fn keeps_superseded_word(dir: &Path) -> bool {
+    adr_files(dir).is_ok_and(|files| {
+        files.iter().any(|f| {
+            read_head(f, 4096).is_some_and(|t| {
+                let mut lines = t.lines().map(str::trim).filter(|l| !l.is_empty());
+                while let Some(l) = lines.next() {
+                    if l.eq_ignore_ascii_case("superseded") {
+                        return lines.next().is_some_and(|n| {
+                            n.to_ascii_lowercase()
+                                .replace("supercede", "supersede")
+                                .starts_with("superseded by [")
+                        });
+                    }
+                }
+                false
+            })
         })
     })
 }

@@ -357,15 +357,15 @@ pub fn export_all(
 
 /// A prepared edit of an existing ADR: the path given, the file actually written (a symlink's
 /// target, so the link stays a link), its text before and after.
-struct Edit {
-    path: PathBuf,
-    target: PathBuf,
-    original: String,
-    new: String,
+pub(super) struct Edit {
+    pub(super) path: PathBuf,
+    pub(super) target: PathBuf,
+    pub(super) original: String,
+    pub(super) new: String,
 }
 
 impl Edit {
-    fn of(path: &Path, new: String) -> Result<Edit, AdrError> {
+    pub(super) fn of(path: &Path, new: String) -> Result<Edit, AdrError> {
         let target = path.canonicalize().map_err(|e| {
             AdrError::Failed(format!(
                 "cannot resolve {}: {}",
@@ -404,7 +404,7 @@ fn remove_all(paths: &[PathBuf]) {
 }
 
 /// `YYYYMMDD-slug.md`, made unique with `-2`, `-3`... as log4brains names its files.
-fn log4brains_name(dir: &Path, date: &str, slug: &str, offset: usize) -> String {
+pub(super) fn log4brains_name(dir: &Path, date: &str, slug: &str, offset: usize) -> String {
     let day = date.replace('-', "");
     let base = format!("{day}-{slug}");
     let mut n = 1 + offset;

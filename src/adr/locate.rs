@@ -42,7 +42,7 @@ pub fn locate(
     adr_dir: Option<&Path>,
     format: Option<Dialect>,
 ) -> Result<Target, super::AdrError> {
-    locate_in(start, adr_dir, format, None)
+    locate_with(start, adr_dir, format, None, true)
 }
 
 /// [`locate`] for readers of the log, which need the directory but not how to write there:

@@ -54,6 +54,107 @@ pub enum Command {
     /// Check the decision log for CI: one `file:line: rule: message` line per problem, exit
     /// status 1 when there is any.
     Lint(LintArgs),
+    /// Write and keep up ADRs by hand: a plain ADR from the repository's template, status
+    /// changes and links, each in the file's own format.
+    #[command(subcommand)]
+    Adr(AdrCommand),
+    /// Prepare a design review from a saved session: summary, utility tree, sensitivity and
+    /// trade-off points, risks and non-risks, questions for the meeting, trade-off graph.
+    Review(ReviewArgs),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AdrCommand {
+    /// Write a plain ADR for a decision no tree covers, from the repository's template (MADR,
+    /// adr-tools, log4brains or adrs, whichever the ADR directory uses), print its path and
+    /// open it in $VISUAL or $EDITOR.
+    New(Box<AdrNewArgs>),
+    /// Change an ADR's status in its own format: front matter `status:`, the `## Status`
+    /// paragraph, or the `- Status:` line.
+    Status {
+        /// The ADR: its number or file name.
+        adr: String,
+        /// draft, proposed, accepted, rejected, deprecated or superseded (with --by).
+        status: String,
+        /// The ADR that supersedes this one (with status superseded): links both.
+        #[arg(long, value_name = "M")]
+        by: Option<String>,
+        #[command(flatten)]
+        place: LogPlace,
+    },
+    /// Link two ADRs, both sides, in each file's format: FROM gets "Amends TO", TO gets
+    /// "Amended by FROM"; `supersedes` also marks TO superseded. Linking twice changes nothing.
+    Link {
+        /// The ADR that links (number or file name).
+        from: String,
+        /// The ADR it links to (number or file name).
+        to: String,
+        /// How FROM relates to TO (`supersedes` also marks TO superseded).
+        #[arg(long, value_enum, default_value_t = adr::LinkChoice::Relates)]
+        kind: adr::LinkChoice,
+        #[command(flatten)]
+        place: LogPlace,
+    },
+}
+
+/// The format of a new ADR directory (existing ADRs' format wins).
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AdrFormat {
+    Madr,
+    Nygard,
+    Log4brains,
+}
+
+impl AdrFormat {
+    pub fn dialect(self) -> Dialect {
+        match self {
+            AdrFormat::Madr => Dialect::Madr,
+            AdrFormat::Nygard => Dialect::Nygard,
+            AdrFormat::Log4brains => Dialect::Log4brains,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct AdrNewArgs {
+    /// The ADR's title.
+    pub title: String,
+    /// proposed (default), accepted, rejected or deprecated.
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Date of the ADR, YYYY-MM-DD (default: today, or TRADEOFFS_DATE).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Person who took the decision (repeatable or comma-separated; default: `git config
+    /// user.name`).
+    #[arg(
+        long = "decider",
+        visible_alias = "deciders",
+        value_name = "NAME",
+        value_delimiter = ','
+    )]
+    pub deciders: Vec<String>,
+    /// Person consulted (MADR `consulted`; repeatable).
+    #[arg(long = "consulted", value_name = "NAME")]
+    pub consulted: Vec<String>,
+    /// Person informed (MADR `informed`; repeatable).
+    #[arg(long = "informed", value_name = "NAME")]
+    pub informed: Vec<String>,
+    /// Number (or file name) of an ADR the new one supersedes: both are linked and that one
+    /// is marked superseded.
+    #[arg(long, value_name = "N")]
+    pub supersedes: Option<String>,
+    /// Number (or file name) of an ADR the new one relates to (repeatable; both sides linked).
+    #[arg(long = "link", value_name = "N")]
+    pub links: Vec<String>,
+    /// Do not open an editor.
+    #[arg(long)]
+    pub no_edit: bool,
+    /// Format for a new ADR directory; the existing ADRs' format wins.
+    #[arg(long, value_enum)]
+    pub format: Option<AdrFormat>,
+    #[command(flatten)]
+    pub place: LogPlace,
 }
 
 /// Where the decision log is: the repository's ADR directory, found from its markers.
@@ -108,6 +209,27 @@ pub struct LintArgs {
     pub place: LogPlace,
 }
 
+#[derive(Args, Debug)]
+pub struct ReviewArgs {
+    /// Saved session to review (default: the most recently changed one).
+    #[arg(long, value_name = "ID")]
+    pub session: Option<String>,
+    /// md (Markdown with a Mermaid graph), html (one self-contained file with an SVG graph) or
+    /// json. Default: from --out's extension, else md.
+    #[arg(long, value_enum)]
+    pub format: Option<ReviewFormat>,
+    /// Write the pack to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewFormat {
+    Md,
+    Html,
+    Json,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum TreesCommand {
     /// List the available trees.
@@ -131,6 +253,10 @@ pub enum TreesCommand {
         /// Print the analysis as JSON.
         #[arg(long)]
         json: bool,
+        /// Analyze as if the tree set `tie_break.priorities_first` (ties decided by the user's
+        /// priorities before the tree's order), to see its effect before turning it on.
+        #[arg(long)]
+        priorities_first: bool,
     },
     /// Print a tree as an outline, a Graphviz graph or a Mermaid flowchart.
     Show {

@@ -193,7 +193,12 @@ fn analysis_problems(t: &LoadedTree) -> (Vec<Problem>, Option<String>) {
 
 /// `trees analyze ID|FILE`: a tree id from the catalog, or a tree file (loaded with the
 /// catalog so its relations resolve).
-pub fn analyze(options: &LoadOptions, target: &str, as_json: bool) -> Result<ExitCode> {
+pub fn analyze(
+    options: &LoadOptions,
+    target: &str,
+    as_json: bool,
+    priorities_first: bool,
+) -> Result<ExitCode> {
     let loaded = options.sources()?;
     let mut sources = loaded.sources;
     let path = Path::new(target);
@@ -228,6 +233,15 @@ pub fn analyze(options: &LoadOptions, target: &str, as_json: bool) -> Result<Exi
         None => catalog
             .get(target)
             .ok_or_else(|| anyhow!(unknown_tree(&catalog, target)))?,
+    };
+    let forced;
+    let tree = if priorities_first && !tree.tree.tie_break.priorities_first {
+        let mut t = tree.clone();
+        t.tree.tie_break.priorities_first = true;
+        forced = t;
+        &forced
+    } else {
+        tree
     };
     let a = analyze::analyze(tree);
     if as_json {

@@ -126,7 +126,9 @@ impl TradeoffGraph {
                 }
             }
         }
-        ImpactMatrix::new(options, criteria, impacts).with_tie_rank(tree.tie_rank.clone())
+        ImpactMatrix::new(options, criteria, impacts)
+            .with_tie_rank(tree.tie_rank.clone())
+            .with_priorities_first(tree.tree.tie_break.priorities_first)
     }
 
     /// Relations leaving an option, in declaration order.

@@ -12,8 +12,9 @@
 //! - the smallest change to one impact that changes the winner;
 //! - a verdict: fragile when the winner's acceptability is under 60 % or its margin is ≤ 1.
 //!
-//! Every comparison goes through [`ImpactMatrix::beats`], so ties are resolved by the tree's
-//! tie-break order exactly as in the ranking.
+//! Every comparison goes through [`ImpactMatrix::beats`] (or, for a changed impact row, the
+//! same rule in [`ImpactMatrix::wins_tie_rows`]), so ties are resolved exactly as in the ranking: by the
+//! user's priorities at the weights being evaluated, then by the tree's tie-break order.
 
 use serde::Serialize;
 
@@ -153,7 +154,13 @@ pub fn weight_interval(
 /// The inputs and result of the last [`acceptability`] call on this thread. The TUI rebuilds
 /// the decision object on every keystroke; most keystrokes (moving a cursor) change nothing it
 /// depends on, and 3^12 vectors cost a few milliseconds, so the last result is reused.
-type AcceptabilityMemo = (Vec<i64>, Vec<usize>, Vec<i64>, Vec<bool>, Acceptability);
+type AcceptabilityMemo = (
+    Vec<i64>,
+    (Vec<usize>, bool),
+    Vec<i64>,
+    Vec<bool>,
+    Acceptability,
+);
 
 thread_local! {
     static LAST: std::cell::RefCell<Option<AcceptabilityMemo>> =
@@ -167,7 +174,12 @@ pub fn acceptability(m: &ImpactMatrix, weights: &[i64], in_play: &[bool]) -> Acc
         .collect();
     let hit = LAST.with(|last| {
         last.borrow().as_ref().and_then(|(i, t, w, p, a)| {
-            (*i == impacts && *t == m.tie_rank && w == weights && p == in_play).then(|| a.clone())
+            (*i == impacts
+                && t.0 == m.tie_rank
+                && t.1 == m.priorities_first
+                && w == weights
+                && p == in_play)
+                .then(|| a.clone())
         })
     });
     if let Some(a) = hit {
@@ -177,7 +189,7 @@ pub fn acceptability(m: &ImpactMatrix, weights: &[i64], in_play: &[bool]) -> Acc
     LAST.with(|last| {
         *last.borrow_mut() = Some((
             impacts,
-            m.tie_rank.clone(),
+            (m.tie_rank.clone(), m.priorities_first),
             weights.to_vec(),
             in_play.to_vec(),
             a.clone(),
@@ -221,18 +233,44 @@ pub fn acceptability_with_limit(
             cols[k * p + i] = m.impact(o, k);
         }
     }
-    // Index of the highest score; the first on equal scores (play is in tie-break order).
-    fn argmax(scores: &[i64]) -> usize {
+    // Index of the highest score (the first on equal scores), and whether another shares it.
+    #[inline]
+    fn argmax<T: Copy + Ord>(scores: &[T]) -> (usize, bool) {
         let mut best = 0;
         let mut top = scores[0];
+        let mut tied = false;
         for (i, &x) in scores.iter().enumerate().skip(1) {
             if x > top {
                 best = i;
                 top = x;
+                tied = false;
+            } else if x == top {
+                tied = true;
             }
         }
-        best
+        (best, tied)
     }
+    // Among the options sharing the top score with `best`, the one that wins the tie under
+    // the weights `w` (the same rule as the ranking). Only needed when the tree puts the
+    // user's priorities first (else the first in `play`, which is in tie-break order, wins)
+    // and only on a tie, so the common case costs one comparison more per option.
+    let pf = m.priorities_first;
+    fn resolve<T: Copy + Eq>(
+        m: &ImpactMatrix,
+        play: &[usize],
+        scores: &[T],
+        best: usize,
+        w: &[i64],
+    ) -> usize {
+        let mut b = best;
+        for i in best + 1..scores.len() {
+            if scores[i] == scores[best] && m.wins_tie(play[i], play[b], w) {
+                b = i;
+            }
+        }
+        b
+    }
+    let mut wbuf = weights.to_vec();
     let mut play_wins = vec![0u64; p];
     let (evaluated, seed) = if vectors <= exact_limit {
         // Odometer over criteria 1.. with scores kept incrementally in `base`; criterion 0 is
@@ -243,12 +281,21 @@ pub fn acceptability_with_limit(
         let col0 = &cols[0..p];
         'outer: loop {
             scratch.copy_from_slice(&base);
-            play_wins[argmax(&scratch)] += 1;
-            for _ in lo[0]..hi[0] {
-                for (s, a) in scratch.iter_mut().zip(col0) {
-                    *s += a;
+            for w0 in lo[0]..=hi[0] {
+                if w0 > lo[0] {
+                    for (s, a) in scratch.iter_mut().zip(col0) {
+                        *s += a;
+                    }
                 }
-                play_wins[argmax(&scratch)] += 1;
+                let best = match argmax(&scratch) {
+                    (b, true) if pf => {
+                        wbuf.copy_from_slice(&cur);
+                        wbuf[0] = w0;
+                        resolve(m, &play, &scratch, b, &wbuf)
+                    }
+                    (b, _) => b,
+                };
+                play_wins[best] += 1;
             }
             let mut k = 1;
             loop {
@@ -317,6 +364,7 @@ pub fn acceptability_with_limit(
             let base32: Vec<i32> = base.iter().map(|&s| s as i32).collect();
             if let Some((ta, tb)) = &tables {
                 let mut scores32 = vec![0i32; p];
+                let mut w = weights.to_vec();
                 for _ in 0..n {
                     let mut bits = rng.next_u64();
                     let mut used = 0u32;
@@ -343,18 +391,26 @@ pub fn acceptability_with_limit(
                     for (((s, &b), &x), &y) in scores32.iter_mut().zip(&base32).zip(ra).zip(rb) {
                         *s = b + x + y;
                     }
-                    let mut best = 0;
-                    for (i, &x) in scores32.iter().enumerate().skip(1) {
-                        if x > scores32[best] {
-                            best = i;
+                    let best = match argmax(&scores32) {
+                        (b, true) if pf => {
+                            // Rebuild this sample's weights from its two table rows.
+                            let (mut ra, mut rb) = (ia, ib);
+                            for (k, &r) in range.iter().enumerate() {
+                                let rest = if k < half { &mut ra } else { &mut rb };
+                                w[k] = lo[k] + (*rest % r) as i64;
+                                *rest /= r;
+                            }
+                            resolve(m, &play, &scores32, b, &w)
                         }
-                    }
+                        (b, _) => b,
+                    };
                     wins[best] += 1;
                 }
                 return wins;
             }
             let mut scores32 = vec![0i32; p];
             let mut scores = vec![0i64; p];
+            let mut wv = weights.to_vec();
             for _ in 0..n {
                 if narrow {
                     scores32.copy_from_slice(&base32);
@@ -376,6 +432,7 @@ pub fn acceptability_with_limit(
                     bits = wide as u64;
                     used += 1;
                     let wk = lo[k] + (wide >> 64) as i64;
+                    wv[k] = wk;
                     let d = wk - weights[k];
                     if d == 0 {
                         continue;
@@ -397,7 +454,11 @@ pub fn acceptability_with_limit(
                         .zip(&scores32)
                         .for_each(|(s, &x)| *s = i64::from(x));
                 }
-                wins[argmax(&scores)] += 1;
+                let best = match argmax(&scores) {
+                    (b, true) if pf => resolve(m, &play, &scores, b, &wv),
+                    (b, _) => b,
+                };
+                wins[best] += 1;
             }
             wins
         };
@@ -461,16 +522,23 @@ pub fn impact_change(
     let scores: Vec<i64> = (0..m.options.len()).map(|o| m.score(o, weights)).collect();
     let mut play: Vec<usize> = (0..m.options.len()).filter(|&o| in_play[o]).collect();
     play.sort_by_key(|&o| m.tie_rank[o]);
-    let win_of = |changed: usize, new_score: i64| {
+    // The winner when option `changed` has the impact row `row` (and so `new_score`): a tie is
+    // decided by the same rule as the ranking, on the changed row.
+    let win_of = |changed: usize, row: &[i64], new_score: i64| {
+        let row_of = |o: usize| if o == changed { row } else { m.row(o) };
         let mut best: Option<(usize, i64)> = None;
         for &o in &play {
             let s = if o == changed { new_score } else { scores[o] };
-            if best.is_none_or(|(b, bs)| m.beats(o, s, b, bs)) {
+            let better = best.is_none_or(|(b, bs)| {
+                s > bs || (s == bs && m.wins_tie_rows(row_of(o), o, row_of(b), b, weights))
+            });
+            if better {
                 best = Some((o, s));
             }
         }
         best.map(|(o, _)| o)
     };
+    let mut row: Vec<i64> = Vec::new();
     let mut best: Option<(i64, ImpactChange)> = None;
     for &o in &play {
         for (k, &w) in weights.iter().enumerate().take(m.criteria.len()) {
@@ -483,7 +551,10 @@ pub fn impact_change(
                 if size == 0 || best.as_ref().is_some_and(|(s, _)| size >= *s) {
                     continue;
                 }
-                let nw = win_of(o, scores[o] + (v - a) * w);
+                row.clear();
+                row.extend_from_slice(m.row(o));
+                row[k] = v;
+                let nw = win_of(o, &row, scores[o] + (v - a) * w);
                 if let Some(nw) = nw
                     && nw != winner
                 {
@@ -515,7 +586,7 @@ pub fn robustness(m: &ImpactMatrix, weights: &[i64], in_play: &[bool]) -> Option
         .filter(|&(o, p)| *p && o != winner)
     {
         let s = m.score(o, weights);
-        if runner.is_none_or(|(r, rs)| m.beats(o, s, r, rs)) {
+        if runner.is_none_or(|(r, rs)| m.beats(o, s, r, rs, weights)) {
             runner = Some((o, s));
         }
     }

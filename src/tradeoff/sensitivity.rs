@@ -1,7 +1,8 @@
 //! How robust is the lead? For the leader i and runner-up j, changing only weight w_k by δ moves
 //! the gap P_i − P_j by −δ·(a_jk − a_ik) (Triantaphyllou & Sánchez 1997; see DESIGN.md). Weights
 //! are integers in 0..=5, so the answer is the smallest whole step that makes j rank above i
-//! under the same tie-break the ranking uses (the tree's tie-break order).
+//! under the same comparison the ranking uses (at equal scores: the user's priorities at the
+//! changed weights, then the tree's tie-break order).
 
 use super::rank::{ImpactMatrix, Ranked};
 use crate::tree::WEIGHT_RANGE;
@@ -35,26 +36,34 @@ pub fn sensitivity(m: &ImpactMatrix, weights: &[i64], ranking: &[Ranked]) -> Sen
     };
     let (i, j) = (lead.option, second.option);
     let gap = lead.score - second.score;
-    let j_wins_ties = m.tie_rank[j] < m.tie_rank[i];
     let mut best: Option<(i64, usize, i64)> = None; // (|δ|, criterion, new weight)
+    let mut w = weights.to_vec();
     for (k, &weight) in weights.iter().enumerate().take(m.criteria.len()) {
         let d = m.impact(j, k) - m.impact(i, k);
         if d == 0 {
             continue;
         }
-        // Smallest step s ≥ 1 with s·|d| > gap (or ≥ gap when j wins ties).
-        let step = if j_wins_ties {
-            ceil_div(gap, d.abs()).max(1)
-        } else {
-            gap / d.abs() + 1
-        };
-        let to = weight + step * d.signum();
-        if !WEIGHT_RANGE.contains(&to) {
-            continue;
+        // Step the weight towards the runner-up until it ranks above the leader under the
+        // same comparison as the ranking (at equal scores, priorities at the new weights, then
+        // the tie-break order). At most five steps.
+        let mut step = 1;
+        loop {
+            if best.is_some_and(|(s, _, _)| step >= s) {
+                break;
+            }
+            let to = weight + step * d.signum();
+            if !WEIGHT_RANGE.contains(&to) {
+                break;
+            }
+            w[k] = to;
+            let (si, sj) = (m.score(i, &w), m.score(j, &w));
+            if m.beats(j, sj, i, si, &w) {
+                best = Some((step, k, to));
+                break;
+            }
+            step += 1;
         }
-        if best.is_none_or(|(s, _, _)| step < s) {
-            best = Some((step, k, to));
-        }
+        w[k] = weight;
     }
     match best {
         Some((_, criterion, to)) => Sensitivity::Flip {
@@ -71,10 +80,6 @@ pub fn sensitivity(m: &ImpactMatrix, weights: &[i64], ranking: &[Ranked]) -> Sen
             margin: gap,
         },
     }
-}
-
-fn ceil_div(a: i64, b: i64) -> i64 {
-    (a + b - 1) / b
 }
 
 #[cfg(test)]

@@ -11,7 +11,8 @@
 //!
 //! The semantics match [`crate::session::Walk`] exactly (a property test compares them):
 //! effects apply in answer order, weights clamp to 0..=5 after each op, the first rule-out of an
-//! option is the one recorded, and ties go to the earlier option in `tie_break.order`.
+//! option is the one recorded, and ties at equal score are decided by the same comparison as
+//! the ranking ([`ImpactMatrix::beats`]: the user's priorities, then `tie_break.order`).
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -21,6 +22,7 @@ use serde::Serialize;
 use super::LoadedTree;
 use super::model::{Effect, Expect, Node, WEIGHT_RANGE};
 use crate::tradeoff::ImpactMatrix;
+use crate::tradeoff::rank::TieDecision;
 
 /// Trees with at most this many complete paths are enumerated exactly.
 pub const EXACT_LIMIT: u64 = 10_000_000;
@@ -313,8 +315,12 @@ impl State {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathResult {
     pub winner: Option<usize>,
-    /// Options in play sharing the top score, in tie-break order, when two or more.
+    /// Options in play sharing the top score, in ranking order, when two or more.
     pub tied: Vec<usize>,
+    /// Of `tied`: the winner and the options equal to it at every priority level, in tie-break
+    /// order, when two or more (the tree's preference order decided); empty when the user's
+    /// priorities decided or there is no tie.
+    pub by_order: Vec<usize>,
     /// Winner's score minus the runner-up's (None with fewer than two options in play).
     pub margin: Option<i64>,
 }
@@ -331,7 +337,7 @@ fn evaluate(m: &ImpactMatrix, weights: &[i64], ruled_by: &[u32], scores: &mut [i
         match best {
             None => best = Some(o),
             Some(b) => {
-                if m.beats(o, s, b, scores[b]) {
+                if m.beats(o, s, b, scores[b], weights) {
                     second = Some(second.map_or(scores[b], |x| x.max(scores[b])));
                     best = Some(o);
                 } else {
@@ -344,23 +350,41 @@ fn evaluate(m: &ImpactMatrix, weights: &[i64], ruled_by: &[u32], scores: &mut [i
         return PathResult {
             winner: None,
             tied: Vec::new(),
+            by_order: Vec::new(),
             margin: None,
         };
     };
     let top = scores[b];
     let margin = second.map(|s| top - s);
-    let tied = if margin == Some(0) {
+    let (tied, by_order) = if margin == Some(0) {
         let mut t: Vec<usize> = (0..m.options.len())
             .filter(|&o| ruled_by[o] == 0 && scores[o] == top)
             .collect();
-        t.sort_by_key(|&o| m.tie_rank[o]);
-        t
+        t.sort_by(|&x, &y| {
+            if x == y {
+                std::cmp::Ordering::Equal
+            } else if m.wins_tie(x, y, weights) {
+                std::cmp::Ordering::Less
+            } else {
+                std::cmp::Ordering::Greater
+            }
+        });
+        let mut o: Vec<usize> = t
+            .iter()
+            .copied()
+            .filter(|&x| x == b || m.tie_decision(x, b, weights) == TieDecision::PreferenceOrder)
+            .collect();
+        if o.len() < 2 {
+            o.clear();
+        }
+        (t, o)
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
     PathResult {
         winner: Some(b),
         tied,
+        by_order,
         margin,
     }
 }
@@ -380,7 +404,7 @@ pub struct Share {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TieGroup {
-    /// The tied options, in tie-break order.
+    /// Options tied at every priority level, in tie-break order.
     pub options: Vec<String>,
     /// The option the tree prefers (first of `options`).
     pub preferred: String,
@@ -389,11 +413,18 @@ pub struct TieGroup {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Ties {
+    /// Paths whose top score is shared by two or more options in play.
     pub count: u64,
     pub share: f64,
+    /// Of those: paths where the user's priorities decided (the contributions differ at some
+    /// weight level).
+    pub by_priorities: Share,
+    /// Of those: paths where the options were equal at every priority level, so the tree's
+    /// `tie_break.order` decided (issue 10's bar: under 2 %).
+    pub by_preference_order: Share,
     /// The tree's reason for its order.
     pub why: String,
-    /// Most frequent first.
+    /// The groups the tree's order decided, most frequent first.
     pub by_preference: Vec<TieGroup>,
 }
 
@@ -452,6 +483,9 @@ pub struct Sampled {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Analysis {
     pub tree: String,
+    /// The tree's `tie_break.priorities_first` (or `--priorities-first`): whether the user's
+    /// priorities decide ties before the tree's order.
+    pub priorities_first: bool,
     /// Complete paths of the tree (saturating at 2^64 − 1).
     pub paths: u64,
     /// `null` when every path was evaluated; else the sample drawn.
@@ -511,13 +545,28 @@ impl Analysis {
         if !self.never_win.is_empty() {
             let _ = writeln!(s, "  never win: {}", self.never_win.join(", "));
         }
-        let _ = writeln!(
-            s,
-            "\nTies: {} ({:.2}%), decided by tie_break.order: {}",
-            self.ties.count,
-            pct(self.ties.count),
-            self.ties.why
-        );
+        let t = &self.ties;
+        if self.priorities_first {
+            let _ = writeln!(
+                s,
+                "\nTies at equal score: {} ({:.2}%); decided by the user's priorities: {} ({:.2}%); decided by tie_break.order: {} ({:.2}%): {}",
+                t.count,
+                pct(t.count),
+                t.by_priorities.count,
+                pct(t.by_priorities.count),
+                t.by_preference_order.count,
+                pct(t.by_preference_order.count),
+                t.why
+            );
+        } else {
+            let _ = writeln!(
+                s,
+                "\nTies at equal score: {} ({:.2}%), all decided by tie_break.order (priorities_first is off; --priorities-first shows its effect): {}",
+                t.count,
+                pct(t.count),
+                t.why
+            );
+        }
         for g in self.ties.by_preference.iter().take(3) {
             let _ = writeln!(
                 s,
@@ -636,6 +685,7 @@ struct Acc<'c> {
     wins: Vec<u64>,
     ties: HashMap<Vec<usize>, u64>,
     tie_count: u64,
+    order_count: u64,
     narrow: u64,
     dead: HashMap<Vec<u32>, Tally>,
     mismatches: HashMap<(usize, usize), Tally>,
@@ -690,6 +740,7 @@ impl<'c> Acc<'c> {
             wins: vec![0; tree.tree.options.len()],
             ties: HashMap::new(),
             tie_count: 0,
+            order_count: 0,
             narrow: 0,
             dead: HashMap::new(),
             mismatches: HashMap::new(),
@@ -721,7 +772,10 @@ impl<'c> Acc<'c> {
                 self.wins[w] += 1;
                 if !r.tied.is_empty() {
                     self.tie_count += 1;
-                    *self.ties.entry(r.tied).or_default() += 1;
+                }
+                if !r.by_order.is_empty() {
+                    self.order_count += 1;
+                    *self.ties.entry(r.by_order).or_default() += 1;
                 }
                 if r.margin.is_some_and(|m| m <= 1) {
                     self.narrow += 1;
@@ -851,6 +905,7 @@ impl<'c> Acc<'c> {
             .collect();
         Analysis {
             tree: t.id.clone(),
+            priorities_first: t.tie_break.priorities_first,
             paths,
             sampled,
             winners: (0..t.options.len())
@@ -872,6 +927,14 @@ impl<'c> Acc<'c> {
             ties: Ties {
                 count: self.tie_count,
                 share: share(self.tie_count),
+                by_priorities: Share {
+                    count: self.tie_count - self.order_count,
+                    share: share(self.tie_count - self.order_count),
+                },
+                by_preference_order: Share {
+                    count: self.order_count,
+                    share: share(self.order_count),
+                },
                 why: t.tie_break.why.clone(),
                 by_preference: ties,
             },

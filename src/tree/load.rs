@@ -2,11 +2,12 @@
 //! `--trees` path, with later trees replacing earlier ones of the same id. The shells pass in
 //! what they read from the environment and the command line; this module decides the order.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::{Catalog, LoadedTree, Problem, Source};
+use super::{Catalog, LoadedTree, Problem, SHIPPED, SHIPPED_INDEX, Source, Tree, parse};
 
 /// Where to look for trees beyond the shipped ones.
 #[derive(Debug, Clone, Default)]
@@ -67,7 +68,85 @@ impl LoadOptions {
     }
 }
 
+impl LoadOptions {
+    /// True when this run may see a tree that is not shipped: `--trees` was given, or the
+    /// user's tree directory holds a tree file. Listing a directory costs far less than
+    /// parsing the shipped trees.
+    pub fn has_user_trees(&self) -> bool {
+        !self.extra.is_empty()
+            || self.user_dir.as_deref().is_some_and(|dir| {
+                std::fs::read_dir(dir).is_ok_and(|entries| {
+                    entries.filter_map(Result::ok).any(|e| {
+                        let p = e.path();
+                        p.extension().is_some_and(|x| x == "json")
+                            && p.file_name().is_some_and(|n| n != "schema.json")
+                    })
+                })
+            })
+    }
+}
+
 impl Catalog {
+    /// Loads what a command about the trees `ids` needs: with no user trees, only those shipped
+    /// trees and the shipped trees their relations point into (transitively), parsed and
+    /// validated exactly as [`Catalog::load`] would (the shipped trees are valid together:
+    /// the test suite loads them all, and `trees validate` does at run time). Any user tree
+    /// (which may replace or clash with any shipped tree), or an id that is not a shipped
+    /// tree, loads everything, so the answer and every error are the same as with
+    /// [`Catalog::load`].
+    pub fn load_for(
+        options: &LoadOptions,
+        ids: &[&str],
+    ) -> Result<(Catalog, Vec<Problem>), LoadError> {
+        if options.has_user_trees() {
+            return Catalog::load(options);
+        }
+        let file_of_id = |id: &str| SHIPPED_INDEX.iter().position(|(_, t, _)| *t == id);
+        let file_of_ns = |ns: &str| SHIPPED_INDEX.iter().position(|(_, _, n)| *n == ns);
+        let Some(mut queue) = ids
+            .iter()
+            .map(|id| file_of_id(id))
+            .collect::<Option<Vec<usize>>>()
+        else {
+            return Catalog::load(options);
+        };
+        let mut seen: BTreeSet<usize> = queue.iter().copied().collect();
+        let mut parsed: Vec<(usize, Tree)> = Vec::new();
+        let mut problems = Vec::new();
+        while let Some(i) = queue.pop() {
+            let (name, _, _) = SHIPPED_INDEX[i];
+            let Some((_, text)) = SHIPPED.iter().find(|(n, _)| *n == name) else {
+                return Catalog::load(options);
+            };
+            let source = Source {
+                label: format!("decision-trees/{name}"),
+                text: (*text).to_string(),
+            };
+            match parse(&source) {
+                Ok(tree) => {
+                    // Option ids start with their tree's namespace and a dot (validated).
+                    for rel in tree.options.iter().flat_map(|o| &o.relations) {
+                        let ns = rel.target.split('.').next().unwrap_or_default();
+                        if let Some(j) = file_of_ns(ns)
+                            && seen.insert(j)
+                        {
+                            queue.push(j);
+                        }
+                    }
+                    parsed.push((i, tree));
+                }
+                Err(p) => problems.push(p),
+            }
+        }
+        // Shipped order, as in a full load.
+        parsed.sort_by_key(|(i, _)| *i);
+        let parsed = parsed
+            .into_iter()
+            .map(|(i, t)| (t, format!("decision-trees/{}", SHIPPED_INDEX[i].0), true))
+            .collect();
+        Ok(Catalog::build_parsed(parsed, problems))
+    }
+
     /// Loads every tree the options name; invalid trees are left out and their problems
     /// returned (see [`Catalog::build`]).
     pub fn load(options: &LoadOptions) -> Result<(Catalog, Vec<Problem>), LoadError> {

@@ -57,13 +57,20 @@ pub struct Area {
 }
 
 /// When the top score is shared, the first of the tied options in `order` wins, and every
-/// output says so with `why`. Never decided by id.
+/// output says so with `why`. Never decided by id. With `priorities_first`, the user's own
+/// priorities decide first (the highest weight level at which the tied options' contributions
+/// differ; see [`crate::tradeoff::rank`]), and `order` only between options equal at every
+/// level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TieBreak {
     /// Every option id of the tree, exactly once, most preferred first.
     pub order: Vec<String>,
     pub why: String,
+    /// Opt-in, because it changes recommendations: a tree turns it on once its checks pass
+    /// under it (`trees analyze --priorities-first` shows the effect before the edit).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub priorities_first: bool,
 }
 
 /// A statement the tree's author makes about its advice, checked over every applicable path.

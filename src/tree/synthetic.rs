@@ -27,6 +27,8 @@ pub struct Spec {
     /// When > 0, every `multi`-th question (where the shape allows) is a multi-answer question
     /// with an exclusive last answer.
     pub multi: usize,
+    /// The generated tree's `tie_break.priorities_first`.
+    pub priorities_first: bool,
 }
 
 impl Spec {
@@ -36,7 +38,14 @@ impl Spec {
             options: options.max(1),
             criteria: criteria.max(1),
             multi: 0,
+            priorities_first: false,
         }
+    }
+
+    /// Lets the user's priorities decide ties before the tie-break order.
+    pub fn with_priorities_first(mut self, on: bool) -> Self {
+        self.priorities_first = on;
+        self
     }
 
     /// Makes every `every`-th question a multi-answer question where the shape allows. At least
@@ -87,6 +96,7 @@ pub fn generate(spec: Spec) -> Tree {
         options: m,
         criteria: c,
         multi,
+        priorities_first,
     } = spec;
     let criteria: Vec<Criterion> = (0..c)
         .map(|k| Criterion {
@@ -246,6 +256,7 @@ pub fn generate(spec: Spec) -> Tree {
         tie_break: TieBreak {
             order: (0..m).rev().map(option_id).collect(),
             why: "Generated: the last option is preferred in a tie.".into(),
+            priorities_first,
         },
         criteria,
         options,

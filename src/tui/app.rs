@@ -24,6 +24,9 @@ pub enum Screen {
     Record,
     Preview,
     Exported,
+    /// The repository's decision log (`super::log_view`).
+    Log,
+    Review,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -249,6 +252,12 @@ pub struct App {
     pub package_sel: usize,
     /// The path written, or why the export failed.
     pub export: Option<Result<crate::adr::Exported, String>>,
+    /// The decision-log screen: the repository's ADRs, filter, search and reader.
+    pub log_view: super::log_view::LogView,
+    /// The design-review pack on the review screen, and where Back returns to.
+    pub review: Option<crate::review::Pack>,
+    pub review_scroll: u16,
+    pub review_return: Screen,
     pub help: bool,
     pub confirm_quit: bool,
     /// One-line message for the user (an error, what just happened); cleared by the next key.
@@ -295,6 +304,10 @@ impl App {
             adr_package: None,
             package_sel: 0,
             export: None,
+            log_view: super::log_view::LogView::default(),
+            review: None,
+            review_scroll: 0,
+            review_return: Screen::Home,
             help: false,
             confirm_quit: false,
             notice: None,
@@ -332,6 +345,10 @@ impl App {
             },
             Screen::Preview => Context::Preview,
             Screen::Exported => Context::Exported,
+            Screen::Log if self.log_view.reader.is_some() => Context::LogReader,
+            Screen::Log if self.log_view.searching => Context::LogSearch,
+            Screen::Log => Context::Log,
+            Screen::Review => Context::Review,
         }
     }
 

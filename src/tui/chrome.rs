@@ -38,6 +38,8 @@ pub(crate) fn screen_name(s: Screen) -> &'static str {
         Screen::Record => "Record",
         Screen::Preview => "Preview",
         Screen::Exported => "Export",
+        Screen::Log => "Decision log",
+        Screen::Review => "Design review",
     }
 }
 
@@ -47,7 +49,7 @@ pub(crate) fn header(app: &App, area: Rect, buf: &mut Buffer) {
         Span::raw(" "),
         Span::styled(screen_name(app.screen), bold()),
     ];
-    if app.screen != Screen::Home
+    if !matches!(app.screen, Screen::Home | Screen::Log)
         && let Some(r) = &app.report
     {
         // Where the user is comes first; the tree's title takes what room is left.

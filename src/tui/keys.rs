@@ -41,8 +41,19 @@ pub enum Action {
     DeleteSession,
     Export,
     Home,
+    /// Open the design-review pack of the session.
+    Review,
+    /// Write the review pack as Markdown / as HTML.
+    WriteReviewMd,
+    WriteReviewHtml,
     Yes,
     No,
+    /// Open the repository's decision log (its ADRs).
+    OpenLog,
+    /// Put the focus in the log's search field.
+    Search,
+    /// Show the next status only (all, proposed, accepted, ...).
+    FilterStatus,
 }
 
 /// Where a binding applies. `Global` bindings work on every screen that is not editing text.
@@ -61,6 +72,14 @@ pub enum Context {
     RecordStatus,
     Preview,
     Exported,
+    /// The decision log's list of ADRs.
+    Log,
+    /// The decision log while typing a search: letters are text.
+    LogSearch,
+    /// One ADR open in the log's reader.
+    LogReader,
+    /// The design-review pack, scrollable.
+    Review,
     HelpOverlay,
     ConfirmQuit,
 }
@@ -160,6 +179,9 @@ const NAV: &[Context] = &[
     X::Priorities,
     X::Outcome,
     X::Preview,
+    X::Log,
+    X::LogReader,
+    X::Review,
 ];
 const BACK: &[Context] = &[
     X::HomeAdding,
@@ -168,6 +190,7 @@ const BACK: &[Context] = &[
     X::Outcome,
     X::Preview,
     X::Exported,
+    X::Review,
 ];
 
 /// Every key binding of the TUI. Earlier entries win when two match in the same context.
@@ -254,6 +277,39 @@ pub static BINDINGS: &[Binding] = &[
         contexts: &[X::RecordText, X::RecordStatus],
         bar: true,
     },
+    // The decision log's search field: arrows move, letters are text.
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        action: Action::Select,
+        short: "done",
+        help: "Keep the search and go back to the list",
+        contexts: &[X::LogSearch],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc)],
+        action: Action::Back,
+        short: "clear",
+        help: "Clear the search",
+        contexts: &[X::LogSearch],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Up)],
+        action: Action::Up,
+        short: "move",
+        help: "Move up the list",
+        contexts: &[X::LogSearch],
+        bar: false,
+    },
+    Binding {
+        keys: &[k(KeyCode::Down)],
+        action: Action::Down,
+        short: "move",
+        help: "Move down the list",
+        contexts: &[X::LogSearch],
+        bar: false,
+    },
     // Navigation.
     Binding {
         keys: &[k(KeyCode::Up), c('k')],
@@ -276,7 +332,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::PageUp,
         short: "page up",
         help: "Scroll a page up",
-        contexts: &[X::Preview],
+        contexts: &[X::Preview, X::Log, X::LogReader, X::Review],
         bar: false,
     },
     Binding {
@@ -284,7 +340,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::PageDown,
         short: "page down",
         help: "Scroll a page down",
-        contexts: &[X::Preview],
+        contexts: &[X::Preview, X::Log, X::LogReader, X::Review],
         bar: false,
     },
     Binding {
@@ -314,6 +370,70 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[k(KeyCode::Enter)],
         action: Action::Select,
+        short: "read",
+        help: "Open the highlighted ADR in the reader",
+        contexts: &[X::Log],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        action: Action::Select,
+        short: "follow link",
+        help: "Follow the highlighted link to that ADR",
+        contexts: &[X::LogReader],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Tab)],
+        action: Action::NextPanel,
+        short: "next link",
+        help: "Highlight the next link of this ADR",
+        contexts: &[X::LogReader],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::BackTab)],
+        action: Action::PrevPanel,
+        short: "prev link",
+        help: "Highlight the previous link",
+        contexts: &[X::LogReader],
+        bar: false,
+    },
+    Binding {
+        keys: &[c('/')],
+        action: Action::Search,
+        short: "search",
+        help: "Search the titles (type; Enter keeps the search, Esc clears it)",
+        contexts: &[X::Log],
+        bar: true,
+    },
+    Binding {
+        keys: &[c('s')],
+        action: Action::FilterStatus,
+        short: "status",
+        help: "Show one status only: all, then each status the log uses, in turn",
+        contexts: &[X::Log],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Esc), k(KeyCode::Backspace)],
+        action: Action::Back,
+        short: "back",
+        help: "Back: from an ADR to the one you followed a link from, or to the list; from the list to home",
+        contexts: &[X::Log, X::LogReader],
+        bar: true,
+    },
+    Binding {
+        keys: &[c('L')],
+        action: Action::OpenLog,
+        short: "decision log",
+        help: "Browse this repository's ADRs: filter by status, search titles, read one, follow its links",
+        contexts: &[X::Home],
+        bar: true,
+    },
+    Binding {
+        keys: &[k(KeyCode::Enter)],
+        action: Action::Select,
         short: "decide & record",
         help: "Decide for the highlighted option and fill in the record",
         contexts: &[X::Outcome],
@@ -332,7 +452,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::First,
         short: "top",
         help: "Jump to the top",
-        contexts: &[X::Preview],
+        contexts: &[X::Preview, X::Log, X::LogReader, X::Review],
         bar: false,
     },
     Binding {
@@ -340,7 +460,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::Last,
         short: "end",
         help: "Jump to the end",
-        contexts: &[X::Preview],
+        contexts: &[X::Preview, X::Log, X::LogReader, X::Review],
         bar: false,
     },
     Binding {
@@ -456,6 +576,38 @@ pub static BINDINGS: &[Binding] = &[
         bar: true,
     },
     Binding {
+        keys: &[c('v')],
+        action: Action::Review,
+        short: "review pack",
+        help: "Open the design-review pack of this session: summary, utility tree, sensitivity and trade-off points, risks, questions for the meeting",
+        contexts: &[X::Outcome],
+        bar: true,
+    },
+    Binding {
+        keys: &[c('v')],
+        action: Action::Review,
+        short: "review pack",
+        help: "Open the design-review pack of the highlighted saved session",
+        contexts: &[X::Home],
+        bar: false,
+    },
+    Binding {
+        keys: &[c('m')],
+        action: Action::WriteReviewMd,
+        short: "write .md",
+        help: "Write the pack as Markdown (Mermaid graph) into the ADR directory, or the current directory when there is none",
+        contexts: &[X::Review],
+        bar: true,
+    },
+    Binding {
+        keys: &[c('h')],
+        action: Action::WriteReviewHtml,
+        short: "write .html",
+        help: "Write the pack as one self-contained HTML file (SVG graph, printable) next to the ADRs, or in the current directory",
+        contexts: &[X::Review],
+        bar: true,
+    },
+    Binding {
         keys: &[c('H')],
         action: Action::Home,
         short: "home",
@@ -468,7 +620,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::Help,
         short: "help",
         help: "Show or hide this help (? types a question mark here)",
-        contexts: &[X::RecordText, X::RecordStatus],
+        contexts: &[X::RecordText, X::RecordStatus, X::LogSearch],
         bar: true,
     },
     Binding {
@@ -505,7 +657,7 @@ pub fn lookup(context: Context, ev: &KeyEvent) -> Option<Action> {
 pub fn bindings_for(context: Context) -> Vec<&'static Binding> {
     let overlay = matches!(context, X::HelpOverlay | X::ConfirmQuit);
     // In the record form letters are text (or nothing), never commands like `q`.
-    let text = matches!(context, X::RecordText | X::RecordStatus);
+    let text = matches!(context, X::RecordText | X::RecordStatus | X::LogSearch);
     BINDINGS
         .iter()
         .filter(|b| {
@@ -661,6 +813,18 @@ mod tests {
     }
 
     #[test]
+    fn the_log_search_takes_letters_as_text() {
+        for ch in ['q', 'j', 's', '/', '?'] {
+            let ev = press(KeyCode::Char(ch), KeyModifiers::NONE);
+            assert_eq!(lookup(Context::LogSearch, &ev), None, "{ch}");
+        }
+        let down = press(KeyCode::Down, KeyModifiers::NONE);
+        assert_eq!(lookup(Context::LogSearch, &down), Some(Action::Down));
+        let l = press(KeyCode::Char('L'), KeyModifiers::SHIFT);
+        assert_eq!(lookup(Context::Home, &l), Some(Action::OpenLog));
+    }
+
+    #[test]
     fn releases_are_ignored() {
         let mut ev = press(KeyCode::Enter, KeyModifiers::NONE);
         ev.kind = KeyEventKind::Release;
@@ -676,6 +840,9 @@ mod tests {
             Context::Outcome,
             Context::Preview,
             Context::Exported,
+            Context::Log,
+            Context::LogReader,
+            Context::Review,
         ] {
             let actions: Vec<Action> = bindings_for(ctx).iter().map(|b| b.action).collect();
             assert!(actions.contains(&Action::Help), "{ctx:?}");
@@ -694,6 +861,10 @@ mod tests {
             Context::RecordStatus,
             Context::Preview,
             Context::Exported,
+            Context::Log,
+            Context::LogSearch,
+            Context::LogReader,
+            Context::Review,
             Context::HelpOverlay,
             Context::ConfirmQuit,
         ] {

@@ -95,6 +95,8 @@ pub enum Hit {
     Answer(usize),
     Option(usize),
     Criterion(usize),
+    /// A row of the decision log's list (index among the rows shown).
+    LogRow(usize),
 }
 
 /// The inside of a bordered panel drawn in `area` (what `panel(..).inner(area)` gives).
@@ -130,6 +132,7 @@ pub fn hit_test(app: &App, column: u16, row: u16) -> Option<Hit> {
         Screen::Question => screens::question::hit(app, body, pos),
         Screen::Outcome => screens::outcome::hit(app, body, pos),
         Screen::Priorities => screens::priorities::hit(app, body, pos),
+        Screen::Log => screens::log::hit(app, body, pos),
         _ => None,
     }
 }

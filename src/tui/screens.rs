@@ -4,8 +4,10 @@
 
 pub mod exported;
 pub mod home;
+pub mod log;
 pub mod outcome;
 pub mod preview;
 pub mod priorities;
 pub mod question;
 pub mod record;
+pub mod review;

@@ -32,6 +32,14 @@ pub enum Msg {
     Listed(Vec<Summary>),
     Previewed(Result<PreviewText, String>),
     Exported(Result<crate::adr::Exported, String>),
+    /// The repository's decision log, read (or why it could not be).
+    LogLoaded(Result<crate::log::DecisionLog, String>),
+    /// One ADR file's text, for the log's reader.
+    AdrRead(PathBuf, Result<String, String>),
+    /// A saved session read for its review pack (from the home screen).
+    ReviewLoaded(Result<Session, String>),
+    /// Where the review pack was written, or why it was not.
+    ReviewWritten(Result<PathBuf, String>),
     /// The terminal went away (hang-up) or a signal asks the program to end (SIGTERM, SIGHUP,
     /// SIGINT, SIGQUIT): keep the record form's text, save, quit.
     Terminate,
@@ -61,6 +69,14 @@ pub enum Effect {
     Preview,
     /// Write the active decision's ADR.
     Export(ExportMode),
+    /// Read the repository's decision log (its ADR directory).
+    LoadLog,
+    /// Read one ADR file for the log's reader.
+    ReadAdr(PathBuf),
+    /// Read a saved session (without opening it) to show its review pack.
+    ReviewSession(String),
+    /// Write the review pack on screen to a file.
+    WriteReview(crate::review::Format),
 }
 
 /// Applies one message to the state.
@@ -104,9 +120,31 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::ReviewLoaded(r) => {
+            match r {
+                Ok(session) => screens::review::open(app, &session, Screen::Home),
+                Err(e) => app.notice = Some(e),
+            }
+            Vec::new()
+        }
+        Msg::ReviewWritten(r) => {
+            app.notice = Some(match r {
+                Ok(p) => format!("review pack written to {}", p.display()),
+                Err(e) => format!("the review pack was not written: {e}"),
+            });
+            Vec::new()
+        }
         Msg::Previewed(r) => {
             app.package_sel = 0;
             app.preview = Some(r);
+            Vec::new()
+        }
+        Msg::LogLoaded(r) => {
+            screens::log::loaded(app, r);
+            Vec::new()
+        }
+        Msg::AdrRead(path, r) => {
+            screens::log::read(app, &path, r);
             Vec::new()
         }
         Msg::Exported(r) => {
@@ -180,6 +218,9 @@ fn key(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
     let ctx = app.context();
     let too_small = app.size.0 < super::layout::MIN_WIDTH || app.size.1 < super::layout::MIN_HEIGHT;
     let Some(action) = keys::lookup(ctx, &ev) else {
+        if ctx == Context::LogSearch && !too_small {
+            return screens::log::edit(app, ev);
+        }
         if ctx == Context::RecordText && !too_small {
             let mut effects = screens::record::edit(app, ev);
             // The form autosaves as it is typed: a crash or a closed window keeps the text.
@@ -246,6 +287,8 @@ fn key(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
         Screen::Record => screens::record::update(app, action),
         Screen::Preview => screens::preview::update(app, action),
         Screen::Exported => screens::exported::update(app, action),
+        Screen::Log => screens::log::update(app, action),
+        Screen::Review => screens::review::update(app, action),
     }
 }
 
@@ -464,6 +507,7 @@ fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
             app.home_panel = HomePanel::Sessions;
             app.session_sel = i;
         }
+        Hit::LogRow(i) => app.log_view.sel = i,
     }
     Vec::new()
 }

@@ -25,6 +25,8 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Record => screens::record::draw(app, a.body, frame.buffer_mut()),
         Screen::Preview => screens::preview::draw(app, a.body, frame.buffer_mut()),
         Screen::Exported => screens::exported::draw(app, a.body, frame.buffer_mut()),
+        Screen::Log => screens::log::draw(app, a.body, frame.buffer_mut()),
+        Screen::Review => screens::review::draw(app, a.body, frame.buffer_mut()),
     }
     chrome::notice(app, a.notice, frame.buffer_mut());
     chrome::status_bar(app, a.status, frame.buffer_mut());

@@ -732,3 +732,42 @@ fn a_bad_status_in_a_session_is_bad_input_whether_printed_or_exported() {
     }
     assert!(!repo.path().join("docs").exists());
 }
+
+/// The ADR says what decided a tie: here the user's top priority, on a tree that puts
+/// priorities before its own order (which prefers B).
+#[test]
+fn an_exported_adr_says_how_a_tie_was_decided() {
+    let repo = Repo::new();
+    let o = util::tradeoffs(
+        &repo.home.path().join("config"),
+        &repo.home.path().join("data"),
+    )
+    .current_dir(repo.path())
+    .env("TRADEOFFS_DATE", DATE)
+    .env("GIT_CONFIG_GLOBAL", "/dev/null")
+    .env("GIT_CONFIG_NOSYSTEM", "1")
+    .arg("--trees")
+    .arg(util::fixtures().join("format2").join("priorities.json"))
+    .args([
+        "decide",
+        "--tree",
+        "prio",
+        "--path",
+        "2,1",
+        "--weight",
+        "sm.speed=4",
+        "--export",
+    ])
+    .output()
+    .unwrap();
+    let dir = repo.path().join("docs/decisions");
+    let p = written(&o, &fs::canonicalize(&dir).unwrap_or(dir.clone()));
+    let text = fs::read_to_string(&p).unwrap();
+    assert!(text.contains("Chosen option: \"Option A\""), "{text}");
+    assert!(
+        text.contains(
+            "Tie: Option A and Option B tied at 6; decided by your top priorities (Speed, weight 4: +8 vs +4)."
+        ),
+        "{text}"
+    );
+}

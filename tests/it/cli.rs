@@ -1163,6 +1163,7 @@ fn trees_analyze_a_file_as_json_has_exactly_the_documented_keys() {
     let keys: Vec<&str> = a.as_object().unwrap().keys().map(String::as_str).collect();
     let mut want = vec![
         "tree",
+        "priorities_first",
         "paths",
         "sampled",
         "winners",
@@ -1309,7 +1310,7 @@ fn decide_reports_a_tie_and_the_trees_preference() {
     ];
     let text = env.with_fixtures(&args).ok().to_string();
     assert!(
-        text.contains("Tie:\n  Option A and Option B tie at score 6; the tree prefers Option A: Test fixture: listing order."),
+        text.contains("Tie:\n  Option A and Option B tied at 6; decided by the tree's preference order, which puts Option A first: Test fixture: listing order."),
         "{text}"
     );
     let mut json_args = args.to_vec();
@@ -1317,8 +1318,129 @@ fn decide_reports_a_tie_and_the_trees_preference() {
     let r = env.with_fixtures(&json_args).json();
     assert_eq!(r["tie"]["options"], serde_json::json!(["sm.a", "sm.b"]));
     assert_eq!(r["tie"]["preferred"], "sm.a");
+    assert_eq!(r["tie"]["decided_by"], "preference_order");
+    assert_eq!(r["tie"]["decisions"][0]["over"], "sm.b");
+    assert_eq!(r["tie"]["decisions"][0]["level"], Value::Null);
     assert_eq!(r["chosen"], "sm.a");
     assert_eq!(r["robustness"]["verdict"], "fragile");
+}
+
+/// A tree with `tie_break.priorities_first`: the user's priorities decide a tie before the
+/// tree's order (which here prefers B), and the outputs say which decided.
+#[test]
+fn decide_reports_a_tie_decided_by_the_users_priorities() {
+    let env = Env::new();
+    let file = format2("priorities.json");
+    // Speed 4, cost 2: A = 8 − 2 = 6, B = 4 + 2 = 6. At weight 4 A has +8, B +4.
+    let args = [
+        "--trees",
+        &file,
+        "decide",
+        "--tree",
+        "prio",
+        "--path",
+        "2,1",
+        "--weight",
+        "sm.speed=4",
+    ];
+    let text = env.run(&args).ok().to_string();
+    assert!(
+        text.contains("Tie:\n  Option A and Option B tied at 6; decided by your top priorities (Speed, weight 4: +8 vs +4)\n"),
+        "{text}"
+    );
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json"]);
+    let r = env.run(&json_args).json();
+    assert_eq!(r["chosen"], "sm.a");
+    assert_eq!(r["tie"]["options"], serde_json::json!(["sm.a", "sm.b"]));
+    assert_eq!(r["tie"]["decided_by"], "priorities");
+    let level = &r["tie"]["decisions"][0]["level"];
+    assert_eq!(level["weight"], 4);
+    assert_eq!(level["top"], true);
+    assert_eq!(level["criteria"], serde_json::json!(["sm.speed"]));
+    assert_eq!(
+        (
+            level["preferred_value"].as_i64(),
+            level["other_value"].as_i64()
+        ),
+        (Some(8), Some(4))
+    );
+    // Every weight 0: all three tie at every level, so the tree's order decides (B first).
+    let text = env
+        .run(&[
+            "--trees",
+            &file,
+            "decide",
+            "--tree",
+            "prio",
+            "--path",
+            "2,1",
+            "--weight",
+            "sm.speed=0",
+            "--weight",
+            "sm.cost=0",
+        ])
+        .ok()
+        .to_string();
+    assert!(
+        text.contains("Option B, Option A and Option C tied at 0 and at every priority level; decided by the tree's preference order, which puts Option B first: Test fixture: B is the middle of the road."),
+        "{text}"
+    );
+}
+
+#[test]
+fn trees_analyze_reports_ties_decided_by_priorities_and_by_the_order() {
+    let env = Env::new();
+    // data-caching is off by default: every tie goes to the tree's order.
+    let a = env
+        .run(&["trees", "analyze", "data-caching", "--json"])
+        .json();
+    assert_eq!(a["priorities_first"], false);
+    let count = a["ties"]["count"].as_u64().unwrap();
+    assert!(count > 0);
+    assert_eq!(a["ties"]["by_priorities"]["count"], 0);
+    assert_eq!(a["ties"]["by_preference_order"]["count"], count);
+    let text = env
+        .run(&["trees", "analyze", "data-caching"])
+        .ok()
+        .to_string();
+    assert!(
+        text.contains("all decided by tie_break.order (priorities_first is off; --priorities-first shows its effect)"),
+        "{text}"
+    );
+    // --priorities-first: the same ties, most decided by the user's priorities.
+    let p = env
+        .run(&[
+            "trees",
+            "analyze",
+            "data-caching",
+            "--json",
+            "--priorities-first",
+        ])
+        .json();
+    assert_eq!(p["priorities_first"], true);
+    assert_eq!(p["ties"]["count"], count);
+    let (by_p, by_o) = (
+        p["ties"]["by_priorities"]["count"].as_u64().unwrap(),
+        p["ties"]["by_preference_order"]["count"].as_u64().unwrap(),
+    );
+    assert_eq!(by_p + by_o, count);
+    assert!(by_o < by_p, "{by_o} by order, {by_p} by priorities");
+    let groups: u64 = p["ties"]["by_preference"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(groups, by_o);
+    let text = env
+        .run(&["trees", "analyze", "data-caching", "--priorities-first"])
+        .ok()
+        .to_string();
+    assert!(
+        text.contains(&format!("decided by the user's priorities: {by_p} (")),
+        "{text}"
+    );
 }
 
 #[test]

@@ -4,6 +4,7 @@
 
 mod util;
 
+mod adr_cmd;
 mod adr_export;
 mod adr_golden;
 mod adr_lint;
@@ -14,10 +15,13 @@ mod house_style;
 mod lint;
 mod log;
 mod properties;
+mod review;
 mod shipped_trees;
+mod startup;
 mod synthetic;
 mod trees_validation;
 mod tui_area;
+mod tui_log;
 mod tui_pty;
 mod tui_snapshots;
 mod tui_state;

@@ -6,7 +6,12 @@
 //!   single-weight change within 0..=5 does; `Stable` means no single change within range does;
 //! - raising a criterion on which A beats B never lowers A's margin over B;
 //! - ranking does not depend on the order options are listed in;
-//! - ties go to the earlier option in the tie-break order, never to the smaller id;
+//! - with `priorities_first`, ties at equal score are decided by the user's priorities: the
+//!   winner is the winner under the weights nudged to w·(1 + ε^r) (r = rank of the weight's
+//!   level from the top), computed in exact integer arithmetic, and the tree's tie-break order
+//!   decides only between options equal at every priority level; without it, the tie-break
+//!   order decides; never the id. Every robustness and analyze property below runs in both
+//!   modes;
 //! - robustness: acceptability shares sum to 1 and match brute force; the weight intervals and
 //!   the nearest weight change match brute force over all options and weights; the smallest
 //!   impact change matches brute force;
@@ -284,14 +289,17 @@ fn case() -> impl Strategy<Value = Case> {
             Just((0..n).collect::<Vec<usize>>()).prop_shuffle(),
             // And a tie-break order that is neither.
             Just((0..n).collect::<Vec<usize>>()).prop_shuffle(),
+            // Whether the user's priorities decide ties first.
+            proptest::bool::ANY,
         )
-            .prop_map(move |(impacts, weights, ruled_out, ids, ties)| Case {
+            .prop_map(move |(impacts, weights, ruled_out, ids, ties, pf)| Case {
                 m: ImpactMatrix::new(
                     ids.iter().map(|i| format!("t.opt{i}")).collect(),
                     (0..c).map(|k| format!("t.c{k}")).collect(),
                     impacts,
                 )
-                .with_tie_rank(ties),
+                .with_tie_rank(ties)
+                .with_priorities_first(pf),
                 weights,
                 ruled_out,
             })
@@ -419,7 +427,8 @@ proptest! {
         )
         // The tie-break order travels with the options: it is part of the tree, not of the
         // listing.
-        .with_tie_rank(perm.iter().map(|&o| m.tie_rank[o]).collect());
+        .with_tie_rank(perm.iter().map(|&o| m.tie_rank[o]).collect())
+        .with_priorities_first(m.priorities_first);
         let pro: Vec<bool> = perm.iter().map(|&o| ruled_out[o]).collect();
         let view = |m: &ImpactMatrix, r: Vec<tradeoffs::tradeoff::Ranked>| {
             r.into_iter()
@@ -443,20 +452,57 @@ proptest! {
 
 use std::collections::{BTreeMap, HashMap};
 
+use tradeoffs::tradeoff::rank::{TieDecision, tie_level};
 use tradeoffs::tradeoff::robustness::{
     acceptability, acceptability_with_limit, impact_change, robustness, weight_interval,
 };
 use tradeoffs::tree::synthetic::{self, Spec};
 use tradeoffs::tree::{LoadedTree, Node, analyze};
 
-/// The winner by definition: highest score, then earliest in the tie-break order.
+/// 1/ε for the nudge: larger than twice any level's contribution difference (weights ≤ 5,
+/// impacts within ±2, fewer than 100 criteria), so the nudge orders exactly lexicographically.
+const INV_EPS: i128 = 10_000;
+
+/// Scores under the weights nudged toward the user's own order: w ↦ w·(1 + ε^r), where r is
+/// the rank of w among the distinct positive weights (1 = highest), scaled by (1/ε)^R (R = the
+/// number of levels) so everything stays an exact integer.
+/// Without `priorities_first`, the plain scores.
+fn nudged_scores(m: &ImpactMatrix, w: &[i64]) -> Vec<i128> {
+    if !m.priorities_first {
+        return (0..m.options.len())
+            .map(|o| i128::from(m.score(o, w)))
+            .collect();
+    }
+    let mut levels: Vec<i64> = w.iter().copied().filter(|&x| x > 0).collect();
+    levels.sort_unstable_by(|a, b| b.cmp(a));
+    levels.dedup();
+    let big = INV_EPS.pow(levels.len() as u32);
+    let nudged: Vec<i128> = w
+        .iter()
+        .map(|&x| match levels.iter().position(|&l| l == x) {
+            Some(r) => i128::from(x) * (big + INV_EPS.pow((levels.len() - 1 - r) as u32)),
+            None => 0,
+        })
+        .collect();
+    (0..m.options.len())
+        .map(|o| {
+            (0..m.criteria.len())
+                .map(|k| i128::from(m.impact(o, k)) * nudged[k])
+                .sum()
+        })
+        .collect()
+}
+
+/// The winner by definition: the highest score under the nudged weights (which, for ε this
+/// small, never reorders unequal scores), then the earliest in the tie-break order.
 fn brute_winner(m: &ImpactMatrix, w: &[i64], in_play: &[bool]) -> Option<usize> {
+    let s = nudged_scores(m, w);
     let best = (0..m.options.len())
         .filter(|&o| in_play[o])
-        .map(|o| m.score(o, w))
+        .map(|o| s[o])
         .max()?;
     (0..m.options.len())
-        .filter(|&o| in_play[o] && m.score(o, w) == best)
+        .filter(|&o| in_play[o] && s[o] == best)
         .min_by_key(|&o| m.tie_rank[o])
 }
 
@@ -488,16 +534,64 @@ proptest! {
         let top = r.iter().find(|x| !x.ruled_out).map(|x| x.option);
         prop_assert_eq!(top, brute_winner(&m, &weights, &in_play));
         prop_assert_eq!(m.winner(&weights, &in_play), top);
-        // Among equal scores the ranking follows the tie-break order, whatever the ids.
+        // Among equal scores the ranking follows the nudged scores, then the tie-break order,
+        // whatever the ids.
+        let nudged = nudged_scores(&m, &weights);
         for pair in r.windows(2) {
+            let (a, b) = (pair[0].option, pair[1].option);
             if pair[0].ruled_out == pair[1].ruled_out && pair[0].score == pair[1].score {
-                prop_assert!(m.tie_rank[pair[0].option] < m.tie_rank[pair[1].option]);
+                prop_assert!(nudged[a] > nudged[b] || (nudged[a] == nudged[b] && m.tie_rank[a] < m.tie_rank[b]));
             }
         }
         let tied = tradeoffs::tradeoff::top_tie(&r);
         if !tied.is_empty() {
             prop_assert_eq!(Some(tied[0]), top);
-            prop_assert!(tied.windows(2).all(|p| m.tie_rank[p[0]] < m.tie_rank[p[1]]));
+            prop_assert!(tied.windows(2).all(|p| m.score(p[0], &weights) == m.score(p[1], &weights)));
+        }
+    }
+
+    #[test]
+    fn the_preference_order_decides_only_when_equal_at_every_priority_level(
+        c in case(), perm_seed in any::<u64>(),
+    ) {
+        let Case { m, weights, ruled_out } = c;
+        let n = m.options.len();
+        // Any other tie-break order.
+        let mut ranks = m.tie_rank.clone();
+        let mut x = perm_seed;
+        for i in (1..n).rev() {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            ranks.swap(i, (x >> 33) as usize % (i + 1));
+        }
+        let other = m.clone().with_tie_rank(ranks);
+        let (p, q) = (positions(&m, &weights, &ruled_out), positions(&other, &weights, &ruled_out));
+        for a in 0..n {
+            for b in 0..n {
+                if a == b || ruled_out[a] != ruled_out[b] || m.score(a, &weights) != m.score(b, &weights) {
+                    continue;
+                }
+                let level = tie_level(m.row(a), m.row(b), &weights).filter(|_| m.priorities_first);
+                match level {
+                    // The priorities decide, whatever the tree's order, in the direction of
+                    // the higher contribution at the first level that differs.
+                    Some(l) => {
+                        prop_assert_eq!(p[a] < p[b], q[a] < q[b]);
+                        prop_assert_eq!(p[a] < p[b], l.a > l.b);
+                        prop_assert_eq!(m.tie_decision(a, b, &weights), TieDecision::Priorities(l));
+                        // The level is the highest weight at which they differ.
+                        for hw in (l.weight + 1)..=5 {
+                            let sum = |o: usize| (0..m.criteria.len()).filter(|&k| weights[k] == hw).map(|k| hw * m.impact(o, k)).sum::<i64>();
+                            prop_assert_eq!(sum(a), sum(b));
+                        }
+                    }
+                    // Equal at every level: exactly the tree's order decides.
+                    None => {
+                        prop_assert_eq!(p[a] < p[b], m.tie_rank[a] < m.tie_rank[b]);
+                        prop_assert_eq!(q[a] < q[b], other.tie_rank[a] < other.tie_rank[b]);
+                        prop_assert_eq!(m.tie_decision(a, b, &weights), TieDecision::PreferenceOrder);
+                    }
+                }
+            }
         }
     }
 
@@ -585,7 +679,7 @@ proptest! {
                 for v in -2..=2i64 {
                     let mut impacts: Vec<i64> = (0..n).flat_map(|x| (0..cn).map(move |y| (x, y))).map(|(x, y)| m.impact(x, y)).collect();
                     impacts[o * cn + k] = v;
-                    let changed = ImpactMatrix::new(m.options.clone(), m.criteria.clone(), impacts).with_tie_rank(m.tie_rank.clone());
+                    let changed = ImpactMatrix::new(m.options.clone(), m.criteria.clone(), impacts).with_tie_rank(m.tie_rank.clone()).with_priorities_first(m.priorities_first);
                     if brute_winner(&changed, &weights, &in_play) != Some(winner) {
                         let size = (v - m.impact(o, k)).abs();
                         best = Some(best.map_or(size, |b| b.min(size)));
@@ -599,7 +693,7 @@ proptest! {
             // The reported change does make the reported option win.
             let mut impacts: Vec<i64> = (0..n).flat_map(|x| (0..cn).map(move |y| (x, y))).map(|(x, y)| m.impact(x, y)).collect();
             impacts[c.option * cn + c.criterion] = c.to;
-            let changed = ImpactMatrix::new(m.options.clone(), m.criteria.clone(), impacts).with_tie_rank(m.tie_rank.clone());
+            let changed = ImpactMatrix::new(m.options.clone(), m.criteria.clone(), impacts).with_tie_rank(m.tie_rank.clone()).with_priorities_first(m.priorities_first);
             prop_assert_eq!(brute_winner(&changed, &weights, &in_play), Some(c.new_winner));
             prop_assert_eq!(c.from, m.impact(c.option, c.criterion));
         }
@@ -624,6 +718,8 @@ struct Brute {
     paths: u64,
     wins: BTreeMap<String, u64>,
     ties: u64,
+    /// Ties the tree's preference order decided (equal at every priority level).
+    order_ties: u64,
     narrow: u64,
     dead: u64,
     mismatches: u64,
@@ -668,6 +764,13 @@ fn brute_force(t: &LoadedTree) -> Brute {
             let margin = top.score - in_play[1].score;
             if margin == 0 {
                 out.ties += 1;
+                let nudged = nudged_scores(&m, &walk.weights);
+                if in_play[1..]
+                    .iter()
+                    .any(|x| nudged[x.option] == nudged[top.option])
+                {
+                    out.order_ties += 1;
+                }
             }
             if margin <= 1 {
                 out.narrow += 1;
@@ -725,6 +828,7 @@ fn brute_of(a: &analyze::Analysis) -> Brute {
             .map(|(k, s)| (k.clone(), s.count))
             .collect(),
         ties: a.ties.count,
+        order_ties: a.ties.by_preference_order.count,
         narrow: a.narrow.count,
         dead: a.dead_ends.iter().map(|d| d.count).sum(),
         mismatches: a.outcome_mismatches.iter().map(|o| o.count).sum(),
@@ -739,8 +843,12 @@ proptest! {
     #[test]
     fn analyze_counts_equal_a_brute_force_enumeration(
         nodes in 3usize..24, options in 1usize..7, criteria in 1usize..5, multi in 0usize..4,
+        pf in proptest::bool::ANY,
     ) {
-        let t = load_generated(synthetic::generate(Spec::new(nodes, options, criteria).with_multi(multi)));
+        let t = load_generated(synthetic::generate(
+            Spec::new(nodes, options, criteria).with_multi(multi).with_priorities_first(pf),
+        ));
+        prop_assert_eq!(t.matrix().priorities_first, pf);
         let a = analyze::analyze(&t);
         prop_assert_eq!(a.sampled.clone(), None);
         let brute = brute_force(&t);

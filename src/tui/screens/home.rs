@@ -309,6 +309,23 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
             ));
             Vec::new()
         }
+        Action::OpenLog if !app.adding => super::log::open(app),
+        Action::Review if !app.adding => match (app.home_panel, app.saved.get(app.session_sel)) {
+            (HomePanel::Sessions, Some(s)) => match &s.problem {
+                Some(p) => {
+                    app.notice = Some(format!("cannot review {}: {p}", s.id));
+                    Vec::new()
+                }
+                None => vec![Effect::ReviewSession(s.id.clone())],
+            },
+            _ => {
+                app.notice = Some(format!(
+                    "highlight a saved session ({} switches to the list) to see its review pack",
+                    keys::hint(Context::Home, Action::NextPanel)
+                ));
+                Vec::new()
+            }
+        },
         Action::Back if app.adding => {
             app.adding = false;
             app.screen = Screen::Outcome;

@@ -245,6 +245,12 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Priorities => priorities::open(app, Screen::Outcome),
         Action::DecideAnother => decide_another(app),
         Action::NextDecision => next_decision(app),
+        Action::Review => {
+            if let Some(session) = app.session.clone() {
+                super::review::open(app, &session, Screen::Outcome);
+            }
+            Vec::new()
+        }
         _ => Vec::new(),
     }
 }
