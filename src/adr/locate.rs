@@ -45,8 +45,9 @@ pub fn locate(
     locate_with(start, adr_dir, format, None, true)
 }
 
-/// [`locate`] for readers of the log, which need the directory but not the dialect to write:
-/// the ADRs are not read to detect it (the dialect is what the markers imply, else MADR).
+/// [`locate`] for readers of the log, which need the directory but not how to write there:
+/// no ADR is read to detect the dialect (it is what the markers imply, else MADR) or learn
+/// the house style (left at its default).
 pub fn locate_dir(start: &Path, adr_dir: Option<&Path>) -> Result<Target, super::AdrError> {
     locate_with(start, adr_dir, None, None, false)
 }
@@ -146,13 +147,18 @@ fn locate_with(
     };
     let root = repo_root(start);
     let stop = root.clone().unwrap_or_else(|| start.to_path_buf());
-    let style = super::Style {
-        house: if missing {
-            super::style::HouseStyle::default()
-        } else {
-            super::style::house_style(&found.dir, Some(&stop))
-        },
-        lint: super::lint_config::load(&found.dir, &stop),
+    // Readers of the log (`detect` off) write nothing: no house style to learn.
+    let style = if detect {
+        super::Style {
+            house: if missing {
+                super::style::HouseStyle::default()
+            } else {
+                super::style::house_style(&found.dir, Some(&stop))
+            },
+            lint: super::lint_config::load(&found.dir, &stop),
+        }
+    } else {
+        super::Style::default()
     };
     Ok(Target {
         dir: found.dir,

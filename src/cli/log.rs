@@ -113,6 +113,12 @@ fn list(args: &LogArgs) -> Result<ExitCode> {
 
 fn index(place: &LogPlace, check: bool) -> Result<ExitCode> {
     let log = open(place)?;
+    if !log.dir.is_dir() {
+        anyhow::bail!(
+            "there is no ADR directory {}; nothing to index (pass --adr-dir to name it)",
+            shown(&log.dir)
+        );
+    }
     let plan = log::index::plan_index(&log);
     let path = shown(&plan.path);
     if check {

@@ -215,6 +215,15 @@ fn log_of_a_repository_without_adrs_says_so() {
     assert_eq!(run.stdout, "");
     assert_eq!(run.stderr, "no ADRs in docs/decisions\n");
     assert_eq!(r.run(&["log", "--json"]).stdout, "[]\n");
+    for args in [&["log", "index"][..], &["log", "index", "--check"]] {
+        let index = r.run(args);
+        assert_eq!(index.code, 1);
+        assert_eq!(
+            index.stderr,
+            "error: there is no ADR directory docs/decisions; nothing to index (pass --adr-dir to name it)\n"
+        );
+    }
+    assert!(!r.path("docs").exists());
     let missing = r.run(&["log", "-C", "nowhere"]);
     assert_eq!(missing.code, 2);
     assert_eq!(
