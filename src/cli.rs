@@ -147,18 +147,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             revisit::run(load_catalog(&options)?, &args, cli.no_mouse)
         }
         Some(Command::Log(mut args)) => {
-            if args.place.adr_dir.is_none() {
-                args.place.adr_dir = cli.tui_adr_dir;
-            }
+            args.place.or_top(&cli.tui_adr_dir, &cli.tui_package);
             log::run(&args)
         }
         Some(Command::Lint(mut args)) => {
-            if args.place.adr_dir.is_none() {
-                args.place.adr_dir = cli.tui_adr_dir;
-            }
+            args.place.or_top(&cli.tui_adr_dir, &cli.tui_package);
             lint::run(&args)
         }
-        Some(Command::Adr(command)) => adr::run(command, cli.tui_adr_dir),
+        Some(Command::Adr(command)) => adr::run(command, &cli.tui_adr_dir, &cli.tui_package),
         Some(Command::Review(args)) => review::run(&load_catalog(&options)?, &args),
     }
 }

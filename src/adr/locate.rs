@@ -48,8 +48,12 @@ pub fn locate(
 /// [`locate`] for readers of the log, which need the directory but not how to write there:
 /// no ADR is read to detect the dialect (it is what the markers imply, else MADR) or learn
 /// the house style (left at its default).
-pub fn locate_dir(start: &Path, adr_dir: Option<&Path>) -> Result<Target, super::AdrError> {
-    locate_with(start, adr_dir, None, None, false)
+pub fn locate_dir(
+    start: &Path,
+    adr_dir: Option<&Path>,
+    package: Option<&str>,
+) -> Result<Target, super::AdrError> {
+    locate_with(start, adr_dir, None, package, false)
 }
 
 /// [`locate`] in a repository with several ADR folders (a log4brains `packages:` list, or

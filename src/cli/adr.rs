@@ -16,12 +16,14 @@ use super::args::{AdrCommand, AdrNewArgs, LogPlace};
 use super::log::shown;
 use super::{bad, out};
 
-pub fn run(command: AdrCommand, top_adr_dir: Option<PathBuf>) -> Result<ExitCode> {
+pub fn run(
+    command: AdrCommand,
+    top_adr_dir: &Option<PathBuf>,
+    top_package: &Option<String>,
+) -> Result<ExitCode> {
     // `tradeoffs --adr-dir DIR adr ...` means the same as `adr ... --adr-dir DIR`.
     let with_dir = |mut place: LogPlace| {
-        if place.adr_dir.is_none() {
-            place.adr_dir.clone_from(&top_adr_dir);
-        }
+        place.or_top(top_adr_dir, top_package);
         place
     };
     match command {
@@ -65,9 +67,14 @@ fn target(
     format: Option<adr::Dialect>,
 ) -> Result<Target> {
     let target = if new {
-        adr::locate(start, place.adr_dir.as_deref(), format)?
+        adr::locate_in(
+            start,
+            place.adr_dir.as_deref(),
+            format,
+            place.package.as_deref(),
+        )?
     } else {
-        adr::locate_dir(start, place.adr_dir.as_deref())?
+        adr::locate_dir(start, place.adr_dir.as_deref(), place.package.as_deref())?
     };
     for w in &target.warnings {
         if !w.contains("does not exist yet") {

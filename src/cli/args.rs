@@ -170,6 +170,22 @@ pub struct LogPlace {
     /// Directory to start looking for the repository's ADR directory from (default: current).
     #[arg(short = 'C', value_name = "DIR", global = true)]
     pub directory: Option<PathBuf>,
+    /// ADR folder (package) to use in a repository with several (log4brains `packages:`,
+    /// several `adrs.toml`/`.adr-dir`); without it, the folder you run from, else the
+    /// repository-wide one.
+    #[arg(long, value_name = "NAME", global = true, conflicts_with = "adr_dir")]
+    pub package: Option<String>,
+}
+
+impl LogPlace {
+    /// `tradeoffs --adr-dir DIR log` (or `--package NAME`) means the same as `log --adr-dir
+    /// DIR`: the top-level flags fill what the subcommand's leave open.
+    pub fn or_top(&mut self, adr_dir: &Option<PathBuf>, package: &Option<String>) {
+        if self.adr_dir.is_none() && self.package.is_none() {
+            self.adr_dir.clone_from(adr_dir);
+            self.package.clone_from(package);
+        }
+    }
 }
 
 #[derive(Args, Debug)]

@@ -24,7 +24,8 @@ pub(super) fn open(place: &LogPlace) -> Result<DecisionLog> {
         Some(d) => d.clone(),
         None => std::env::current_dir().context("cannot read the current directory")?,
     };
-    let target = tradeoffs::adr::locate_dir(&start, place.adr_dir.as_deref())?;
+    let target =
+        tradeoffs::adr::locate_dir(&start, place.adr_dir.as_deref(), place.package.as_deref())?;
     for w in &target.warnings {
         // "It will be created" is for exports; reading says so below.
         if !w.contains("does not exist yet") {

@@ -134,7 +134,7 @@ fn order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
 /// ([`crate::adr::locate`]; `adr_dir` is the `--adr-dir` flag), then read. A directory that
 /// does not exist yet is an empty log.
 pub fn open_log(start: &Path, adr_dir: Option<&Path>) -> Result<DecisionLog, AdrError> {
-    let target = crate::adr::locate_dir(start, adr_dir)?;
+    let target = crate::adr::locate_dir(start, adr_dir, None)?;
     if !target.dir.is_dir() {
         return Ok(DecisionLog {
             dir: target.dir,

@@ -353,3 +353,61 @@ fn log_index_creates_one_where_there_is_none() {
     ));
     assert_eq!(r.run(&["log", "index", "--check"]).code, 0);
 }
+
+#[test]
+fn log_lint_and_adr_take_package_in_a_monorepo() {
+    let r = Repo::empty();
+    util::copy_dir(
+        &fixtures().join("house-style").join("log4brains-monorepo"),
+        r.dir.path(),
+    );
+    let git = std::process::Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(r.dir.path())
+        .status()
+        .unwrap();
+    assert!(git.success());
+
+    // From the root, three folders qualify: the error names them and the flag that picks one.
+    let run = r.run(&["log"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: this repository has several ADR folders: global (docs/adr), backend (packages/backend/adr), frontend (packages/frontend/adr); pass --package NAME or run from inside one\n"
+    );
+
+    let run = r.run(&["log", "--package", "backend"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("Use Kotlin"), "{}", run.stdout);
+    assert!(!run.stdout.contains("Use Svelte"), "{}", run.stdout);
+
+    // The top-level flag means the same, for lint too.
+    let run = r.run(&["--package", "frontend", "lint"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+
+    let run = r.run(&["log", "--package", "nope"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: --package nope: no such package; choose one of global (docs/adr), backend (packages/backend/adr), frontend (packages/frontend/adr)\n"
+    );
+
+    // A plain ADR lands in the package named.
+    let run = r.run(&[
+        "adr",
+        "new",
+        "Use Ktor",
+        "--no-edit",
+        "--package",
+        "backend",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout.trim(),
+        "packages/backend/adr/20261130-use-ktor.md"
+    );
+    assert!(
+        r.path("packages/backend/adr/20261130-use-ktor.md")
+            .is_file()
+    );
+}
