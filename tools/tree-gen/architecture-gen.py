@@ -43,6 +43,7 @@ PACKWERK_RETRO = "https://shopify.engineering/a-packwerk-retrospective"
 PCI_LIB = "https://www.pcisecuritystandards.org/document_library/"
 HIPAA_312 = "https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-C/section-164.312"
 GDPR = "https://eur-lex.europa.eu/eli/reg/2016/679/oj"
+EDPB_0521 = "https://edpb.europa.eu/system/files/2021-11/edpb_guidelinesinterplaychapterv_article3_adopted_en.pdf"
 FEDRAMP = "https://marketplace.fedramp.gov/"
 CLOUDEVENTS = "https://cloudevents.io/"
 KAFKA_KRAFT = "https://kafka.apache.org/40/getting-started/upgrade"
@@ -325,9 +326,10 @@ nodes.append({
             [eff_raise("isolation", 1),
              note("The HIPAA Security Rule applies to every system that creates, receives, maintains or transmits ePHI; extracting a service does not take the rest out of scope the way PCI segmentation can. Keeping ePHI in as few components as possible limits where access control (45 CFR 164.312(a)), audit controls (164.312(b)), integrity (164.312(c)) and transmission security (164.312(e)) must be implemented and evidenced.", source=HIPAA_312)]),
         ans("GDPR or similar personal-data law",
-            "No weight change; the notes cover erasure and data minimisation in copies of personal data.",
+            "No weight change; the notes cover erasure and data minimisation in copies of personal data, and remote access from outside the EEA.",
             [note("Events copy personal data into broker logs and read models; keep personal data out of event payloads where an id will do (data minimisation, GDPR Art. 5(1)(c)) and plan erasure (Art. 17) with retention limits or crypto-shredding before the first topic goes live.", if_chosen=[ED, SL, HY], source=GDPR),
-             note("Each service that stores personal data is a processing location to list in the records of processing (GDPR Art. 30) and to cover in erasure requests (Art. 17); keep personal data in as few services as possible.", if_chosen=[SB, MS], source=GDPR)]),
+             note("Each service that stores personal data is a processing location to list in the records of processing (GDPR Art. 30) and to cover in erasure requests (Art. 17); keep personal data in as few services as possible.", if_chosen=[SB, MS], source=GDPR),
+             note("Your own employee who reaches production data remotely while travelling outside the EEA does not make a Chapter V transfer: the employee is part of the controller, not another controller or processor (EDPB Guidelines 05/2021, business-trip example; kept in the final version 2.0 of February 2023). Access by a contractor, another group company or a support vendor in a third country is a transfer and needs a Chapter V mechanism, and the controller stays accountable for the risks of processing abroad either way.", source=EDPB_0521)]),
         ans("SOC 2 or ISO/IEC 27001 audit",
             "No weight change; every deployable needs change-management evidence, so automate it.",
             [note("Auditors sample changes per deployable: every pipeline must show a reviewed change, passing tests and an approved, logged deployment. Generate that evidence in the pipeline so that more deployables do not mean more manual evidence.", if_chosen=SPLIT + [SL])]),
@@ -513,7 +515,8 @@ nodes.append({
         ans("Sustained high throughput", "Cost at steady load weighs more (every request is billed), and independent scaling a little more: at high throughput the shared database is the first bottleneck.",
             [eff_raise("cost", 3), eff_raise("scalability", 1),
              note("At sustained high throughput per-request pricing usually exceeds always-on capacity; price Lambda Managed Instances (Lambda on EC2 capacity with EC2 pricing) or managed containers for the steady part before committing, and keep functions for spiky side work.", if_chosen=[SL], source=AWS_LMI),
-             note("Load-test the shared database first: it is the one component every service or module still shares, and it usually saturates before the compute tier.", if_chosen=[LM, MM, SB])],
+             note("Load-test the shared database first: it is the one component every service or module still shares, and it usually saturates before the compute tier.", if_chosen=[LM, MM, SB]),
+             note("If the throughput is a stream of telemetry or clickstream events to analyse rather than business requests, that pipeline is Azure's big-data style (a managed stream feeding stream-processing consumers that write to analytical stores), a separate decision from this one; the style chosen here is for the serving side, and the shared transactional database should not be the sink of that stream.", source=AZ_STYLES)],
             nxt="q-interaction"),
     ],
 })
