@@ -31,6 +31,10 @@ OWASP_SAML = "https://cheatsheetseries.owasp.org/cheatsheets/SAML_Security_Cheat
 OWASP_LOGVOC = "https://cheatsheetseries.owasp.org/cheatsheets/Logging_Vocabulary_Cheat_Sheet.html"
 OWASP_TXAUTH = "https://cheatsheetseries.owasp.org/cheatsheets/Transaction_Authorization_Cheat_Sheet.html"
 ASVS = "https://github.com/OWASP/ASVS/tree/master/5.0/en"
+ASVS_V15 = "https://github.com/OWASP/ASVS/blob/master/5.0/en/0x24-V15-Secure-Coding-and-Architecture.md"
+OWASP_TM = "https://cheatsheetseries.owasp.org/cheatsheets/Threat_Modeling_Cheat_Sheet.html"
+DORA = "https://eur-lex.europa.eu/eli/reg/2022/2554/oj"
+NIS2 = "https://eur-lex.europa.eu/eli/dir/2022/2555/oj"
 RFC10017 = "https://www.rfc-editor.org/rfc/rfc10017"
 RFC9700 = "https://www.rfc-editor.org/rfc/rfc9700"
 RFC8252 = "https://www.rfc-editor.org/rfc/rfc8252"
@@ -233,12 +237,15 @@ def lower(c, by): return dict(op="lower", criterion=c, by=by)
 def setw(c, w): return dict(op="set", criterion=c, weight=w)
 def rule(opt, reason): return dict(op="rule_out", option=opt, reason=reason)
 
-COOKIE_NOTE = note("Session cookie: Secure, HttpOnly, Path=/, no Domain attribute, named with the __Host-Http- prefix (RFC 10017 §6.1 for a BFF; browsers that predate it still enforce its __Host- part), SameSite=Strict where inbound links allow it, otherwise Lax; session ID of at least 64 bits from a CSPRNG, never in URLs or logs; issue a new ID at login and at every privilege change; enforce idle and absolute timeouts on the server (OWASP: 2 to 5 minutes idle for high-value apps, 15 to 30 for low-risk ones); invalidate the server-side record at logout (ASVS 5.0 V7).", OWASP_SESS, WEB_SESS)
+COOKIE_NOTE = note("Session cookie: Secure, HttpOnly, Path=/, no Domain attribute, named with the __Host-Http- prefix (RFC 10017 §6.1 for a BFF; browsers that predate it still enforce its __Host- part), SameSite=Strict where inbound links allow it, otherwise Lax; session ID with at least 128 bits of entropy from a CSPRNG (ASVS; OWASP's floor is 64 bits), never in URLs or logs; issue a new ID at login and at every privilege change; enforce idle and absolute timeouts on the server (OWASP: 2 to 5 minutes idle for high-value apps, 15 to 30 for low-risk ones); invalidate the server-side record at logout and end all of a user's sessions when the account is disabled (ASVS v5.0.0-3.3.1, v5.0.0-3.3.3, v5.0.0-3.3.4, v5.0.0-7.2.3, v5.0.0-7.2.4, v5.0.0-7.3.2, v5.0.0-7.4.1, v5.0.0-7.4.2).", OWASP_SESS, WEB_SESS)
 CSRF_NOTE = note("Cookie sessions need CSRF defence on every state-changing request: SameSite alone is not enough; use a synchronizer or signed double-submit token, or require a custom request header the server checks, and verify Origin or Sec-Fetch-Site (OWASP CSRF Prevention CS).", OWASP_CSRF, WEB_SESS)
 BFF_NOTE = note("BFF (RFC 10017 §6.1): the BFF is a confidential OIDC client (code + PKCE, private_key_jwt client authentication where the IdP supports it), stores access and refresh tokens server-side keyed by the session, proxies API calls adding the access token, and never returns tokens to the browser; validate the ID token (iss, aud, exp, nonce) and the iss authorization-response parameter (RFC 9207) against mix-up. RFC 10017 §6.1 also requires the BFF to forward only to an explicit allowlist of resource-server hosts and paths (an open proxy leaks the access token), and suggests ending the cookie session when the refresh token expires or is rejected.", RFC10017, IDP_WEB)
 LOGOUT_NOTE = note("Logout must end three things: the BFF session, the refresh token (revocation endpoint) and the IdP session (RP-initiated logout); subscribe to OIDC Back-Channel Logout so an admin-disabled user is signed out of the app too.", OIDC_BCL, IDP_WEB)
-OWN_NOTE = note("Own login: hash passwords with Argon2id (at least m=19 MiB, t=2, p=1) or PBKDF2-HMAC-SHA-256 with 600,000 iterations where a FIPS 140-3 validated module is required; check new passwords against breached-password lists; throttle failures per account as well as per source; answer 'unknown user' and 'wrong password' identically; verify email ownership before enabling the account; use a maintained WebAuthn library for passkeys (OWASP Password Storage and Authentication CS, ASVS 5.0 V6).", OWASP_PWD, [OWN])
+OWN_NOTE = note("Own login: hash passwords with Argon2id (at least m=19 MiB, t=2, p=1) or PBKDF2-HMAC-SHA-256 with 600,000 iterations where a FIPS 140-3 validated module is required; check new passwords against breached-password lists; throttle failures per account as well as per source; answer 'unknown user' and 'wrong password' identically; verify email ownership before enabling the account; use a maintained WebAuthn library for passkeys (OWASP Password Storage and Authentication CS; ASVS v5.0.0-11.4.2 password hashing, v5.0.0-6.2.12 breached passwords, v5.0.0-6.3.1 credential-stuffing and brute-force controls, v5.0.0-6.4.3 reset without bypassing MFA).", OWASP_PWD, [OWN])
 DBSC_NOTE = note("Infostealer malware copies session cookies and replays them after MFA. Where the browser supports Device Bound Session Credentials (Chrome on Windows since Chrome 145, 2026; other browsers and platforms not yet), register a DBSC session at login so a copied cookie fails to refresh; keep cookie lifetimes short so the refresh endpoint is exercised.", DBSC, WEB_SESS)
+
+TM_NOTE = note("Threat-model the sign-in and session design before building it and again on each design change: map the browser, BFF or app server, IdP and APIs with their trust boundaries, ask what can go wrong at each (STRIDE), and record each threat's control or accepted risk in this ADR (OWASP Threat Modeling CS; ASVS 5.0 keeps threat modelling as a recommended process in Appendix D, not a numbered requirement). For the OAuth and OIDC legs, RFC 9700 §4 lists the attacks to check.", OWASP_TM)
+SC_NOTE = note("A self-hosted IdP puts its code and every dependency in your supply chain: list it in your SBOM, watch its security advisories, and patch within documented time frames (ASVS v5.0.0-15.1.1, v5.0.0-15.1.2, v5.0.0-15.2.1).", ASVS_V15, SELFH)
 
 # ---------------------------------------------------------------- questions
 nodes = []
@@ -279,7 +286,7 @@ nodes.append(dict(id="q-compliance", kind="question", fact="compliance", multi=T
   dict(label="None of these", exclusive=True,
        consequence="Compliance evidence weighs less.",
        effects=[lower(C_EVID, 2),
-        note("Without a regulator, OWASP ASVS 5.0 still sets the bar: Level 1 for every app, Level 2 for anything holding sensitive data or serving business customers (chapters V6 Authentication, V7 Session Management, V10 OAuth and OIDC). Even internal tools hold employee personal data, which privacy law covers.", ASVS)]),
+        note("Without a regulator, OWASP ASVS 5.0 still sets the bar: Level 1 for every app, Level 2 for anything holding sensitive data or serving business customers (chapters V6 Authentication, V7 Session Management, V10 OAuth and OIDC; for example v5.0.0-6.3.3 multi-factor sign-in at Level 2, v5.0.0-7.4.1 sessions unusable after logout, v5.0.0-10.1.1 tokens only in the components that need them, as in a BFF). Even internal tools hold employee personal data, which privacy law covers.", ASVS)]),
  ]))
 
 nodes.append(dict(id="q-users", kind="question", next=None,
@@ -347,7 +354,9 @@ nodes.append(dict(id="q-assurance", kind="question", next=None,
        consequence="Takeover resistance weighs less.",
        effects=[lower(C_TO, 1),
         note("NIST SP 800-63B-4: passwords used alone need at least 15 characters (8 with MFA), accept at least 64, are checked against breached-password lists, have no composition rules and no periodic changes, but a change is forced on evidence of compromise. Hash with Argon2id (m=19 MiB, t=2, p=1) or PBKDF2-HMAC-SHA-256 with 600,000 iterations where FIPS 140-3 modules are required (OWASP Password Storage CS).", NIST63B, [OWN, NSELF, SELF]),
-        note("Still offer passkeys and optional MFA, and require phishing-resistant MFA for admin and support accounts, which can reach every user's data.", OWASP_MFA)]),
+        note("Still offer passkeys and optional MFA, and require phishing-resistant MFA for admin and support accounts, which can reach every user's data.", OWASP_MFA),
+        note("Single-factor sign-in by default is not enough for an EU essential or important entity under NIS2 (Directive (EU) 2022/2555, sectors in Annexes I and II): Art 21(2)(j) lists multi-factor or continuous authentication among the minimum risk-management measures, where appropriate, so single-factor login to systems that deliver the regulated service needs a documented risk reason.", NIS2),
+        note("Single-factor sign-in by default is not enough for an EU financial entity under DORA (Regulation (EU) 2022/2554, Art 2): Art 9(4)(d) requires policies and protocols for strong authentication mechanisms based on relevant standards, so single-factor sign-in to its ICT systems needs a documented ICT-risk reason.", DORA)]),
  ]))
 
 nodes.append(dict(id="q-impact", kind="question", next=None,
@@ -359,12 +368,12 @@ nodes.append(dict(id="q-impact", kind="question", next=None,
        effects=[raise_(C_EXP, 1), raise_(C_SESS, 1),
         rule(BROW, "High-impact sessions: RFC 10017 §6.3.4.3 does not recommend browser-held tokens for sensitive applications, because injected JavaScript can obtain fresh tokens even when they are DPoP-bound."),
         note("High-value sessions: idle timeouts of minutes not hours, an absolute lifetime, re-authentication for sensitive actions, and a 'sign out everywhere' that ends every session and refresh token of a user.", OWASP_SESS),
-        note("A session that can move money or read health records needs multi-factor sign-in: NIST SP 800-63-4's impact-based selection points to AAL2 (moderate impact) or AAL3 (high impact), so a single-factor login answer above should be revisited.", NIST63)]),
+        note("A session that can move money or read health records needs multi-factor sign-in: NIST SP 800-63-4's impact-based selection points to AAL2 (moderate impact) or AAL3 (high impact), so a single-factor login answer above should be revisited.", NIST63), TM_NOTE, SC_NOTE]),
   dict(label="Moderate: read and change the user's own ordinary data", next="q-hosting",
-       consequence="Weights unchanged.", effects=[]),
+       consequence="Weights unchanged.", effects=[TM_NOTE, SC_NOTE]),
   dict(label="Low: public or low-value data only", next="q-hosting",
        consequence="Session-secret exposure and revocation speed weigh much less: a stolen session reaches little.",
-       effects=[lower(C_EXP, 3), lower(C_SESS, 2)]),
+       effects=[lower(C_EXP, 3), lower(C_SESS, 2), TM_NOTE, SC_NOTE]),
  ]))
 
 nodes.append(dict(id="q-hosting", kind="question", fact="hosting", next=None,
