@@ -1177,13 +1177,28 @@ fn sentence(s: &str) -> String {
     out
 }
 
-/// The first sentence of a text (up to the first ". "), as a sentence.
+/// Words that end with a full stop inside a sentence ("GDPR Art. 32", "e.g. Spring").
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "art", "arts", "req", "no", "nos", "sec", "ch", "cf", "vs", "fig", "p", "pp",
+    "approx", "incl", "para", "st",
+];
+
+/// The first sentence of a text, as a sentence: up to the first ". " that is followed by a
+/// capital and does not end an abbreviation, so "GDPR Art. 32 requires ..." stays whole.
 fn first_sentence(s: &str) -> String {
     let t = s.trim();
-    match t.find(". ") {
-        Some(i) => sentence(&t[..=i]),
-        None => sentence(t),
+    for (i, _) in t.match_indices(". ") {
+        let word = t[..i]
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let next_is_capital = t[i + 2..].chars().next().is_some_and(char::is_uppercase);
+        if next_is_capital && !ABBREVIATIONS.contains(&word.as_str()) {
+            return sentence(&t[..=i]);
+        }
     }
+    sentence(t)
 }
 
 /// A criterion name inside a sentence: first letter lowered unless the first word is an acronym
@@ -1219,6 +1234,21 @@ fn join_and<S: AsRef<str>>(items: &[S]) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn first_sentences_keep_abbreviations_and_lowercase_continuations() {
+        assert_eq!(
+            first_sentence("GDPR Art. 32 requires encryption. Then more."),
+            "GDPR Art. 32 requires encryption."
+        );
+        assert_eq!(
+            first_sentence("Use a framework, e.g. Spring Modulith. Then verify."),
+            "Use a framework, e.g. Spring Modulith."
+        );
+        assert_eq!(first_sentence("One. Two."), "One.");
+        assert_eq!(first_sentence("no stop at all"), "No stop at all.");
+        assert_eq!(first_sentence("Version 1.2. Next"), "Version 1.2.");
+    }
     use super::*;
 
     #[test]
