@@ -455,15 +455,17 @@ Q("q-hosting", "Where will this data store run?",
 
 Q("q-cloud", "Which provider runs that cloud or partition?",
   "DynamoDB, Aurora DSQL and MemoryDB exist only on AWS, Cosmos DB only on Azure, Spanner and Bigtable only on Google Cloud; the provider decides which of them are possible.",
-  [A("AWS", "DynamoDB, Aurora DSQL and MemoryDB stay in play.", ro_provider("AWS", "this workload runs on AWS."), next="q-ops"),
+  [A("AWS", "DynamoDB, Aurora DSQL and MemoryDB stay in play.", ro_provider("AWS", "this workload runs on AWS.") + [
+      note("On RDS or Aurora, if many short-lived or autoscaled clients connect (Lambda functions, scale-out containers), put Amazon RDS Proxy in front: it pools and reuses database connections, queues or throttles clients beyond the pool instead of overwhelming the database, and keeps client connections open across a failover.", "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy.html", ["postgresql", "mysql"])], next="q-ops"),
    A("Microsoft Azure", "Cosmos DB stays in play; Citus is available managed as elastic clusters.", ro_provider("Azure", "this workload runs on Azure."), next="q-ops"),
    A("Google Cloud", "Spanner and Bigtable stay in play.", ro_provider("Google Cloud", "this workload runs on Google Cloud."), next="q-ops")])
 
+POOL_NOTE = note("If many short-lived or autoscaled application instances connect (serverless functions, scale-out containers), put a connection pooler in front of the database so client count cannot exhaust its connection limit: PgBouncer in transaction mode, or the provider's managed pooler. Transaction pooling breaks session state (SET, LISTEN/NOTIFY, session advisory locks, WITH HOLD cursors), so check the PgBouncer feature table against the application.", "https://www.pgbouncer.org/features.html", ["postgresql", "citus", "timescaledb"])
 Q("q-ops", "Who will operate the database?",
   "A self-operated distributed database (Cassandra, Citus, Vitess, TiDB) demands skills and on-call time a product team rarely has; buying a managed service moves that work to the provider.",
-  [A("A platform or SRE team runs infrastructure for us", "Operational effort weighs less.", [setw("ops", 2)], next="q-existing"),
-   A("The product team runs its own infrastructure", "Operational effort weighs more; built-in failover helps.", [setw("ops", 4), raise_("selfrun", 1)], next="q-existing"),
-   A("Little operations capacity: we buy managed services", "Operational effort weighs most.", [setw("ops", 5), lower("selfrun", 2),
+  [A("A platform or SRE team runs infrastructure for us", "Operational effort weighs less.", [setw("ops", 2), POOL_NOTE], next="q-existing"),
+   A("The product team runs its own infrastructure", "Operational effort weighs more; built-in failover helps.", [setw("ops", 4), raise_("selfrun", 1), POOL_NOTE], next="q-existing"),
+   A("Little operations capacity: we buy managed services", "Operational effort weighs most.", [setw("ops", 5), lower("selfrun", 2), POOL_NOTE,
       note("With little operations capacity, buy the chosen engine as a managed service where one exists in your hosting (RDS/Aurora, Azure Database, Cloud SQL, Atlas, YugabyteDB Aeon, CockroachDB Cloud, TiDB Cloud, PlanetScale, Keyspaces or Astra, Azure elastic clusters for Citus). If it must be self-hosted, name that risk in this ADR: someone must be on call for failover, backups and upgrades; budget for vendor support or a Kubernetes operator the organisation already runs.", None, ["postgresql", "mysql", "sql-server", "citus", "vitess", "yugabytedb", "cockroachdb", "tidb", "timescaledb", "mongodb", "cassandra"])], next="q-existing")],
   fact="ops-capacity")
 
@@ -522,7 +524,8 @@ Q("q-rel-features", "Which search capabilities must the relational store answer 
 
 Q("q-kv-latency", "What read latency must the store itself meet at p99?",
   "Only an in-memory store answers in microseconds; disk-based stores answer in single-digit milliseconds. An in-memory store is a system of record only if every write is durable before it is acknowledged (MemoryDB); otherwise a cache in front of a durable store is the design.",
-  [A("Single-digit milliseconds are fine", "Latency keeps its weight.", [setw("latency", 3)], next="q-kv-regions"),
+  [A("Single-digit milliseconds are fine", "Latency keeps its weight.", [setw("latency", 3),
+      note("Counters (rate limits, scores) are atomic with UpdateItem ADD, but an atomic-counter update is not idempotent: a retried request can count twice, which a rate limit tolerates and a balance does not (use a conditional write there). Expire short-lived items (sessions, rate-limit windows) with TTL; TTL deletion is a background process that can lag expiry by days, so filter expired items on read.", "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/WorkingWithItems.html#WorkingWithItems.AtomicCounters", ["dynamodb"])], next="q-kv-regions"),
    A("Sub-millisecond reads are required from the system of record itself", "Latency weighs most; ad-hoc queries do not weigh; cost weighs less, because memory-speed reads mean paying for RAM.", [setw("latency", 5), setw("query", 0), lower("cost", 2),
       note("Self-hosted Valkey or Redis as the only copy is not a system of record: AOF with appendfsync everysec can lose a second of writes, and replication is asynchronous, so a failover can lose acknowledged writes even after WAIT. If sub-millisecond reads are needed off AWS, put a cache in front of a durable store (data-caching decision).", "https://redis.io/docs/latest/operate/oss_and_stack/management/persistence/"),
       note("DynamoDB Accelerator (DAX) serves eventually consistent reads in microseconds; strongly consistent reads bypass it.", "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAX.html", ["dynamodb"]),
@@ -596,7 +599,7 @@ tree = {
  "$schema": "./schema.json", "format": 2, "id": "data-store", "namespace": NS,
  "title": "System-of-record data store",
  "description": "Pick the durable system-of-record store for one workload: engine family, product and managed or self-hosted form.",
- "source": "Decision-Making Approaches › Database Design",
+ "source": "Backend Developer Persona › Decision-Making Approaches › Database Design",
  "area": {"id": "database", "title": "Database Design", "position": 1},
  "references": [
    ref("Azure Architecture Center: Understand data store models", "https://learn.microsoft.com/en-us/azure/architecture/data-guide/technology-choices/understand-data-store-models"),
