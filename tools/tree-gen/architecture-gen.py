@@ -52,6 +52,7 @@ AWS_READ_REPLICA = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_
 AWS_STRANGLER = "https://docs.aws.amazon.com/prescriptive-guidance/latest/cloud-design-patterns/strangler-fig.html"
 AWS_ACL = "https://docs.aws.amazon.com/prescriptive-guidance/latest/cloud-design-patterns/acl.html"
 CLOUD_RUN_GPU = "https://cloud.google.com/run/docs/configuring/services/gpu"
+STD_WEBHOOKS = "https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md"
 
 
 def ref(title, url):
@@ -427,7 +428,9 @@ def ops_node(nid, after_platform, after_product=None, after_little="q-domain"):
         "help": OPS_HELP,
         "answers": [
             ans("A platform or SRE team runs infrastructure for us", "Operational simplicity weighs much less: the platform team provides pipelines, monitoring and on-call tooling for every deployable.",
-                [eff_lower("operability", 2)], nxt=after_platform),
+                [eff_lower("operability", 2),
+                 note("A platform team lowers the effort of running each extra deployable, not its bill: every service still adds a runtime, a pipeline, observability ingestion and often a database. This tree does not ask about budget; if it is tight, raise the two cost criteria yourself (for example --weight arch.cost=4 --weight arch.idle-cost=4) and price the per-service stack before accepting a split.", if_chosen=SPLIT, source=RF2)],
+                nxt=after_platform),
             ans("The product team runs its own infrastructure", "Operational simplicity weighs more: every deployable and broker is the product team's pager.",
                 [eff_raise("operability", 1)], nxt=after_product or after_platform),
             ans("Little operations capacity: we buy managed services", "Operational simplicity weighs most; microservice fleets are ruled out.",
@@ -532,7 +535,8 @@ nodes.append({
             [eff_raise("decoupling", 3), eff_lower("consistency", 1),
              note("Publish domain events in process (Spring Modulith's event publication registry or an outbox table) and forward them to a managed broker only when another deployable needs them; the outbox keeps state change and event in one transaction.", if_chosen=[MM, HY], source=MSIO_OUTBOX),
              note("For multi-step business processes prefer orchestration with a durable workflow engine (Temporal, AWS Step Functions, Lambda durable functions, Azure Durable Functions) over long choreographies: the process state stays visible and compensations are explicit.", if_chosen=[ED, SL, HY], source=AWS_DURABLE),
-             note("Register every event schema with compatibility checks in CI (schema registry or AsyncAPI) and publish through a transactional outbox, never a dual write.", if_chosen=[ED], source=MSIO_OUTBOX)],
+             note("Register every event schema with compatibility checks in CI (schema registry or AsyncAPI) and publish through a transactional outbox, never a dual write.", if_chosen=[ED], source=MSIO_OUTBOX),
+             note("If external partners must react to these events, send them webhooks that follow the Standard Webhooks specification: a message id that stays the same across retries and that the receiver uses as an idempotency key, a timestamp, a signature over id, timestamp and body, and retries on an exponential schedule with jitter spanning days; let partners list failed messages and replay them so one whose endpoint was down can catch up. How the webhooks are authenticated is decided in the security-api tree (API and service-to-service authentication).", source=STD_WEBHOOKS)],
             nxt="q-slo"),
     ],
 })
