@@ -501,10 +501,11 @@ Q("q-skills", "Which database engine does the team already run well in productio
    A("None in particular", "Skills do not favour any engine.", next="q-workload")])
 
 # ---------------- workload
+GRAPH_NOTE = note("If some queries walk relationships of unknown depth (hierarchies, bills of materials, reporting lines), PostgreSQL answers them in SQL with recursive CTEs (WITH RECURSIVE), using the CYCLE clause (PostgreSQL 14 and later) to stop at cycles. If multi-hop traversal of a large graph is the dominant workload (fraud rings, recommendations), a graph database (for example Neo4j or Amazon Neptune) is a separate decision this tree does not make.", "https://www.postgresql.org/docs/current/queries-with.html", ["postgresql"])
 Q("q-workload", "What is the dominant access pattern of this system of record?",
   "The access pattern decides the data model, and the model decides which engines fit: relational engines for related entities and invariants across rows, document or key-value stores for aggregates read by key, wide-column or time-series engines for append-heavy time-stamped data (Azure's data store guide starts here). Caches, search indexes and analytics copies are derived data and belong to other decisions.",
   [A("Related entities changed together in transactions (orders, accounts, inventory)", "Transactional integrity and query flexibility weigh most.", [
-       setw("integrity", 5), setw("query", 3), setw("flexibility", 0), setw("latency", 1)], next="q-rel-features"),
+       setw("integrity", 5), setw("query", 3), setw("flexibility", 0), setw("latency", 1), GRAPH_NOTE], next="q-rel-features"),
    A("Self-contained documents read and written whole, with varying shape (catalogue items, profiles, content)", "Schema flexibility and aggregate reads weigh most.", [
        setw("integrity", 1), setw("query", 2), setw("flexibility", 5), setw("latency", 2)], next="q-doc-regions"),
    A("Records addressed by a known key at high request rates (carts, sessions of record, device state)", "Key-access latency and write scale weigh most; ad-hoc queries do not weigh; portability weighs less, because key-value data moves between stores more easily than SQL.", [
@@ -562,6 +563,7 @@ def regions(w, next_scale, outcome, strong_only):
       "A single-writer engine cannot accept writes in two regions at once and loses recent commits when a region fails; multi-writer stores either pay a WAN round trip per write (strongly consistent) or resolve conflicts by last writer wins. This is where the candidate set changes most.",
       ans)
 
+LIMITLESS_NOTE = note("If this workload runs on AWS, Aurora PostgreSQL Limitless Database is AWS's managed sharded PostgreSQL (sharded and reference tables spread over a DB shard group of routers and shards); it is not an option in this tree, so weigh it against Citus in its own ADR. AWS documents its limits: only the special 16.x-limitless engine versions, only Aurora I/O-Optimized storage, not available in Asia Pacific (Taipei) or AWS GovCloud (US), and a list of unsupported PostgreSQL features, DDL and DML; check that list against the application before choosing it.", "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/limitless-reqs-limits.html", ["citus"])
 def scale(w, outcome):
     Q(f"q-{w}-scale", "Will one writable node hold the data and the write rate for the next three years?",
       "Beyond one node (roughly: tens of thousands of writes per second or tens of TB, on the largest instance you would buy), a single-primary engine needs a sharding layer; below it, sharding only adds cost and operational risk.",
@@ -572,7 +574,8 @@ def scale(w, outcome):
           ro("timescaledb", "You expect writes or data to outgrow the largest single node; TimescaleDB runs on one writable PostgreSQL node (its multi-node mode was discontinued)."),
           note("Choose the shard or partition key from the dominant access path (tenant, customer, device) so most transactions stay on one shard; load-test the key distribution with production-like data.", "https://docs.citusdata.com/en/stable/sharding/data_modeling.html"),
           note("SQL Server has no built-in write sharding: plan application-level sharding (for example Azure SQL elastic database tools) or confirm that the largest available instance covers the three-year forecast.", "https://learn.microsoft.com/en-us/azure/azure-sql/database/elastic-scale-introduction", ["sql-server"]),
-          note("A single PostgreSQL or MySQL primary at this size is a risk the ADR must state: record the vertical ceiling and the trigger for moving to Citus, Vitess or distributed SQL.", None, ["postgresql", "mysql", "timescaledb"])], next=outcome)])
+          note("A single PostgreSQL or MySQL primary at this size is a risk the ADR must state: record the vertical ceiling and the trigger for moving to Citus, Vitess or distributed SQL.", None, ["postgresql", "mysql", "timescaledb"]),
+          LIMITLESS_NOTE], next=outcome)])
 
 for w, strong_only in [("rel", True), ("doc", False), ("kv", False), ("ts", False)]:
     regions(w, f"q-{w}-scale", f"o-{w}", strong_only)
