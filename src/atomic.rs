@@ -19,12 +19,28 @@ pub enum WriteError {
     Commit(io::Error),
 }
 
-fn write_temp(dir: &Path, content: &[u8]) -> Result<NamedTempFile, WriteError> {
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".tradeoffs-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(WriteError::Temp)?;
+/// Who may read a new file. ADRs, indexes and review packs are the repository's documents and
+/// get the permissions any editor would give them (0666 less the umask, usually 0644);
+/// sessions and caches may hold private context and stay owner-only (0600).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Visibility {
+    Shared,
+    Private,
+}
+
+fn write_temp(dir: &Path, content: &[u8], vis: Visibility) -> Result<NamedTempFile, WriteError> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".tradeoffs-").suffix(".tmp");
+    #[cfg(unix)]
+    let shared = std::os::unix::fs::PermissionsExt::from_mode(0o666);
+    #[cfg(unix)]
+    if vis == Visibility::Shared {
+        // open(2) applies the umask, as for any file an editor creates.
+        builder.permissions(shared);
+    }
+    #[cfg(not(unix))]
+    let _ = vis;
+    let mut tmp = builder.tempfile_in(dir).map_err(WriteError::Temp)?;
     tmp.write_all(content).map_err(WriteError::Temp)?;
     tmp.as_file().sync_all().map_err(WriteError::Temp)?;
     Ok(tmp)
@@ -39,8 +55,13 @@ fn sync_dir(dir: &Path) {
 
 /// Writes `content` as `dir/name` only if no file has that name. `Ok(false)`: the name is
 /// taken (nothing was written).
-pub fn create_new(dir: &Path, name: &str, content: &[u8]) -> Result<bool, WriteError> {
-    let tmp = write_temp(dir, content)?;
+pub fn create_new(
+    dir: &Path,
+    name: &str,
+    content: &[u8],
+    vis: Visibility,
+) -> Result<bool, WriteError> {
+    let tmp = write_temp(dir, content, vis)?;
     match tmp.persist_noclobber(dir.join(name)) {
         Ok(_) => {
             sync_dir(dir);
@@ -51,13 +72,14 @@ pub fn create_new(dir: &Path, name: &str, content: &[u8]) -> Result<bool, WriteE
     }
 }
 
-/// Replaces (or creates) a file's content atomically.
-pub fn replace(path: &Path, content: &[u8]) -> Result<(), WriteError> {
+/// Replaces (or creates) a file's content atomically; a replaced file keeps its permissions, a
+/// new one gets `vis`'s.
+pub fn replace(path: &Path, content: &[u8], vis: Visibility) -> Result<(), WriteError> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let tmp = write_temp(dir, content)?;
+    let tmp = write_temp(dir, content, vis)?;
     // The replacement keeps the replaced file's permissions (the temporary file is 0600).
     if let Ok(meta) = std::fs::metadata(path) {
         let _ = tmp.as_file().set_permissions(meta.permissions());
@@ -84,18 +106,48 @@ mod tests {
     #[test]
     fn create_new_never_replaces_and_replace_does() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(create_new(dir.path(), "a.md", b"one").unwrap());
-        assert!(!create_new(dir.path(), "a.md", b"two").unwrap());
+        assert!(create_new(dir.path(), "a.md", b"one", Visibility::Shared).unwrap());
+        assert!(!create_new(dir.path(), "a.md", b"two", Visibility::Shared).unwrap());
         assert_eq!(
             std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
             "one"
         );
-        replace(&dir.path().join("a.md"), b"three").unwrap();
+        replace(&dir.path().join("a.md"), b"three", Visibility::Shared).unwrap();
         assert_eq!(
             std::fs::read_to_string(dir.path().join("a.md")).unwrap(),
             "three"
         );
         // No temporary file is left behind.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// An ADR gets the mode any editor would give a new file (0666 less the umask), not the
+    /// temporary file's 0600; a session stays 0600; a replaced file keeps its mode.
+    #[cfg(unix)]
+    #[test]
+    fn shared_files_get_the_umask_mode_and_private_ones_stay_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |name: &str| {
+            std::fs::metadata(dir.path().join(name))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777
+        };
+        std::fs::File::create(dir.path().join("editor.md")).unwrap();
+        assert!(create_new(dir.path(), "adr.md", b"x", Visibility::Shared).unwrap());
+        assert_eq!(mode("adr.md"), mode("editor.md"));
+        replace(&dir.path().join("index.md"), b"x", Visibility::Shared).unwrap();
+        assert_eq!(mode("index.md"), mode("editor.md"));
+        replace(&dir.path().join("s.json"), b"x", Visibility::Private).unwrap();
+        assert_eq!(mode("s.json"), 0o600);
+        std::fs::set_permissions(
+            dir.path().join("adr.md"),
+            std::fs::Permissions::from_mode(0o640),
+        )
+        .unwrap();
+        replace(&dir.path().join("adr.md"), b"y", Visibility::Private).unwrap();
+        assert_eq!(mode("adr.md"), 0o640);
     }
 }

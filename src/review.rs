@@ -109,7 +109,7 @@ pub fn write(pack: &Pack, format: Format, path: &Path) -> Result<(), ReviewError
     if format == Format::Json {
         text = crate::text::json_escape_unsafe(&text);
     }
-    crate::atomic::replace(path, text.as_bytes()).map_err(|e| {
+    crate::atomic::replace(path, text.as_bytes(), crate::atomic::Visibility::Shared).map_err(|e| {
         let (crate::atomic::WriteError::Temp(e) | crate::atomic::WriteError::Commit(e)) = e;
         ReviewError(format!(
             "cannot write the review pack to {}: {}; check that the directory exists and is writable",

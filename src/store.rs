@@ -79,7 +79,7 @@ impl Store {
         })?;
         let mut text = session.to_json();
         text.push('\n');
-        crate::atomic::replace(&path, text.as_bytes()).map_err(|e| {
+        crate::atomic::replace(&path, text.as_bytes(), crate::atomic::Visibility::Private).map_err(|e| {
             let (crate::atomic::WriteError::Temp(e) | crate::atomic::WriteError::Commit(e)) = e;
             StoreError(format!(
                 "cannot save the session to {}: {}; free some space or fix the directory's permissions (the session stays open)",

@@ -216,19 +216,21 @@ impl DirLock {
 /// Writes `content` under `name` in `dir` only if no file has that name. Returns `Ok(false)`
 /// when the name is taken.
 pub fn create_exclusive(dir: &Path, name: &str, content: &str) -> Result<bool, AdrError> {
-    atomic::create_new(dir, name, content.as_bytes()).map_err(|e| match e {
-        WriteError::Temp(e) => temp_failed(dir, &e),
-        WriteError::Commit(e) => AdrError::Failed(format!(
-            "cannot create {}: {}; nothing was written",
-            dir.join(name).display(),
-            plain_io(&e)
-        )),
+    atomic::create_new(dir, name, content.as_bytes(), atomic::Visibility::Shared).map_err(|e| {
+        match e {
+            WriteError::Temp(e) => temp_failed(dir, &e),
+            WriteError::Commit(e) => AdrError::Failed(format!(
+                "cannot create {}: {}; nothing was written",
+                dir.join(name).display(),
+                plain_io(&e)
+            )),
+        }
     })
 }
 
 /// Replaces a file's content atomically.
 pub fn replace_atomic(path: &Path, content: &str) -> Result<(), AdrError> {
-    atomic::replace(path, content.as_bytes()).map_err(|e| match e {
+    atomic::replace(path, content.as_bytes(), atomic::Visibility::Shared).map_err(|e| match e {
         WriteError::Temp(e) => temp_failed(path.parent().unwrap_or(Path::new(".")), &e),
         WriteError::Commit(e) => AdrError::Failed(format!(
             "cannot update {}: {}; it was left unchanged",

@@ -124,7 +124,11 @@ impl Cache {
         if let Some(parent) = self.path.parent()
             && std::fs::create_dir_all(parent).is_ok()
         {
-            let _ = crate::atomic::replace(&self.path, text.as_bytes());
+            let _ = crate::atomic::replace(
+                &self.path,
+                text.as_bytes(),
+                crate::atomic::Visibility::Private,
+            );
         }
     }
 }
