@@ -580,6 +580,22 @@ pub fn build(
 }
 
 impl DecisionReport {
+    /// The answers as `decide --path` takes them (`2,1+3,1`): one writer for the replay
+    /// command and the decision data `revisit` reads, so the two always agree.
+    pub fn path_arg(&self) -> String {
+        self.path
+            .iter()
+            .map(|p| {
+                p.numbers
+                    .iter()
+                    .map(usize::to_string)
+                    .collect::<Vec<_>>()
+                    .join("+")
+            })
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
     /// The ADR title when the user gave none: it names the decision ("Use PostgreSQL"), so a
     /// log of titles reads as a list of decisions.
     pub fn default_title(&self) -> String {

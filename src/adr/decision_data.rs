@@ -83,17 +83,6 @@ pub struct StepPrint {
 impl DecisionData {
     /// The data of a decision as the report holds it.
     pub fn of(report: &DecisionReport) -> DecisionData {
-        let path: Vec<String> = report
-            .path
-            .iter()
-            .map(|p| {
-                p.numbers
-                    .iter()
-                    .map(usize::to_string)
-                    .collect::<Vec<_>>()
-                    .join("+")
-            })
-            .collect();
         let answers = report
             .path
             .iter()
@@ -120,7 +109,7 @@ impl DecisionData {
             tradeoffs: env!("CARGO_PKG_VERSION").to_string(),
             tree: report.tree.clone(),
             tree_hash: report.tree_hash.clone(),
-            path: path.join(","),
+            path: report.path_arg(),
             answers,
             prints,
             weights: report.overrides.clone(),

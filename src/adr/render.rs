@@ -1135,22 +1135,7 @@ fn adr_link(adr: &crate::report::AdrRef) -> String {
 /// The command that reproduces this decision: the path, the hand-set weights and a choice
 /// other than the top-ranked option.
 pub fn replay_command(r: &DecisionReport) -> String {
-    let path: Vec<String> = r
-        .path
-        .iter()
-        .map(|p| {
-            p.numbers
-                .iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join("+")
-        })
-        .collect();
-    let mut cmd = format!(
-        "tradeoffs decide --tree {} --path {}",
-        r.tree,
-        path.join(",")
-    );
+    let mut cmd = format!("tradeoffs decide --tree {} --path {}", r.tree, r.path_arg());
     for (id, w) in &r.overrides {
         let _ = write!(cmd, " --weight {id}={w}");
     }
