@@ -79,7 +79,7 @@ pub fn adr_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 pub(crate) fn name_number(name: &str) -> Option<u32> {
     // adr-tools writes four digits, and more once it passes 9999 (`10000-x.md`). Eight digits
     // that form a date are log4brains' `YYYYMMDD-slug.md`, not a number.
-    let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+    let digits = &name[..name.bytes().take_while(u8::is_ascii_digit).count()];
     let is_date = digits.len() == 8
         && crate::date::is_iso_date(&format!(
             "{}-{}-{}",

@@ -310,7 +310,11 @@ fn scan_markers(root: &Path, d: &Path, depth: usize, out: &mut Vec<Package>) {
         .collect();
     dirs.sort();
     for sub in dirs {
-        // A nested repository is another project.
+        // A nested repository is another project; a folder a marker names holds ADRs, not
+        // packages (and listing a log of 1,000 ADRs here would cost more than the rest).
+        if out.iter().any(|p| p.dir == sub) {
+            continue;
+        }
         if !sub.join(".git").exists() {
             scan_markers(root, &sub, depth + 1, out);
         }

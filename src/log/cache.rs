@@ -8,7 +8,6 @@
 //! resolution would look unchanged: git's "racily clean" problem). Everything here is best
 //! effort: a missing, unreadable, corrupt or unwritable cache only means reading the files.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::entry::{Entry, EntryLink, Field, LinkKind, LogDialect, StatusField};
@@ -64,7 +63,13 @@ impl Key {
 pub(super) struct Cache {
     path: PathBuf,
     dir: PathBuf,
-    entries: HashMap<String, (Key, Entry)>,
+    /// Sorted by file name, merged with the sorted listing; a slot is emptied when its entry
+    /// is taken. A vector, not a map: a third of a hash map's memory (on a 1,000-ADR log,
+    /// touching fresh pages is a good part of what listing costs).
+    entries: Vec<Option<(Key, Entry)>>,
+    /// Where the merge with the listing is.
+    cursor: usize,
+    left: usize,
 }
 
 fn now() -> i64 {
@@ -89,24 +94,65 @@ impl Cache {
             .and_then(|b| String::from_utf8(b).ok())
             .and_then(|t| decode(&t, log_dir))
             .unwrap_or_default();
+        Cache::new(path, log_dir.to_path_buf(), entries)
+    }
+
+    fn new(path: PathBuf, dir: PathBuf, mut entries: Vec<Option<(Key, Entry)>>) -> Cache {
+        let same = |a: &Option<(Key, Entry)>, b: &Option<(Key, Entry)>| matches!((a, b), (Some((_, x)), Some((_, y))) if x.file == y.file);
+        // In place: every entry is moved as few times as possible (see `entries`).
+        entries.sort_unstable_by(|a, b| {
+            let (a, b) = (a.as_ref().map(|x| &x.1.file), b.as_ref().map(|x| &x.1.file));
+            a.cmp(&b)
+        });
+        // Two entries for one name (only in a damaged file): neither is trusted.
+        let mut i = 1;
+        while i < entries.len() {
+            if same(&entries[i], &entries[i - 1]) {
+                let mut j = i;
+                while j < entries.len() && same(&entries[j], &entries[i - 1]) {
+                    j += 1;
+                }
+                for slot in &mut entries[i - 1..j] {
+                    *slot = None;
+                }
+                i = j;
+            }
+            i += 1;
+        }
+        let left = entries.iter().flatten().count();
         Cache {
             path,
-            dir: log_dir.to_path_buf(),
+            dir,
             entries,
+            cursor: 0,
+            left,
         }
     }
 
-    /// The cached entry of `file` if the file is still the one that was read.
-    pub(super) fn take(&mut self, file: &str, key: Key) -> Option<Entry> {
-        match self.entries.remove(file) {
-            Some((k, e)) if k == key => Some(e),
-            _ => None,
+    /// The cached entry of `file` if the file is still the one that was read, with `path`.
+    /// Callers ask for files in ascending name order (a merge with the sorted listing).
+    pub(super) fn take(&mut self, file: &str, key: Key, path: PathBuf) -> Option<Entry> {
+        while let Some(slot) = self.entries.get_mut(self.cursor) {
+            match slot.as_ref().map(|(_, e)| e.file.as_str().cmp(file)) {
+                Some(std::cmp::Ordering::Greater) => return None,
+                Some(std::cmp::Ordering::Equal) => {
+                    self.cursor += 1;
+                    let (k, mut e) = slot.take_if(|(k, _)| *k == key)?;
+                    debug_assert!(k == key);
+                    self.left -= 1;
+                    e.path = path;
+                    return Some(e);
+                }
+                // Gone from the directory (or a damaged duplicate): left over.
+                Some(std::cmp::Ordering::Less) | None => self.cursor += 1,
+            }
         }
+        None
     }
 
     /// True when every cached entry was taken (nothing left over from deleted files).
     pub(super) fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.left == 0
     }
 
     /// Writes the cache for these entries (atomically; errors ignored), leaving out the racy
@@ -229,12 +275,12 @@ fn parse_opt<T: std::str::FromStr>(s: &str) -> Option<Option<T>> {
 
 /// The entries of a cache file written for `dir`; `None` when it is not one (another version,
 /// another directory, a damaged line).
-fn decode(text: &str, dir: &Path) -> Option<HashMap<String, (Key, Entry)>> {
+fn decode(text: &str, dir: &Path) -> Option<Vec<Option<(Key, Entry)>>> {
     let mut lines = text.lines();
     if lines.next()? != header(dir) {
         return None;
     }
-    let mut out = HashMap::with_capacity(text.len() / 64);
+    let mut out = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count());
     for line in lines {
         let mut f = line.split('\t');
         let mut next = || f.next();
@@ -309,7 +355,8 @@ fn decode(text: &str, dir: &Path) -> Option<HashMap<String, (Key, Entry)>> {
                 .collect::<Option<Vec<_>>>()?
         };
         let entry = Entry {
-            path: dir.join(file),
+            // Set from the listing when the entry is taken.
+            path: PathBuf::new(),
             file: file.to_string(),
             number: parse_opt(number)?,
             number_line: parse_opt(number_line)?,
@@ -324,7 +371,7 @@ fn decode(text: &str, dir: &Path) -> Option<HashMap<String, (Key, Entry)>> {
             problem: parse_field(problem)?,
             local_targets,
         };
-        out.insert(entry.file.clone(), (key, entry));
+        out.push(Some((key, entry)));
     }
     Some(out)
 }
@@ -357,12 +404,50 @@ mod tests {
                 text.push_str(&encode(key, e).unwrap());
                 text.push('\n');
             }
-            let back = decode(&text, &dir).unwrap();
-            for e in &log.entries {
-                assert_eq!(back[&e.file], (key, e.clone()), "{d}");
+            let mut back = Cache::new(PathBuf::new(), dir.clone(), decode(&text, &dir).unwrap());
+            let mut by_name: Vec<&Entry> = log.entries.iter().collect();
+            by_name.sort_by(|a, b| a.file.cmp(&b.file));
+            for e in by_name {
+                let got = back.take(&e.file, key, e.path.clone());
+                assert_eq!(got.as_ref(), Some(e), "{d}");
             }
+            assert!(back.is_empty());
             assert!(decode(&text, Path::new("/elsewhere")).is_none());
         }
+        // The merge: a changed file is not taken, a file the cache lacks is not found, and a
+        // cached file no longer listed is left over.
+        let entry = |f: &str| super::super::parse_entry(Path::new(f), "# A\n");
+        let other = Key { len: 9, ..key };
+        let mut c = Cache::new(
+            PathBuf::new(),
+            PathBuf::new(),
+            vec![
+                Some((key, entry("0003-c.md"))),
+                Some((key, entry("0001-a.md"))),
+                Some((key, entry("0002-b.md"))),
+                Some((key, entry("0004-d.md"))),
+                Some((key, entry("0004-d.md"))),
+            ],
+        );
+        assert!(
+            c.take("0001-a.md", key, "x/0001-a.md".into())
+                .is_some_and(|e| e.path == Path::new("x/0001-a.md"))
+        );
+        assert!(c.take("0001-b.md", key, PathBuf::new()).is_none());
+        assert!(c.take("0003-c.md", other, PathBuf::new()).is_none());
+        assert!(
+            c.take("0004-d.md", key, PathBuf::new()).is_none(),
+            "a name cached twice is not trusted"
+        );
+        assert!(!c.is_empty(), "0002 was not listed and 0003 changed");
+        let mut c = Cache::new(
+            PathBuf::new(),
+            PathBuf::new(),
+            vec![Some((key, entry("0001-a.md")))],
+        );
+        assert!(c.take("0001-a.md", key, PathBuf::new()).is_some());
+        assert!(c.is_empty());
+
         let mut odd = super::super::parse_entry(Path::new("0001-a.md"), "# A\tB\n");
         assert!(encode(key, &odd).is_none());
         odd.title = None;

@@ -187,12 +187,17 @@ fn find_index(log: &DecisionLog) -> (PathBuf, Option<String>) {
     let mut candidates: Vec<(u8, u8, PathBuf, String)> = Vec::new();
     if let Ok(rd) = std::fs::read_dir(&log.dir) {
         for entry in rd.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let lower = name.to_lowercase();
-            let name_rank = match (lower.as_str(), prefer_index_md) {
-                ("index.md", true) | ("readme.md", false) => 0,
-                ("readme.md", true) | ("index.md", false) => 1,
-                ("toc.md", _) => 2,
+            let name = entry.file_name();
+            let name = name.as_encoded_bytes();
+            // Most names in the directory are ADRs: rule them out without allocating.
+            if !matches!(name.len(), 6 | 8 | 9) {
+                continue;
+            }
+            let lower = name.to_ascii_lowercase();
+            let name_rank = match (lower.as_slice(), prefer_index_md) {
+                (b"index.md", true) | (b"readme.md", false) => 0,
+                (b"readme.md", true) | (b"index.md", false) => 1,
+                (b"toc.md", _) => 2,
                 _ => continue,
             };
             let path = entry.path();

@@ -47,74 +47,131 @@ pub fn read_log(dir: &Path) -> Result<DecisionLog, AdrError> {
 /// [`read_log`] with a parse cache in `cache_dir` (the CLI uses `<data>/log-cache`): files
 /// whose size, times and inode are those of the cached read are not read again (see
 /// `log::cache`). The result is the same as [`read_log`]'s.
+///
+/// The one `stat` per file is kernel time and decoding the cache is user time, so they run
+/// side by side: a second thread starts on the `stat` calls while this one decodes, then both
+/// share what is left. The `stat` work allocates nothing, so the second thread never needs a
+/// malloc arena of its own (which costs more than it saves on a log of this size).
 pub fn read_log_cached(dir: &Path, cache_dir: &Path) -> Result<DecisionLog, AdrError> {
-    // One thread: a second one costs more (its own malloc arena) than it saves here.
-    let Some(listed) = list_with_keys(dir)? else {
+    let Some(listed) = list_candidates(dir)? else {
         return read_log(dir);
     };
-    let mut cache = Cache::load(cache_dir, dir);
-    let mut entries: Vec<(Key, Entry)> = Vec::with_capacity(listed.len());
-    let mut todo: Vec<(Key, PathBuf)> = Vec::new();
-    for (path, name, key) in listed {
-        match cache.take(&name, key) {
-            Some(mut e) => {
-                e.path = path;
-                entries.push((key, e));
+    let mut listed = listed;
+    // By name, to merge with the cache (which is sorted the same way).
+    listed.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+    let mut keys: Vec<Option<(Key, bool)>> = vec![None; listed.len()];
+    let mut cache = if listed.len() >= PARALLEL_STAT {
+        let work =
+            std::sync::Mutex::new(listed.chunks(STAT_CHUNK).zip(keys.chunks_mut(STAT_CHUNK)));
+        let drain = || {
+            loop {
+                // The lock is held only to take the next chunk.
+                let next = work.lock().ok().and_then(|mut w| w.next());
+                let Some((files, out)) = next else { break };
+                stat_into(files, out);
             }
-            None => todo.push((key, path)),
+        };
+        std::thread::scope(|s| {
+            s.spawn(drain);
+            let cache = Cache::load(cache_dir, dir);
+            drain();
+            cache
+        })
+    } else {
+        stat_into(&listed, &mut keys);
+        Cache::load(cache_dir, dir)
+    };
+    // Entries and their keys side by side: an entry is moved once, from the cache to here.
+    let mut entries: Vec<Entry> = Vec::with_capacity(listed.len());
+    let mut entry_keys: Vec<Key> = Vec::with_capacity(listed.len());
+    let mut todo: Vec<(Key, PathBuf)> = Vec::new();
+    for (entry, key) in listed.iter().zip(keys) {
+        // Not a file (a directory named `x.md`), or gone since it was listed.
+        let Some((key, true)) = key else { continue };
+        match cache.take(&entry.name, key, entry.path()) {
+            Some(e) => {
+                entries.push(e);
+                entry_keys.push(key);
+            }
+            None => todo.push((key, entry.path())),
         }
     }
     let stale = !todo.is_empty() || !cache.is_empty();
     let paths: Vec<PathBuf> = todo.iter().map(|(_, p)| p.clone()).collect();
-    entries.extend(todo.iter().map(|(k, _)| *k).zip(read_all(&paths)));
-    entries.sort_by(|(_, a), (_, b)| order(a, b));
+    for ((key, _), e) in todo.iter().zip(read_all(&paths)) {
+        entries.push(e);
+        entry_keys.push(*key);
+    }
+    // Name order is log order for most logs (zero-padded numbers); otherwise sort.
+    if !entries.is_sorted_by(|a, b| order(a, b).is_le()) {
+        let mut pairs: Vec<(Key, Entry)> = entry_keys.into_iter().zip(entries).collect();
+        pairs.sort_by(|(_, a), (_, b)| order(a, b));
+        (entry_keys, entries) = pairs.into_iter().unzip();
+    }
     if stale {
-        let refs: Vec<(Key, &Entry)> = entries.iter().map(|(k, e)| (*k, e)).collect();
+        let refs: Vec<(Key, &Entry)> = entry_keys.iter().copied().zip(&entries).collect();
         cache.save(&refs);
     }
     Ok(DecisionLog {
         dir: dir.to_path_buf(),
-        entries: entries.into_iter().map(|(_, e)| e).collect(),
+        entries,
     })
 }
 
-/// A listed ADR file: its path, name and identity.
-type Listed = (PathBuf, String, Key);
+/// Logs this long get the second thread (below it, starting one costs more than it saves).
+const PARALLEL_STAT: usize = 256;
+/// Files taken at a time by each `stat` thread.
+const STAT_CHUNK: usize = 64;
 
-/// The files [`read_log`] reads, each with its [`Key`] (one `stat` each, relative to the
-/// open directory; symlinks followed). `None` when a Markdown file's name is not UTF-8 (the
-/// cache is keyed by names; such a log is read without it).
-fn list_with_keys(dir: &Path) -> Result<Option<Vec<Listed>>, AdrError> {
+/// A directory entry that may be an ADR, with its UTF-8 name.
+struct Candidate {
+    entry: std::fs::DirEntry,
+    name: String,
+}
+
+impl Candidate {
+    fn path(&self) -> PathBuf {
+        self.entry.path()
+    }
+}
+
+/// The `Key` of each candidate, and whether it is a regular file (symlinks followed), into
+/// `out` (`None` when it cannot be read).
+fn stat_into(files: &[Candidate], out: &mut [Option<(Key, bool)>]) {
+    for (c, slot) in files.iter().zip(out) {
+        let meta = match c.entry.metadata() {
+            Ok(m) if m.file_type().is_symlink() => std::fs::metadata(c.path()),
+            other => other,
+        };
+        *slot = meta.ok().map(|m| (Key::of(&m), m.is_file()));
+    }
+}
+
+/// The files [`read_log`] reads, not yet `stat`ed: Markdown files that are not an index or a
+/// template. `None` when a Markdown file's name is not UTF-8 (the cache is keyed by names;
+/// such a log is read without it).
+fn list_candidates(dir: &Path) -> Result<Option<Vec<Candidate>>, AdrError> {
     let rd = std::fs::read_dir(dir).map_err(|e| list_failed(dir, &e))?;
     let mut odd_name = false;
-    let candidates: Vec<(std::fs::DirEntry, String)> = rd
+    let candidates: Vec<Candidate> = rd
         .flatten()
-        .filter_map(|e| {
-            let os = e.file_name();
-            let Some(name) = os.to_str().map(str::to_string) else {
+        .filter_map(|entry| {
+            let os = entry.file_name();
+            let Some(name) = os.to_str() else {
                 odd_name |= os.as_encoded_bytes().ends_with(b".md");
                 return None;
             };
             let skip = name.len() <= 3
                 || !name.ends_with(".md")
-                || RESERVED.iter().any(|r| r.eq_ignore_ascii_case(&name))
-                || is_index_or_template(&name);
-            (!skip).then_some((e, name))
+                || RESERVED.iter().any(|r| r.eq_ignore_ascii_case(name))
+                || is_index_or_template(name);
+            (!skip).then(|| Candidate {
+                name: name.to_string(),
+                entry,
+            })
         })
         .collect();
-    let stat = |part: &[(std::fs::DirEntry, String)]| -> Vec<Listed> {
-        part.iter()
-            .filter_map(|(e, name)| {
-                let path = e.path();
-                let mut meta = e.metadata().ok()?;
-                if meta.file_type().is_symlink() {
-                    meta = std::fs::metadata(&path).ok()?;
-                }
-                meta.is_file().then(|| (path, name.clone(), Key::of(&meta)))
-            })
-            .collect()
-    };
-    Ok((!odd_name).then(|| stat(&candidates)))
+    Ok((!odd_name).then_some(candidates))
 }
 
 fn list_failed(dir: &Path, e: &std::io::Error) -> AdrError {
@@ -148,6 +205,10 @@ pub fn open_log(start: &Path, adr_dir: Option<&Path>) -> Result<DecisionLog, Adr
 /// and parse a 1,000-ADR log in half the time), in order.
 fn read_all(files: &[std::path::PathBuf]) -> Vec<Entry> {
     const PER_THREAD: usize = 128;
+    if files.is_empty() {
+        // Every file came from the cache: no need to ask how many cores there are.
+        return Vec::new();
+    }
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(4)
