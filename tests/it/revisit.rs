@@ -444,6 +444,60 @@ fn superseded_rejected_and_proposed_adrs_do_not_count() {
     assert_eq!(conflicts(&repo), 0, "a superseded ADR");
 }
 
+/// An adr-tools ADR whose `## Status` kept "Accepted" beside a hand-added "Superceded by"
+/// link is superseded for revisit and the accepted-decision check, as for `tradeoffs log`.
+#[test]
+fn accepted_beside_superceded_by_does_not_count_as_accepted() {
+    let repo = Repo::new();
+    let dir = "doc/adr";
+    fs::create_dir_all(repo.path().join(dir)).unwrap();
+    let a = repo.export(
+        "small",
+        "1,1",
+        &[
+            "--adr-dir",
+            dir,
+            "--format",
+            "nygard",
+            "--status",
+            "accepted",
+        ],
+    );
+    let conflicts = |repo: &Repo| {
+        let v = json(&repo.ok(&[
+            "decide",
+            "--tree",
+            "other",
+            "--path",
+            "1",
+            "--adr-dir",
+            dir,
+            "--format",
+            "json",
+        ]));
+        v["accepted_conflicts"].as_array().unwrap().len()
+    };
+    assert_eq!(conflicts(&repo), 1, "while accepted");
+    let text = fs::read_to_string(&a).unwrap();
+    assert!(text.contains("## Status\n\nAccepted\n\n## "), "{text}");
+    fs::write(
+        &a,
+        text.replacen(
+            "## Status\n\nAccepted\n",
+            "## Status\n\nAccepted\n\nSuperceded by [2. Use B](0002-use-b.md)\n",
+            1,
+        ),
+    )
+    .unwrap();
+    assert_eq!(conflicts(&repo), 0, "accepted beside superceded by");
+    let name = a.file_name().unwrap().to_str().unwrap();
+    let v = json(&repo.ok(&["revisit", name, "--adr-dir", dir, "--format", "json"]));
+    assert_eq!(v["adr"]["status"], "superseded");
+    let log = json(&repo.ok(&["log", "--adr-dir", dir, "--json"]));
+    assert_eq!(log[0]["status"], "superseded");
+    assert_eq!(log[0]["status_raw"], "Accepted");
+}
+
 #[test]
 fn nygard_and_log4brains_adrs_are_revisited_and_read_for_status_too() {
     for (format, dir) in [("nygard", "doc/adr"), ("log4brains", "docs/adr")] {
