@@ -221,6 +221,7 @@ pub fn parse_entry(path: &Path, text: &str) -> Entry {
     let lines: Vec<Line<'_>> = scan(text).collect();
     let mut body_from = 0;
     let mut fm_dialect = None;
+    let mut tag_block = false;
     if let Some(fm) = FrontMatter::of(text) {
         let Some(end) = fm.end else {
             e.problem = Some(Field {
@@ -231,10 +232,17 @@ pub fn parse_entry(path: &Path, text: &str) -> Entry {
             return e;
         };
         body_from = end + 1;
-        fm_dialect = Some(read_front_matter(&fm, &mut e));
+        tag_block = is_tag_block(&fm);
+        if !tag_block {
+            fm_dialect = Some(read_front_matter(&fm, &mut e));
+        }
     }
     let body = &lines[body_from.min(lines.len())..];
     read_body(body.iter().copied(), fm_dialect, Read::Whole, &mut e);
+    if tag_block && e.dialect.is_none() {
+        // Front matter with none of the keys, over a body of no dialect: MADR, as before.
+        e.dialect = Some(LogDialect::Madr);
+    }
     e.local_targets = local_targets(body);
     if e.problem.is_none() {
         if e.title.is_none() {
@@ -260,14 +268,27 @@ pub fn parse_entry(path: &Path, text: &str) -> Entry {
 /// runs it over every ADR of the log on each `decide`.
 pub fn status_of(text: &str) -> Option<String> {
     let mut e = blank_entry(Path::new(""));
+    let mut body_from = 0;
     if let Some(fm) = FrontMatter::of(text) {
-        // Unclosed, the file has a problem and no status; closed, the body cannot change it.
-        fm.end?;
-        read_front_matter(&fm, &mut e);
-    } else {
-        read_body(scan(text), None, Read::Status, &mut e);
+        // Unclosed, the file has a problem and no status.
+        body_from = fm.end? + 1;
+        if !is_tag_block(&fm) {
+            // The body cannot change a front matter's status.
+            read_front_matter(&fm, &mut e);
+            return e.status.map(|s| s.normalized);
+        }
     }
+    read_body(scan(text).skip(body_from), None, Read::Status, &mut e);
     e.status.map(|s| s.normalized)
+}
+
+/// Front matter with none of the keys an ADR's front matter has (`number`, `title`, `status`,
+/// `date`), such as the `tag:Blast` block some adr-tools logs keep above `# N. Title`: the
+/// body then says the dialect and status, as for a file without it.
+fn is_tag_block(fm: &FrontMatter<'_>) -> bool {
+    ["number", "title", "status", "date"]
+        .iter()
+        .all(|k| fm.values(k).next().is_none())
 }
 
 fn blank_entry(path: &Path) -> Entry {
@@ -795,7 +816,7 @@ mod tests {
         }
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
         let mut all = Vec::new();
-        files(&root.join("fixtures/logs"), &mut all);
+        files(&root.join("fixtures"), &mut all);
         files(&root.join("golden"), &mut all);
         assert!(all.len() > 50, "{}", all.len());
         let mut extra = vec![
@@ -803,6 +824,7 @@ mod tests {
             "# A\n\n- Status: accepted\n\n## Status\n\nSuperseded by [2. B](0002-b.md)\n".to_string(),
             "# 1. A\n\n## Status\n\n## Context\n\n## Status\n\nRejected\n".to_string(),
             "---\nstatus: accepted\n# A\n".to_string(),
+            "---\ntag:Blast\n---\n# 2. B\n\n## Status\n\nAccepted\n\nSuperceded by [3. C](0003-c.md)\n".to_string(),
         ];
         for p in &all {
             let text = std::fs::read_to_string(p).unwrap();
@@ -873,6 +895,26 @@ mod tests {
         assert_eq!(e.links[0].target.as_deref(), Some("20240301-use-sqs.md"));
         assert_eq!(e.links[1].kind, LinkKind::RelatesTo);
         assert_eq!(e.links[1].line, 11);
+    }
+
+    #[test]
+    fn an_adr_tools_tag_block_leaves_the_body_to_say_the_status() {
+        let text = "---\ntag:Blast\n---\n# 25. Use X\n\nDate: 2024-01-01\n\n## Status\n\nAccepted.\n\n## Context\n";
+        let e = parse("0025-use-x.md", text);
+        assert_eq!(e.dialect, Some(LogDialect::Nygard));
+        assert_eq!(
+            (e.status_text(), e.status.as_ref().unwrap().line),
+            ("accepted", 10)
+        );
+        assert_eq!(e.date.as_ref().unwrap().value, "2024-01-01");
+        assert_eq!(status_of(text).as_deref(), Some("accepted"));
+        // Front matter of MADR's other keys only, over a MADR body: MADR without a status.
+        let e = parse(
+            "0001-a.md",
+            "---\ndecision-makers: A\n---\n\n# A\n\nNotes.\n",
+        );
+        assert_eq!(e.dialect, Some(LogDialect::Madr));
+        assert!(e.problem.is_none() && e.status.is_none());
     }
 
     #[test]

@@ -445,7 +445,8 @@ fn superseded_rejected_and_proposed_adrs_do_not_count() {
 }
 
 /// An adr-tools ADR whose `## Status` kept "Accepted" beside a hand-added "Superceded by"
-/// link is superseded for revisit and the accepted-decision check, as for `tradeoffs log`.
+/// link is superseded for revisit and the accepted-decision check, as for `tradeoffs log`
+/// (one status reader for all of them).
 #[test]
 fn accepted_beside_superceded_by_does_not_count_as_accepted() {
     let repo = Repo::new();
@@ -478,7 +479,15 @@ fn accepted_beside_superceded_by_does_not_count_as_accepted() {
         v["accepted_conflicts"].as_array().unwrap().len()
     };
     assert_eq!(conflicts(&repo), 1, "while accepted");
+    // The tag block some adr-tools logs keep above the title leaves the status to the body.
     let text = fs::read_to_string(&a).unwrap();
+    fs::write(&a, format!("---\ntag:Blast\n---\n{text}")).unwrap();
+    assert_eq!(conflicts(&repo), 1, "accepted under a tag block");
+    let log = json(&repo.ok(&["log", "--adr-dir", dir, "--json"]));
+    assert_eq!(
+        (&log[0]["status"], &log[0]["dialect"]),
+        (&Value::from("accepted"), &Value::from("nygard"))
+    );
     assert!(text.contains("## Status\n\nAccepted\n\n## "), "{text}");
     fs::write(
         &a,
