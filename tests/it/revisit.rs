@@ -198,6 +198,47 @@ fn revisit_export_writes_an_adr_that_supersedes_the_old_one_with_the_same_data()
     assert!(err.contains("is already superseded"), "{err}");
 }
 
+/// `revisit --export` takes every ADR flag `decide` takes (one shared set): the people
+/// consulted and informed go into the superseding ADR.
+#[test]
+fn revisit_export_takes_decides_record_flags() {
+    let repo = Repo::new();
+    repo.export("small", "2,1", &[]);
+    let out = repo.run(&[
+        "revisit",
+        "1",
+        "--export",
+        "--decider",
+        "Second Look",
+        "--consulted",
+        "Data Team",
+        "--informed",
+        "Support Desk",
+        "--title",
+        "Keep Option B",
+        "--status",
+        "accepted",
+        "--date",
+        "2026-12-24",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+    assert_eq!(written, repo.adr("0002-keep-option-b.md"));
+    let new = fs::read_to_string(&written).unwrap();
+    assert!(
+        new.starts_with(
+            "---\nstatus: \"accepted\"\ndate: 2026-12-24\ndecision-makers: [\"Second Look\"]\nconsulted: [\"Data Team\"]\ninformed: [\"Support Desk\"]\n---\n\n# Keep Option B\n"
+        ),
+        "{new}"
+    );
+    // A bad value is refused before anything is read or written, as by `decide`.
+    let out = repo.run(&["revisit", "1", "--export", "--status", "approved"]);
+    assert_eq!(
+        bad_input(&out).trim_end(),
+        "error: --status approved: use one of proposed, accepted, rejected, deprecated"
+    );
+}
+
 /// A copy of the small tree with one answer renamed, one consequence reworded and an option
 /// added, in its own directory.
 fn changed_small_tree(dir: &Path) -> PathBuf {
