@@ -531,6 +531,18 @@ pub(super) fn superseded_content(
     }
 }
 
+/// A line of a `## Status` section that names the ADR's successor ("Superceded by [2. X](..)",
+/// "Superseded by ADR 2", as a list item too).
+fn says_superseded_by(line: &str) -> bool {
+    let t = line
+        .trim_start()
+        .trim_start_matches(['-', '*', '+'])
+        .trim_start();
+    t.get(..13).is_some_and(|w| {
+        w.eq_ignore_ascii_case("superseded by") || w.eq_ignore_ascii_case("superceded by")
+    })
+}
+
 /// The ADR's text with its status set to `status` (a lower-case lifecycle word other than
 /// "superseded"), in its own dialect and wording: the front-matter `status:` (MADR, `adrs`),
 /// the status paragraph under `## Status` (adr-tools: "Accepted"), the `- Status:` line
@@ -555,12 +567,25 @@ pub(crate) fn set_status(
                 return Err(unknown_format(path));
             };
             let word = styled(status, current, true);
-            let at = current
-                .map(|s| s.line - 1)
-                .filter(|&i| i > h && i < section_end(&lines, h, 2));
-            match at {
-                Some(i) => lines[i] = word,
-                None => insert_block(&mut lines, h + 1, vec![word]),
+            let end = section_end(&lines, h, 2);
+            let at = current.map(|s| s.line - 1).filter(|&i| i > h && i < end);
+            // A "Superseded by" line left in the section would keep the ADR superseded (the
+            // log reads a section holding a supersede link so): the new status replaces it.
+            let gone: Vec<usize> = (h + 1..end)
+                .filter(|&i| Some(i) != at && says_superseded_by(&lines[i]))
+                .collect();
+            if let Some(i) = at {
+                lines[i] = word.clone();
+            }
+            for &i in gone.iter().rev() {
+                lines.remove(i);
+                // One blank line stays between what was before and after it.
+                if i < lines.len() && lines[i].trim().is_empty() && lines[i - 1].trim().is_empty() {
+                    lines.remove(i);
+                }
+            }
+            if at.is_none() {
+                insert_block(&mut lines, h + 1, vec![word]);
             }
         }
         Some(LogDialect::Madr | LogDialect::Adrs) => {
@@ -697,6 +722,41 @@ mod tests {
             panic!()
         };
         assert!(out.contains("## Status\n\nSuperseded\n\nSuperseded by [4. Use Kafka](0004-use-kafka.md)\n\n## Context"));
+    }
+
+    #[test]
+    fn a_new_status_replaces_every_supersede_line_of_the_section() {
+        // A hand edit that kept "Accepted" beside the link reads as superseded: setting a
+        // status removes the link line too, or the ADR would stay superseded.
+        let mixed = NYGARD.replace(
+            "Accepted\n",
+            "Accepted\n\nSuperceded by [4. Use Kafka](0004-use-kafka.md)\n\nAmends [1. X](0001-x.md)\n",
+        );
+        let out = set_status(&p("0003-x.md"), &mixed, "deprecated")
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            out,
+            "# 3. Use MySQL\n\nDate: 2026-01-01\n\n## Status\n\nDeprecated\n\nAmends [1. X](0001-x.md)\n\n## Context\n\nWhy.\n"
+        );
+        assert_eq!(
+            parse_entry(&p("0003-x.md"), &out).status_text(),
+            "deprecated"
+        );
+        // "Accepted" again: the word stays, the link goes (it is not accepted until then).
+        let out = set_status(&p("0003-x.md"), &mixed, "accepted")
+            .unwrap()
+            .unwrap();
+        assert!(
+            out.contains("## Status\n\nAccepted\n\nAmends [1. X]"),
+            "{out}"
+        );
+        // As the last line of the section, and without a link.
+        let below = NYGARD.replace("Accepted\n", "Accepted\n\nSuperseded by ADR 4\n");
+        let out = set_status(&p("0003-x.md"), &below, "accepted")
+            .unwrap()
+            .unwrap();
+        assert_eq!(out, NYGARD);
     }
 
     #[test]

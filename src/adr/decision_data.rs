@@ -19,15 +19,15 @@
 //! Decoding is tolerant of edits around the block: it finds the last marker line anywhere in
 //! the file, reads to the next `-->`, and ignores fields it does not know.
 //!
-//! This module also holds the smallest status reader the conflict check needs (the status
-//! word of each dialect); the decision-log parser (`src/log/`) should take it over.
+//! The status of an ADR is read by the decision-log parser ([`crate::log::status_of`]), so
+//! revisit, the conflict check and `tradeoffs log` agree on it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::existing::{FrontMatter, adr_files, existing_from_text};
+use super::existing::{adr_files, existing_from_text};
 use crate::report::{AcceptedChoice, AdrRef, DecisionReport};
 use crate::session::Step;
 
@@ -303,60 +303,13 @@ pub fn block_start(text: &str) -> Option<usize> {
     locate_block(text).map(|(start, _, _)| start)
 }
 
-/// The status of an ADR in any dialect we read, lowercased, first word only (`superseded` for
-/// "superseded by ADR-0004" and adr-tools' "Superceded by"). `None` when none is found.
-///
-/// The smallest reader the conflict check needs; the decision-log parser should replace it.
-pub fn read_status(text: &str) -> Option<String> {
-    let word = |s: &str| -> Option<String> {
-        let w = s
-            .trim()
-            .trim_matches(['"', '\''])
-            .split_whitespace()
-            .next()?
-            .trim_end_matches([',', '.', ':'])
-            .to_ascii_lowercase();
-        Some(if w == "superceded" {
-            "superseded".into()
-        } else {
-            w
-        })
-    };
-    if let Some(fm) = FrontMatter::of(text)
-        && let Some(v) = fm.values("status").next()
-    {
-        return word(v);
-    }
-    let lines: Vec<&str> = text.lines().collect();
-    if let Some(v) = lines
-        .iter()
-        .take(40)
-        .find_map(|l| l.trim_start().strip_prefix("- Status:"))
-    {
-        return word(v);
-    }
-    let h = lines.iter().position(|l| l.trim_end() == "## Status")?;
-    let section: Vec<&str> = lines[h + 1..]
-        .iter()
-        .take_while(|l| !l.starts_with("## "))
-        .map(|l| l.trim())
-        .filter(|l| !l.is_empty())
-        .collect();
-    if section.iter().any(|l| {
-        let l = l.to_ascii_lowercase();
-        l.starts_with("superseded by") || l.starts_with("superceded by")
-    }) {
-        return Some("superseded".into());
-    }
-    section.first().and_then(|l| word(l))
-}
-
 /// An ADR of the directory that tradeoffs wrote (it carries decision data).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recorded {
     pub path: PathBuf,
     pub adr: AdrRef,
-    /// [`read_status`] of the file.
+    /// The file's normalised status, as the decision log reads it
+    /// ([`crate::log::Entry::status_text`]).
     pub status: Option<String>,
     pub data: DecisionData,
 }
@@ -378,7 +331,7 @@ pub fn read_recorded(path: &Path) -> Result<Option<Recorded>, super::AdrError> {
             title: e.title.clone(),
             file: e.file_name(),
         },
-        status: read_status(&text),
+        status: crate::log::status_of(&text),
         data,
     }))
 }
@@ -412,7 +365,7 @@ fn accepted_choice(path: &Path) -> Option<AcceptedChoice> {
     let n = file.read(&mut bytes).ok()?;
     bytes.truncate(n);
     let head = String::from_utf8_lossy(&bytes).into_owned();
-    if read_status(&head).as_deref() != Some("accepted") {
+    if crate::log::status_of(&head).as_deref() != Some("accepted") {
         return None;
     }
     let (tree, option) = if len <= TAIL {
@@ -567,39 +520,6 @@ mod tests {
         assert_eq!(strip(&doc), "# T\n\nBody.\n");
         assert_eq!(block_start(&doc), Some("# T\n\nBody.\n\n".len()));
         assert_eq!(strip("# T\n"), "# T\n");
-    }
-
-    #[test]
-    fn statuses_are_read_in_every_dialect() {
-        let cases = [
-            (
-                "---\nstatus: \"accepted\"\ndate: 2026-01-01\n---\n# T\n",
-                "accepted",
-            ),
-            (
-                "---\nstatus: \"superseded by ADR-0004\"\n---\n# T\n",
-                "superseded",
-            ),
-            ("---\nnumber: 2\nstatus: accepted\n---\n", "accepted"),
-            (
-                "# 1. T\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n\n## Context\n",
-                "accepted",
-            ),
-            (
-                "# 1. T\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n\nSuperceded by [2. U](0002-u.md)\n",
-                "superseded",
-            ),
-            ("# 1. T\n\n## Status\n\nRejected\n", "rejected"),
-            (
-                "# T\n\n- Status: accepted\n- Date: 2026-01-01\n",
-                "accepted",
-            ),
-            ("# T\n\n- Status: superseded by [x](x.md)\n", "superseded"),
-        ];
-        for (text, want) in cases {
-            assert_eq!(read_status(text).as_deref(), Some(want), "{text}");
-        }
-        assert_eq!(read_status("# T\n\nno status\n"), None);
     }
 
     #[test]

@@ -359,32 +359,8 @@ pub struct DecideArgs {
     /// Directory to start looking for the repository's ADR directory from (default: current).
     #[arg(short = 'C', value_name = "DIR")]
     pub directory: Option<PathBuf>,
-    /// How much the ADR holds: short (default; the chosen option, the top few options with
-    /// their pros and cons, every other option on one line) or full (every option, every
-    /// reference, the trade-off graph).
-    #[arg(long, value_enum, default_value_t = adr::Detail::Short)]
-    pub detail: adr::Detail,
-    /// ADR title (default: "Use <chosen option>").
-    #[arg(long)]
-    pub title: Option<String>,
-    /// ADR status: proposed (default), accepted, rejected, deprecated.
-    #[arg(long)]
-    pub status: Option<String>,
-    /// Person who took the decision (repeatable; default: `git config user.name`).
-    #[arg(long = "decider", value_name = "NAME")]
-    pub deciders: Vec<String>,
-    /// Person consulted (MADR `consulted`; repeatable).
-    #[arg(long = "consulted", value_name = "NAME")]
-    pub consulted: Vec<String>,
-    /// Person informed (MADR `informed`; repeatable).
-    #[arg(long = "informed", value_name = "NAME")]
-    pub informed: Vec<String>,
-    /// Context paragraph for the ADR, in your words.
-    #[arg(long)]
-    pub context: Option<String>,
-    /// Date of the ADR, YYYY-MM-DD (default: today, or TRADEOFFS_DATE).
-    #[arg(long)]
-    pub date: Option<String>,
+    #[command(flatten)]
+    pub record: RecordFlags,
     /// The session's decision was exported before: rewrite that ADR in place.
     #[arg(long, requires = "export", conflicts_with = "new")]
     pub update: bool,
@@ -438,25 +414,83 @@ pub struct RevisitArgs {
     /// In a repository with several ADR folders: the one the ADR is in, by package name.
     #[arg(long, value_name = "NAME", conflicts_with = "adr_dir")]
     pub package: Option<String>,
-    /// With --export: short (default) or full ADR.
+    /// The superseding ADR's metadata, as `decide` takes it (used with --export).
+    #[command(flatten, next_help_heading = "The superseding ADR (with --export)")]
+    pub record: RecordFlags,
+}
+
+/// The ADR's metadata on the command line, the same for `decide` and for the superseding ADR
+/// `revisit --export` writes: each flag given replaces what the session's draft (or the
+/// default) says ([`RecordFlags::apply`]).
+#[derive(Args, Debug, Clone)]
+pub struct RecordFlags {
+    /// How much the ADR holds: short (default; the chosen option, the top few options with
+    /// their pros and cons, every other option on one line) or full (every option, every
+    /// reference, the trade-off graph).
     #[arg(long, value_enum, default_value_t = adr::Detail::Short)]
     pub detail: adr::Detail,
-    /// With --export: the new ADR's title (default: "Use <chosen option>").
+    /// ADR title (default: "Use <chosen option>").
     #[arg(long)]
     pub title: Option<String>,
-    /// With --export: its status: proposed (default), accepted, rejected, deprecated.
+    /// ADR status: proposed (default), accepted, rejected, deprecated.
     #[arg(long)]
     pub status: Option<String>,
-    /// With --export: a person who took the decision (repeatable; default: `git config
-    /// user.name`).
+    /// Person who took the decision (repeatable; default: `git config user.name`).
     #[arg(long = "decider", value_name = "NAME")]
     pub deciders: Vec<String>,
-    /// With --export: a context paragraph in your words.
+    /// Person consulted (MADR `consulted`; repeatable).
+    #[arg(long = "consulted", value_name = "NAME")]
+    pub consulted: Vec<String>,
+    /// Person informed (MADR `informed`; repeatable).
+    #[arg(long = "informed", value_name = "NAME")]
+    pub informed: Vec<String>,
+    /// Context paragraph for the ADR, in your words.
     #[arg(long)]
     pub context: Option<String>,
-    /// With --export: the date, YYYY-MM-DD (default: today, or TRADEOFFS_DATE).
+    /// Date of the ADR, YYYY-MM-DD (default: today, or TRADEOFFS_DATE).
     #[arg(long)]
     pub date: Option<String>,
+}
+
+impl RecordFlags {
+    /// Checks `--status` and `--date` with their own messages, before anything else runs, so
+    /// a bad value is refused whatever the output (also when nothing is written).
+    pub fn check(&self) -> Result<(), adr::AdrError> {
+        self.apply(&mut adr::RecordMeta::default())
+    }
+
+    /// Where to ask git for the decider's name: `start`, unless `--decider` names one.
+    pub fn ask_git<'a>(&self, start: &'a std::path::Path) -> Option<&'a std::path::Path> {
+        self.deciders.is_empty().then_some(start)
+    }
+
+    /// The flags given, over `meta` (the session's draft or the defaults). The caller checks
+    /// the title once everything is applied ([`adr::write::check_title`]).
+    pub fn apply(&self, meta: &mut adr::RecordMeta) -> Result<(), adr::AdrError> {
+        meta.detail = self.detail;
+        if let Some(t) = &self.title {
+            meta.title.clone_from(t);
+        }
+        if let Some(s) = &self.status {
+            meta.set_status_flag(s)?;
+        }
+        for (flag, field) in [
+            (&self.deciders, &mut meta.deciders),
+            (&self.consulted, &mut meta.consulted),
+            (&self.informed, &mut meta.informed),
+        ] {
+            if !flag.is_empty() {
+                field.clone_from(flag);
+            }
+        }
+        if let Some(c) = &self.context {
+            meta.context.clone_from(c);
+        }
+        if let Some(d) = &self.date {
+            meta.set_date_flag(d)?;
+        }
+        Ok(())
+    }
 }
 
 /// `--path 2,1+3,1` → `[[2], [1, 3], [1]]`: steps separated by commas, 1-based answer numbers,
@@ -521,4 +555,76 @@ pub fn one_line_error(rendered: &str, argv: &[String]) -> String {
         }
     }
     format!("{message} (see `{} --help`)", path.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RECORD: [&str; 16] = [
+        "--detail",
+        "full",
+        "--title",
+        "Keep B",
+        "--status",
+        "Accepted",
+        "--decider",
+        "A",
+        "--consulted",
+        "C",
+        "--informed",
+        "I",
+        "--context",
+        "Why.",
+        "--date",
+        "2026-01-02",
+    ];
+
+    fn record_of(args: &[&str]) -> RecordFlags {
+        let cli = Cli::try_parse_from(args.iter().chain(RECORD.iter())).unwrap();
+        match cli.command {
+            Some(Command::Decide(d)) => d.record,
+            Some(Command::Revisit(r)) => r.record,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn decide_and_revisit_take_the_same_record_flags() {
+        let decide = record_of(&["tradeoffs", "decide", "--tree", "t", "--path", "1"]);
+        let revisit = record_of(&["tradeoffs", "revisit", "3", "--export"]);
+        assert_eq!(format!("{decide:?}"), format!("{revisit:?}"));
+        let mut meta = adr::RecordMeta::default();
+        revisit.apply(&mut meta).unwrap();
+        assert_eq!(meta.detail, adr::Detail::Full);
+        assert_eq!(meta.title, "Keep B");
+        assert_eq!(meta.status, adr::Status::Accepted);
+        assert_eq!(
+            (meta.deciders, meta.consulted, meta.informed),
+            (vec!["A".into()], vec!["C".into()], vec!["I".into()])
+        );
+        assert_eq!(
+            (meta.context.as_str(), meta.date.as_str()),
+            ("Why.", "2026-01-02")
+        );
+        assert_eq!(revisit.ask_git(std::path::Path::new(".")), None);
+    }
+
+    #[test]
+    fn flags_not_given_keep_the_drafts_values() {
+        let cli = Cli::try_parse_from(["tradeoffs", "revisit", "3", "--export"]).unwrap();
+        let Some(Command::Revisit(r)) = cli.command else {
+            panic!()
+        };
+        let mut meta = adr::RecordMeta {
+            title: "From the draft".into(),
+            consulted: vec!["Draft C".into()],
+            ..adr::RecordMeta::default()
+        };
+        let before = format!("{meta:?}");
+        r.record.check().unwrap();
+        r.record.apply(&mut meta).unwrap();
+        assert_eq!(format!("{meta:?}"), before);
+        assert!(r.record.ask_git(std::path::Path::new(".")).is_some());
+    }
 }

@@ -85,13 +85,7 @@ pub fn run(
 ) -> Result<ExitCode> {
     // The ADR flags are checked the same way whatever the output format, so a bad value is
     // never accepted silently by the text or JSON output.
-    let mut probe = RecordMeta::default();
-    if let Some(s) = &args.status {
-        probe.set_status_flag(s)?;
-    }
-    if let Some(d) = &args.date {
-        probe.set_date_flag(d)?;
-    }
+    args.record.check()?;
     let session = session(catalog, args)?;
     let start = start_dir(args)?;
     let engine = Engine::new(catalog);
@@ -154,7 +148,7 @@ pub fn run(
             "--export writes Markdown; use --format madr, nygard or log4brains, or leave --format out",
         ));
     }
-    if args.title.is_some() && session.decisions.len() > 1 {
+    if args.record.title.is_some() && session.decisions.len() > 1 {
         return Err(bad(format!(
             "--title names one ADR but the session holds {} decisions; set titles in the session file",
             session.decisions.len()
@@ -286,30 +280,9 @@ fn record_meta(
     args: &DecideArgs,
     start: &Path,
 ) -> Result<RecordMeta> {
-    let ask_git = args.deciders.is_empty().then_some(start);
+    let ask_git = args.record.ask_git(start);
     let mut meta = RecordMeta::for_decision_in(report, &decision.record, ask_git)?;
-    meta.detail = args.detail;
-    if let Some(t) = &args.title {
-        meta.title.clone_from(t);
-    }
-    if let Some(s) = &args.status {
-        meta.set_status_flag(s)?;
-    }
-    if !args.deciders.is_empty() {
-        meta.deciders.clone_from(&args.deciders);
-    }
-    if !args.consulted.is_empty() {
-        meta.consulted.clone_from(&args.consulted);
-    }
-    if !args.informed.is_empty() {
-        meta.informed.clone_from(&args.informed);
-    }
-    if let Some(c) = &args.context {
-        meta.context.clone_from(c);
-    }
-    if let Some(d) = &args.date {
-        meta.set_date_flag(d)?;
-    }
+    args.record.apply(&mut meta)?;
     adr::write::check_title(&meta.title)?;
     Ok(meta)
 }

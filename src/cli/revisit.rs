@@ -19,13 +19,7 @@ use super::args::{RevisitArgs, RevisitFormat, parse_weight};
 use super::{bad, out};
 
 pub fn run(catalog: Catalog, args: &RevisitArgs, no_mouse: bool) -> Result<ExitCode> {
-    let mut probe = RecordMeta::default();
-    if let Some(s) = &args.status {
-        probe.set_status_flag(s)?;
-    }
-    if let Some(d) = &args.date {
-        probe.set_date_flag(d)?;
-    }
+    args.record.check()?;
     let cwd = std::env::current_dir().context("cannot read the current directory")?;
     let start = match &args.directory {
         Some(d) if !d.is_dir() => {
@@ -137,24 +131,9 @@ fn export(
     }
     report.check_option_in_play()?;
     let decision = &rv.session.decisions[0];
-    let ask_git = args.deciders.is_empty().then_some(start);
+    let ask_git = args.record.ask_git(start);
     let mut meta = RecordMeta::for_decision_in(report, &decision.record, ask_git)?;
-    meta.detail = args.detail;
-    if let Some(t) = &args.title {
-        meta.title.clone_from(t);
-    }
-    if let Some(s) = &args.status {
-        meta.set_status_flag(s)?;
-    }
-    if !args.deciders.is_empty() {
-        meta.deciders.clone_from(&args.deciders);
-    }
-    if let Some(c) = &args.context {
-        meta.context.clone_from(c);
-    }
-    if let Some(d) = &args.date {
-        meta.set_date_flag(d)?;
-    }
+    args.record.apply(&mut meta)?;
     adr::write::check_title(&meta.title)?;
     for c in &report.accepted_conflicts {
         out::warn(&format!("conflict with an accepted decision: {}", c.text));

@@ -72,8 +72,10 @@ pub struct Field {
 /// The status of an ADR: normalised for filters and checks, and as the file words it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusField {
-    /// Lower-case keyword: `accepted`, `superseded` (for "Superceded by [..](..)" too), or the
-    /// file's own first word when it is none of [`super::KNOWN_STATUSES`].
+    /// Lower-case keyword: `accepted`, `superseded` (for "Superceded by [..](..)" too, and for
+    /// a status that carries a supersede link after another word, such as a `## Status`
+    /// section holding both "Accepted" and "Superceded by [..](..)"), or the file's own first
+    /// word when it is none of [`super::KNOWN_STATUSES`].
     pub normalized: String,
     /// The status text as written (quotes of front matter removed).
     pub raw: String,

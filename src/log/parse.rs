@@ -22,6 +22,9 @@ pub const KNOWN_STATUSES: &[&str] = &[
 /// [`KNOWN_STATUSES`] is returned whole, lower-cased ("in review").
 pub fn normalize_status(raw: &str) -> String {
     let t = unquote(raw.trim());
+    if supersede_phrase(t).is_some() {
+        return "superseded".to_string();
+    }
     let first = t
         .split(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
@@ -46,16 +49,17 @@ fn unquote(s: &str) -> &str {
 
 /// One line of the file: its 1-based number, its text, and whether it is inside a code fence
 /// (where nothing is read: ADRs quote other ADRs' Markdown in examples).
+#[derive(Clone, Copy)]
 struct Line<'a> {
     no: usize,
     text: &'a str,
     fenced: bool,
 }
 
-fn scan(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
+/// The lines of a text, one at a time (the status reader stops early).
+fn scan(text: &str) -> impl Iterator<Item = Line<'_>> {
     let mut fence: Option<(char, usize)> = None;
-    for (i, text) in text.lines().enumerate() {
+    text.lines().enumerate().map(move |(i, text)| {
         let t = text.trim_start();
         let marker = t.chars().next().filter(|c| *c == '`' || *c == '~');
         let run = marker.map_or(0, |m| t.chars().take_while(|c| *c == m).count());
@@ -71,13 +75,12 @@ fn scan(text: &str) -> Vec<Line<'_>> {
             (Some(_), _) => true,
             _ => false,
         };
-        out.push(Line {
+        Line {
             no: i + 1,
             text,
             fenced,
-        });
-    }
-    out
+        }
+    })
 }
 
 /// `Label [text](target)` on one line (a list marker and an `ADR-NNNN` before the bracket
@@ -151,11 +154,24 @@ fn adr_number_in(text: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
+/// Where "superseded by" (or adr-tools' "superceded by") starts in a status text, in any case:
+/// at its start ("Superseded by ADR-0005") or after other words ("accepted, superseded by
+/// [x](x.md)", a hand edit that kept the old word).
+fn supersede_phrase(t: &str) -> Option<usize> {
+    let lower = t.to_ascii_lowercase().replace("supercede", "supersede");
+    lower
+        .match_indices("superseded by")
+        .map(|(i, _)| i)
+        .find(|&i| i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphanumeric())
+}
+
 /// A status such as "superseded by ADR-0005", "superseded by [0005-x](0005-x.md)" or
-/// "Superceded by 5" names its successor: the link it makes.
+/// "Superceded by 5" names its successor: the link it makes. The phrase may follow another
+/// status word ("accepted, superseded by ADR-0005"): the link is there all the same.
 fn status_link(raw: &str, line: usize) -> Option<EntryLink> {
     let t = unquote(raw);
-    let lower = t.to_lowercase().replace("supercede", "supersede");
+    let t = &t[supersede_phrase(t)?..];
+    let lower = t.to_ascii_lowercase().replace("supercede", "supersede");
     let rest = lower.strip_prefix("superseded by")?;
     let (target, text) = match (t.find('['), t.find("](")) {
         (Some(open), Some(close)) if open < close => {
@@ -201,26 +217,11 @@ fn is_heading(t: &str, level: usize) -> bool {
 /// Reads one ADR file's text. `path` gives the file name (its number, when the file has no
 /// other) and is kept in the entry; nothing is read from disk.
 pub fn parse_entry(path: &Path, text: &str) -> Entry {
-    let file = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut e = Entry {
-        path: path.to_path_buf(),
-        number: name_number(&file),
-        file,
-        number_line: None,
-        title: None,
-        status: None,
-        date: None,
-        dialect: None,
-        links: Vec::new(),
-        problem: None,
-        local_targets: Vec::new(),
-    };
-    let lines = scan(text);
+    let mut e = blank_entry(path);
+    let lines: Vec<Line<'_>> = scan(text).collect();
     let mut body_from = 0;
     let mut fm_dialect = None;
+    let mut tag_block = false;
     if let Some(fm) = FrontMatter::of(text) {
         let Some(end) = fm.end else {
             e.problem = Some(Field {
@@ -231,10 +232,17 @@ pub fn parse_entry(path: &Path, text: &str) -> Entry {
             return e;
         };
         body_from = end + 1;
-        fm_dialect = Some(read_front_matter(&fm, &mut e));
+        tag_block = is_tag_block(&fm);
+        if !tag_block {
+            fm_dialect = Some(read_front_matter(&fm, &mut e));
+        }
     }
     let body = &lines[body_from.min(lines.len())..];
-    read_body(body, fm_dialect, &mut e);
+    read_body(body.iter().copied(), fm_dialect, Read::Whole, &mut e);
+    if tag_block && e.dialect.is_none() {
+        // Front matter with none of the keys, over a body of no dialect: MADR, as before.
+        e.dialect = Some(LogDialect::Madr);
+    }
     e.local_targets = local_targets(body);
     if e.problem.is_none() {
         if e.title.is_none() {
@@ -250,6 +258,57 @@ pub fn parse_entry(path: &Path, text: &str) -> Entry {
         }
     }
     e
+}
+
+/// The normalised status of one ADR's text, exactly as [`parse_entry`] reads it
+/// ([`Entry::status_text`]), `None` when it has none. The one status reader for revisit and the
+/// check against accepted ADRs, so they agree with `tradeoffs log` and `lint`. It runs the same
+/// code as [`parse_entry`] but stops once the status is known (front matter only, or the body
+/// up to the end of its `## Status` section or `- Status:` line), as the accepted-ADR check
+/// runs it over every ADR of the log on each `decide`.
+pub fn status_of(text: &str) -> Option<String> {
+    let mut e = blank_entry(Path::new(""));
+    let mut body_from = 0;
+    if let Some(fm) = FrontMatter::of(text) {
+        // Unclosed, the file has a problem and no status.
+        body_from = fm.end? + 1;
+        if !is_tag_block(&fm) {
+            // The body cannot change a front matter's status.
+            read_front_matter(&fm, &mut e);
+            return e.status.map(|s| s.normalized);
+        }
+    }
+    read_body(scan(text).skip(body_from), None, Read::Status, &mut e);
+    e.status.map(|s| s.normalized)
+}
+
+/// Front matter with none of the keys an ADR's front matter has (`number`, `title`, `status`,
+/// `date`), such as the `tag:Blast` block some adr-tools logs keep above `# N. Title`: the
+/// body then says the dialect and status, as for a file without it.
+fn is_tag_block(fm: &FrontMatter<'_>) -> bool {
+    ["number", "title", "status", "date"]
+        .iter()
+        .all(|k| fm.values(k).next().is_none())
+}
+
+fn blank_entry(path: &Path) -> Entry {
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Entry {
+        path: path.to_path_buf(),
+        number: name_number(&file),
+        file,
+        number_line: None,
+        title: None,
+        status: None,
+        date: None,
+        dialect: None,
+        links: Vec::new(),
+        problem: None,
+        local_targets: Vec::new(),
+    }
 }
 
 /// `number`, `title`, `status`, `date` and `adrs`' `links:` list of a front matter.
@@ -340,11 +399,30 @@ fn read_front_matter(fm: &FrontMatter<'_>, e: &mut Entry) -> LogDialect {
     }
 }
 
+/// How much of a body [`read_body`] reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Read {
+    /// Everything: title, date, status, links, dialect.
+    Whole,
+    /// Until the status is known (the lines after it cannot change it): [`status_of`].
+    Status,
+}
+
 /// Title, Nygard's `Date:` and `## Status`, log4brains' list lines, MADR's headings, and the
 /// link lines of every dialect.
-fn read_body(lines: &[Line<'_>], fm_dialect: Option<LogDialect>, e: &mut Entry) {
+fn read_body<'a>(
+    lines: impl IntoIterator<Item = Line<'a>>,
+    fm_dialect: Option<LogDialect>,
+    read: Read,
+    e: &mut Entry,
+) {
     let mut in_status = false;
     let mut status_section = false;
+    // The status was read from a `## Status` section, and that section (or the rest of it)
+    // says "Superseded by": see the end. Once that section has ended, no later line counts.
+    let mut section_status = false;
+    let mut section_supersedes = false;
+    let mut section_done = false;
     let mut before_sections = true;
     let mut madr_headings = false;
     let mut bullets = false;
@@ -354,6 +432,12 @@ fn read_body(lines: &[Line<'_>], fm_dialect: Option<LogDialect>, e: &mut Entry) 
         }
         let t = l.text.trim_end();
         if is_heading(t, 2) {
+            if in_status && section_status {
+                section_done = true;
+                if read == Read::Status {
+                    break;
+                }
+            }
             in_status = false;
             if let Some(raw) = t.strip_prefix("# ") {
                 if e.title.is_none() {
@@ -401,12 +485,19 @@ fn read_body(lines: &[Line<'_>], fm_dialect: Option<LogDialect>, e: &mut Entry) 
             let counts_as_status = link
                 .as_ref()
                 .is_none_or(|k| k.kind == LinkKind::SupersededBy);
+            if !section_done {
+                section_supersedes |= match &link {
+                    Some(k) => k.kind == LinkKind::SupersededBy,
+                    None => supersede_phrase(s) == Some(0),
+                };
+            }
             if e.status.is_none() && counts_as_status {
                 e.status = Some(StatusField {
                     normalized: normalize_status(s),
                     raw: s.to_string(),
                     line: l.no,
                 });
+                section_status = true;
             }
             e.links.extend(link);
             continue;
@@ -431,6 +522,9 @@ fn read_body(lines: &[Line<'_>], fm_dialect: Option<LogDialect>, e: &mut Entry) 
                             line: l.no,
                         });
                         e.links.extend(status_link(value, l.no));
+                        if read == Read::Status {
+                            break;
+                        }
                     }
                     "date" if e.date.is_none() => {
                         e.date = Some(Field {
@@ -454,6 +548,15 @@ fn read_body(lines: &[Line<'_>], fm_dialect: Option<LogDialect>, e: &mut Entry) 
                 e.links.push(link);
             }
         }
+    }
+    // adr-tools replaces the status word with the "Superceded by" link; a section holding
+    // both ("Accepted", then the link) is a hand edit that forgot to remove the word. The
+    // decision is no longer in force, so it reads as superseded; `raw` keeps the word as written.
+    if section_status
+        && section_supersedes
+        && let Some(s) = &mut e.status
+    {
+        s.normalized = "superseded".to_string();
     }
     e.dialect = fm_dialect.or(if status_section {
         Some(LogDialect::Nygard)
@@ -606,6 +709,141 @@ mod tests {
     }
 
     #[test]
+    fn a_status_section_that_kept_its_word_beside_the_supersede_link_is_superseded() {
+        for link in [
+            "Superceded by [2. Second](0002-second.md)",
+            "Superseded by [2. Second](0002-second.md)",
+        ] {
+            let e = parse(
+                "0001-first.md",
+                &format!(
+                    "# 1. First\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n{link}\n\n## Context\n"
+                ),
+            );
+            let s = e.status.as_ref().unwrap();
+            // Superseded for every reader; the word as written, for display.
+            assert_eq!(
+                (s.normalized.as_str(), s.raw.as_str(), s.line),
+                ("superseded", "Accepted", 7),
+                "{link}"
+            );
+            assert_eq!(e.links.len(), 1);
+            assert_eq!(e.links[0].kind, LinkKind::SupersededBy);
+            assert_eq!((e.links[0].number, e.links[0].line), (Some(2), 9));
+        }
+        // Without a link target too (the old reader of revisit counted it).
+        let e = parse(
+            "0001-first.md",
+            "# 1. First\n\n## Status\n\nAccepted\n\nSuperseded by ADR 2\n",
+        );
+        assert_eq!(e.status_text(), "superseded");
+        assert!(e.links.is_empty());
+        // Other links and prose in the section do not change the status.
+        let e = parse(
+            "0003-third.md",
+            "# 3. Third\n\n## Status\n\nAccepted\n\nSupersedes [2. Second](0002-second.md)\n\nAmends [1. First](0001-first.md)\n\nNot superseded by anything yet.\n",
+        );
+        assert_eq!(e.status_text(), "accepted");
+    }
+
+    #[test]
+    fn a_status_field_that_carries_a_supersede_link_is_superseded() {
+        let e = parse(
+            "0002-use-x.md",
+            "---\nstatus: \"accepted, superseded by ADR-0005\"\n---\n\n# Use X\n\n## Context and Problem Statement\n",
+        );
+        let s = e.status.as_ref().unwrap();
+        assert_eq!(
+            (s.normalized.as_str(), s.raw.as_str()),
+            ("superseded", "accepted, superseded by ADR-0005")
+        );
+        assert_eq!(e.links[0].kind, LinkKind::SupersededBy);
+        assert_eq!(e.links[0].number, Some(5));
+        let e = parse(
+            "20240105-use-kafka.md",
+            "# Use Kafka\n\n- Status: Accepted (superseded by [20240301-use-sqs](20240301-use-sqs.md))\n- Date: 2024-01-05\n",
+        );
+        assert_eq!(e.status_text(), "superseded");
+        assert_eq!(e.links[0].target.as_deref(), Some("20240301-use-sqs.md"));
+    }
+
+    #[test]
+    fn status_of_reads_every_dialect() {
+        let cases = [
+            (
+                "---\nstatus: \"accepted\"\ndate: 2026-01-01\n---\n# T\n",
+                "accepted",
+            ),
+            (
+                "---\nstatus: \"superseded by ADR-0004\"\n---\n# T\n",
+                "superseded",
+            ),
+            ("---\nnumber: 2\nstatus: accepted\n---\n", "accepted"),
+            (
+                "# 1. T\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n\n## Context\n",
+                "accepted",
+            ),
+            (
+                "# 1. T\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n\nSuperceded by [2. U](0002-u.md)\n",
+                "superseded",
+            ),
+            ("# 1. T\n\n## Status\n\nRejected\n", "rejected"),
+            (
+                "# T\n\n- Status: accepted\n- Date: 2026-01-01\n",
+                "accepted",
+            ),
+            ("# T\n\n- Status: superseded by [x](x.md)\n", "superseded"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(status_of(text).as_deref(), Some(want), "{text}");
+        }
+        assert_eq!(status_of("# T\n\nno status\n"), None);
+    }
+
+    /// The status-only reader stops early; it must never say anything else than the whole
+    /// parse, on any fixture or golden ADR, whole or cut to the head the accepted check reads.
+    #[test]
+    fn status_of_agrees_with_the_whole_parse_on_every_fixture() {
+        fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    files(&p, out);
+                } else if p.extension().is_some_and(|x| x == "md") {
+                    out.push(p);
+                }
+            }
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+        let mut all = Vec::new();
+        files(&root.join("fixtures"), &mut all);
+        files(&root.join("golden"), &mut all);
+        assert!(all.len() > 50, "{}", all.len());
+        let mut extra = vec![
+            "# 1. A\n\n## Status\n\nAccepted\n\n## Context\n\n## Status\n\nSuperseded by [2. B](0002-b.md)\n".to_string(),
+            "# A\n\n- Status: accepted\n\n## Status\n\nSuperseded by [2. B](0002-b.md)\n".to_string(),
+            "# 1. A\n\n## Status\n\n## Context\n\n## Status\n\nRejected\n".to_string(),
+            "---\nstatus: accepted\n# A\n".to_string(),
+            "---\ntag:Blast\n---\n# 2. B\n\n## Status\n\nAccepted\n\nSuperceded by [3. C](0003-c.md)\n".to_string(),
+        ];
+        for p in &all {
+            let text = std::fs::read_to_string(p).unwrap();
+            let mut cut = 2048.min(text.len());
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            extra.push(text[..cut].to_string());
+            extra.push(text);
+        }
+        for text in &extra {
+            let whole = parse_entry(Path::new("0001-a.md"), text)
+                .status
+                .map(|s| s.normalized);
+            assert_eq!(status_of(text), whole, "{text}");
+        }
+    }
+
+    #[test]
     fn madr_front_matter_and_superseded_status_text() {
         let e = parse(
             "0002-use-x.md",
@@ -660,6 +898,26 @@ mod tests {
     }
 
     #[test]
+    fn an_adr_tools_tag_block_leaves_the_body_to_say_the_status() {
+        let text = "---\ntag:Blast\n---\n# 25. Use X\n\nDate: 2024-01-01\n\n## Status\n\nAccepted.\n\n## Context\n";
+        let e = parse("0025-use-x.md", text);
+        assert_eq!(e.dialect, Some(LogDialect::Nygard));
+        assert_eq!(
+            (e.status_text(), e.status.as_ref().unwrap().line),
+            ("accepted", 10)
+        );
+        assert_eq!(e.date.as_ref().unwrap().value, "2024-01-01");
+        assert_eq!(status_of(text).as_deref(), Some("accepted"));
+        // Front matter of MADR's other keys only, over a MADR body: MADR without a status.
+        let e = parse(
+            "0001-a.md",
+            "---\ndecision-makers: A\n---\n\n# A\n\nNotes.\n",
+        );
+        assert_eq!(e.dialect, Some(LogDialect::Madr));
+        assert!(e.problem.is_none() && e.status.is_none());
+    }
+
+    #[test]
     fn code_fences_are_not_read() {
         let e = parse(
             "0001-a.md",
@@ -708,6 +966,11 @@ mod tests {
         );
         assert_eq!(normalize_status("superseded by ADR-0005"), "superseded");
         assert_eq!(normalize_status("In Review"), "in review");
+        assert_eq!(
+            normalize_status("accepted, superceded by ADR-0002"),
+            "superseded"
+        );
+        assert_eq!(normalize_status("unsuperseded by"), "unsuperseded by");
         assert_eq!(normalize_status("Draft"), "draft");
     }
 }

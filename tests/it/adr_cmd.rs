@@ -464,6 +464,14 @@ fn status_superseded_links_the_replacement_and_other_statuses_are_refused() {
         run.stderr,
         "doc/adr/0002-use-elasticsearch.md: status \"Superseded\" → \"Accepted\"\nwarning: 0002-use-elasticsearch.md said it was superseded by 0003-use-opensearch.md; that ADR still says it supersedes this one\n"
     );
+    // The link under the word goes with it: a section holding "Accepted" and "Superseded by"
+    // would still read as superseded.
+    assert!(
+        r.read("doc/adr/0002-use-elasticsearch.md")
+            .contains("## Status\n\nAccepted\n\n## Context")
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.run(&["log", "--json"]).stdout).unwrap();
+    assert_eq!(v[1]["status"], "accepted");
 
     let empty = Repo::empty();
     let run = empty.run(&["adr", "status", "1", "accepted"]);

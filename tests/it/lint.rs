@@ -61,6 +61,32 @@ fn each_rule_fails_its_failing_fixture_and_passes_its_passing_one() {
     }
 }
 
+/// "Accepted" left beside adr-tools' "Superceded by" link: both ADRs link to each other, so
+/// `one-sided-supersede` has nothing to say (the status reads superseded; no rule fires on the
+/// leftover word). Without the link back, it names the side that says it, as for any
+/// superseded ADR.
+#[test]
+fn accepted_beside_superceded_by_is_not_one_sided() {
+    let r = Repo::fixture("hand-edited");
+    let run = r.run(&["lint"]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
+    let new = "doc/adr/0003-use-postgresql-for-payments.md";
+    std::fs::write(
+        r.path(new),
+        r.read(new).replace(
+            "Supercedes [2. Use MySQL for payments](0002-use-mysql-for-payments.md)\n\n",
+            "",
+        ),
+    )
+    .unwrap();
+    let run = r.run(&["lint"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout,
+        "doc/adr/0002-use-mysql-for-payments.md:9: one-sided-supersede: says it is superseded by 0003-use-postgresql-for-payments.md, which does not link back; add \"Supersedes\" with a link to 0002-use-mysql-for-payments.md there\n"
+    );
+}
+
 #[test]
 fn a_status_the_team_uses_can_be_allowed() {
     let r = Repo::fixture("rules/unknown-status/fail");
@@ -77,6 +103,7 @@ fn logs_as_each_tool_writes_them_are_clean() {
         "madr",
         "log4brains",
         "mixed",
+        "hand-edited",
     ] {
         let r = Repo::fixture(shape);
         let run = r.run(&["lint"]);

@@ -179,6 +179,33 @@ fn log_json_carries_fields_links_and_lines() {
     assert_eq!(all[3]["links"][0]["kind"], "amends");
 }
 
+/// adr-tools replaces "Accepted" with the "Superceded by" link; a section that kept both is a
+/// hand edit. The decision is no longer in force: the log says superseded, keeps the word as
+/// written for display, and follows the chain.
+#[test]
+fn a_status_section_with_accepted_and_superceded_by_is_superseded() {
+    let r = Repo::fixture("hand-edited");
+    let run = r.run(&["log"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "NUMBER  TITLE                          STATUS      DATE        FORMAT\n\
+         0001    Record architecture decisions  accepted    2025-03-01  nygard\n\
+         0002    Use MySQL for payments         superseded  2025-03-04  nygard  0002 → superseded by 0003\n\
+         0003    Use PostgreSQL for payments    accepted    2025-05-12  nygard\n"
+    );
+    let v: Value = serde_json::from_str(&r.run(&["log", "--json"]).stdout).unwrap();
+    assert_eq!(v[1]["status"], "superseded");
+    assert_eq!(v[1]["status_raw"], "Accepted");
+    assert_eq!(v[1]["lines"]["status"], 7);
+    assert_eq!(
+        v[1]["superseded_by"],
+        serde_json::json!(["0003-use-postgresql-for-payments.md"])
+    );
+    let accepted = r.run(&["log", "--status", "accepted"]);
+    assert!(!accepted.stdout.contains("MySQL"), "{}", accepted.stdout);
+}
+
 #[test]
 fn log_filters_by_status() {
     let r = Repo::fixture("madr");

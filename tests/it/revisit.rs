@@ -198,6 +198,47 @@ fn revisit_export_writes_an_adr_that_supersedes_the_old_one_with_the_same_data()
     assert!(err.contains("is already superseded"), "{err}");
 }
 
+/// `revisit --export` takes every ADR flag `decide` takes (one shared set): the people
+/// consulted and informed go into the superseding ADR.
+#[test]
+fn revisit_export_takes_decides_record_flags() {
+    let repo = Repo::new();
+    repo.export("small", "2,1", &[]);
+    let out = repo.run(&[
+        "revisit",
+        "1",
+        "--export",
+        "--decider",
+        "Second Look",
+        "--consulted",
+        "Data Team",
+        "--informed",
+        "Support Desk",
+        "--title",
+        "Keep Option B",
+        "--status",
+        "accepted",
+        "--date",
+        "2026-12-24",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+    assert_eq!(written, repo.adr("0002-keep-option-b.md"));
+    let new = fs::read_to_string(&written).unwrap();
+    assert!(
+        new.starts_with(
+            "---\nstatus: \"accepted\"\ndate: 2026-12-24\ndecision-makers: [\"Second Look\"]\nconsulted: [\"Data Team\"]\ninformed: [\"Support Desk\"]\n---\n\n# Keep Option B\n"
+        ),
+        "{new}"
+    );
+    // A bad value is refused before anything is read or written, as by `decide`.
+    let out = repo.run(&["revisit", "1", "--export", "--status", "approved"]);
+    assert_eq!(
+        bad_input(&out).trim_end(),
+        "error: --status approved: use one of proposed, accepted, rejected, deprecated"
+    );
+}
+
 /// A copy of the small tree with one answer renamed, one consequence reworded and an option
 /// added, in its own directory.
 fn changed_small_tree(dir: &Path) -> PathBuf {
@@ -442,6 +483,69 @@ fn superseded_rejected_and_proposed_adrs_do_not_count() {
         "accepted",
     ]);
     assert_eq!(conflicts(&repo), 0, "a superseded ADR");
+}
+
+/// An adr-tools ADR whose `## Status` kept "Accepted" beside a hand-added "Superceded by"
+/// link is superseded for revisit and the accepted-decision check, as for `tradeoffs log`
+/// (one status reader for all of them).
+#[test]
+fn accepted_beside_superceded_by_does_not_count_as_accepted() {
+    let repo = Repo::new();
+    let dir = "doc/adr";
+    fs::create_dir_all(repo.path().join(dir)).unwrap();
+    let a = repo.export(
+        "small",
+        "1,1",
+        &[
+            "--adr-dir",
+            dir,
+            "--format",
+            "nygard",
+            "--status",
+            "accepted",
+        ],
+    );
+    let conflicts = |repo: &Repo| {
+        let v = json(&repo.ok(&[
+            "decide",
+            "--tree",
+            "other",
+            "--path",
+            "1",
+            "--adr-dir",
+            dir,
+            "--format",
+            "json",
+        ]));
+        v["accepted_conflicts"].as_array().unwrap().len()
+    };
+    assert_eq!(conflicts(&repo), 1, "while accepted");
+    // The tag block some adr-tools logs keep above the title leaves the status to the body.
+    let text = fs::read_to_string(&a).unwrap();
+    fs::write(&a, format!("---\ntag:Blast\n---\n{text}")).unwrap();
+    assert_eq!(conflicts(&repo), 1, "accepted under a tag block");
+    let log = json(&repo.ok(&["log", "--adr-dir", dir, "--json"]));
+    assert_eq!(
+        (&log[0]["status"], &log[0]["dialect"]),
+        (&Value::from("accepted"), &Value::from("nygard"))
+    );
+    assert!(text.contains("## Status\n\nAccepted\n\n## "), "{text}");
+    fs::write(
+        &a,
+        text.replacen(
+            "## Status\n\nAccepted\n",
+            "## Status\n\nAccepted\n\nSuperceded by [2. Use B](0002-use-b.md)\n",
+            1,
+        ),
+    )
+    .unwrap();
+    assert_eq!(conflicts(&repo), 0, "accepted beside superceded by");
+    let name = a.file_name().unwrap().to_str().unwrap();
+    let v = json(&repo.ok(&["revisit", name, "--adr-dir", dir, "--format", "json"]));
+    assert_eq!(v["adr"]["status"], "superseded");
+    let log = json(&repo.ok(&["log", "--adr-dir", dir, "--json"]));
+    assert_eq!(log[0]["status"], "superseded");
+    assert_eq!(log[0]["status_raw"], "Accepted");
 }
 
 #[test]
