@@ -7,10 +7,23 @@
 /// movement), and bidi and zero-width formatting characters dropped, so it cannot reorder
 /// what the reader sees (U+202E "right-to-left override").
 pub fn sanitize(s: &str) -> String {
-    s.chars()
-        .filter(|&c| !is_invisible_format(c))
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    sanitized(s).into_owned()
+}
+
+/// [`sanitize`] without a copy when there is nothing to replace (almost every line: printing
+/// a 1,000-ADR log copied each line for nothing).
+pub fn sanitized(s: &str) -> std::borrow::Cow<'_, str> {
+    let clean = s.bytes().all(|b| (0x20..0x7f).contains(&b))
+        || !s.chars().any(|c| c.is_control() || is_invisible_format(c));
+    if clean {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .filter(|&c| !is_invisible_format(c))
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect(),
+    )
 }
 
 /// Bidi embedding, override and isolate controls, marks, and zero-width characters: invisible

@@ -10,7 +10,7 @@
 
 use std::io::Write as _;
 
-use tradeoffs::text::{json_escape_unsafe, sanitize};
+use tradeoffs::text::{json_escape_unsafe, sanitize, sanitized};
 
 /// Writes to stdout or stderr; a broken pipe ends the process quietly.
 fn write(to_stderr: bool, s: &str) {
@@ -36,7 +36,7 @@ pub fn text(s: &str) {
         if i > 0 {
             out.push('\n');
         }
-        out.push_str(&sanitize(line));
+        out.push_str(&sanitized(line));
     }
     write(false, &out);
 }

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use super::entry::{Entry, EntryLink, Field, LinkKind, LogDialect, StatusField};
 
 /// Bumped whenever [`Entry`] or the parser changes what it reads, so old caches are ignored.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// What identifies one version of a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -254,6 +254,27 @@ fn encode(k: Key, e: &Entry) -> Option<String> {
     )
 }
 
+/// The parts of `s` between ASCII `sep` bytes. `str::split` with a char is much slower on
+/// short fields (a searcher is set up for each part), and decoding runs on every `log`.
+fn fields(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    debug_assert!(sep.is_ascii());
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        // An ASCII byte is a character boundary, so these slices cannot fail.
+        match r.bytes().position(|b| b == sep) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 fn parse_field(s: &str) -> Option<Option<Field>> {
     if s == "-" {
         return Some(None);
@@ -282,7 +303,7 @@ fn decode(text: &str, dir: &Path) -> Option<Vec<Option<(Key, Entry)>>> {
     }
     let mut out = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count());
     for line in lines {
-        let mut f = line.split('\t');
+        let mut f = fields(line, b'\t');
         let mut next = || f.next();
         let (file, key, number, number_line, title, status, date, dialect, problem, links, targets) = (
             next()?,
@@ -297,7 +318,7 @@ fn decode(text: &str, dir: &Path) -> Option<Vec<Option<(Key, Entry)>>> {
             next()?,
             next()?,
         );
-        let mut k = key.split(',');
+        let mut k = fields(key, b',');
         let (len, ms, mn, cs, cn, ino) = (
             k.next()?,
             k.next()?,
@@ -329,7 +350,7 @@ fn decode(text: &str, dir: &Path) -> Option<Vec<Option<(Key, Entry)>>> {
             links
                 .split(ITEM)
                 .map(|l| {
-                    let p: Vec<&str> = l.split(PART).collect();
+                    let p: Vec<&str> = fields(l, PART as u8).collect();
                     let [kind, label, target, number, line] = p.as_slice() else {
                         return None;
                     };

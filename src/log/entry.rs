@@ -313,12 +313,22 @@ impl DecisionLog {
     /// for one entry; a table of 1,000 ADRs uses this).
     pub fn successors(&self) -> Vec<Vec<usize>> {
         use std::collections::HashMap;
+        let mut out = vec![Vec::new(); self.entries.len()];
+        if self.entries.iter().all(|e| e.links.is_empty()) {
+            return out;
+        }
         let mut by_file: HashMap<&str, usize> = HashMap::with_capacity(self.entries.len());
-        let mut by_number: HashMap<u32, Vec<usize>> = HashMap::with_capacity(self.entries.len());
+        // The entry with each number, `None` when the number is taken twice (then a link by
+        // number alone names neither).
+        let mut by_number: HashMap<u32, Option<usize>> =
+            HashMap::with_capacity(self.entries.len());
         for (i, e) in self.entries.iter().enumerate() {
             by_file.insert(e.file.as_str(), i);
             if let Some(n) = e.number {
-                by_number.entry(n).or_default().push(i);
+                by_number
+                    .entry(n)
+                    .and_modify(|one| *one = None)
+                    .or_insert(Some(i));
             }
         }
         let resolve = |l: &EntryLink| -> Option<usize> {
@@ -329,24 +339,20 @@ impl DecisionLog {
                     return Some(i);
                 }
             }
-            match by_number.get(&l.number?).map(Vec::as_slice) {
-                Some([one]) => Some(*one),
-                _ => None,
-            }
+            by_number.get(&l.number?).copied().flatten()
         };
-        let mut out = vec![Vec::new(); self.entries.len()];
         for (i, e) in self.entries.iter().enumerate() {
             for l in &e.links {
-                match (l.kind, resolve(l)) {
-                    (LinkKind::SupersededBy, Some(j)) if j != i => out[i].push(j),
-                    (LinkKind::Supersedes, Some(j)) if j != i => out[j].push(i),
-                    _ => {}
+                let (from, to) = match (l.kind, resolve(l)) {
+                    (LinkKind::SupersededBy, Some(j)) if j != i => (i, j),
+                    (LinkKind::Supersedes, Some(j)) if j != i => (j, i),
+                    _ => continue,
+                };
+                // Both sides usually name the same pair: keep each successor once.
+                if !out[from].contains(&to) {
+                    out[from].push(to);
                 }
             }
-        }
-        for v in &mut out {
-            let mut seen = std::collections::HashSet::new();
-            v.retain(|x| seen.insert(*x));
         }
         out
     }

@@ -1,6 +1,8 @@
 //! The log as a table and as JSON (what `tradeoffs log` prints), with superseded chains:
 //! `0003 → superseded by 0007 → 0009`.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::entry::{DecisionLog, Entry, EntryLink, LogDialect};
@@ -47,79 +49,86 @@ fn chains(log: &DecisionLog) -> Vec<Vec<usize>> {
 /// The widest a title column gets in the table (longer titles end in `…`; JSON has them whole).
 const TITLE_MAX: usize = 60;
 
-fn cut(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max - 1).collect();
-        t.push('…');
-        t
+fn cut(s: &str, max: usize) -> Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        None => Cow::Borrowed(s),
+        Some(_) => {
+            let mut t: String = s.chars().take(max - 1).collect();
+            t.push('…');
+            Cow::Owned(t)
+        }
     }
 }
 
 /// The table `tradeoffs log` prints: a header, one row per selected entry, and the supersede
-/// chain after a superseded one.
+/// chain after a superseded one. Cells borrow from the log where they can (a 1,000-ADR log is
+/// printed on every `tradeoffs log`).
 pub fn render_table(log: &DecisionLog, selected: &[usize]) -> String {
     let chains = chains(log);
-    let rows: Vec<[String; 6]> = selected
+    fn cell(s: Cow<'_, str>) -> (Cow<'_, str>, usize) {
+        let width = s.chars().count();
+        (s, width)
+    }
+    let rows: Vec<[(Cow<'_, str>, usize); 6]> = selected
         .iter()
         .map(|&i| {
             let e = &log.entries[i];
             let status = if e.problem.is_some() && e.status.is_none() {
-                "?".to_string()
+                "?"
             } else if e.status_text().is_empty() {
-                "-".to_string()
+                "-"
             } else {
-                e.status_text().to_string()
+                e.status_text()
             };
             let chain = if chains[i].is_empty() {
-                String::new()
+                Cow::Borrowed("")
             } else {
                 let names: Vec<String> = chains[i]
                     .iter()
                     .map(|&j| short_name(&log.entries[j]))
                     .collect();
-                format!("{} → superseded by {}", short_name(e), names.join(" → "))
+                Cow::Owned(format!(
+                    "{} → superseded by {}",
+                    short_name(e),
+                    names.join(" → ")
+                ))
             };
             [
-                e.number.map_or_else(|| "-".into(), |n| format!("{n:04}")),
-                cut(e.title_text(), TITLE_MAX),
-                status,
-                e.date
-                    .as_ref()
-                    .map_or_else(|| "-".into(), |d| d.value.clone()),
-                e.dialect.map_or("-", LogDialect::as_str).to_string(),
-                chain,
+                cell(e.number.map_or(Cow::Borrowed("-"), |n| {
+                    Cow::Owned(format!("{n:04}"))
+                })),
+                cell(cut(e.title_text(), TITLE_MAX)),
+                cell(Cow::Borrowed(status)),
+                cell(Cow::Borrowed(
+                    e.date.as_ref().map_or("-", |d| d.value.as_str()),
+                )),
+                cell(Cow::Borrowed(e.dialect.map_or("-", LogDialect::as_str))),
+                cell(chain),
             ]
         })
         .collect();
-    let header = [
-        "NUMBER".to_string(),
-        "TITLE".into(),
-        "STATUS".into(),
-        "DATE".into(),
-        "FORMAT".into(),
-        String::new(),
-    ];
+    let header = ["NUMBER", "TITLE", "STATUS", "DATE", "FORMAT", ""]
+        .map(|h| (Cow::Borrowed(h), h.len()));
     let mut widths = [0usize; 6];
     for r in std::iter::once(&header).chain(&rows) {
-        for (w, c) in widths.iter_mut().zip(r) {
-            *w = (*w).max(c.chars().count());
+        for (w, (_, n)) in widths.iter_mut().zip(r) {
+            *w = (*w).max(*n);
         }
     }
     let mut out = String::with_capacity((rows.len() + 1) * (widths.iter().sum::<usize>() + 16));
     for r in std::iter::once(&header).chain(&rows) {
-        let mut line = String::new();
-        for (k, (c, w)) in r.iter().zip(widths).enumerate() {
+        let start = out.len();
+        for (k, ((c, n), w)) in r.iter().zip(widths).enumerate() {
             if k > 0 {
-                line.push_str("  ");
+                out.push_str("  ");
             }
-            line.push_str(c);
+            out.push_str(c);
             if k < 5 {
-                line.extend(std::iter::repeat_n(' ', w - c.chars().count()));
+                out.extend(std::iter::repeat_n(' ', w - n));
             }
         }
-        out.push_str(line.trim_end());
+        let kept = out[start..].trim_end().len();
+        out.truncate(start + kept);
         out.push('\n');
     }
     out
