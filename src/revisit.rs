@@ -288,7 +288,194 @@ fn replay(tree: &LoadedTree, recorded: &Recorded) -> (Decision, Vec<AnswerChange
     (d, changes, kept)
 }
 
+/// One part of the change report as a screen lays it out: a heading and its lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportSection {
+    pub title: &'static str,
+    pub items: Vec<ReportItem>,
+}
+
+/// One line of a [`ReportSection`]; `changed` marks what differs from the ADR.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportItem {
+    pub changed: bool,
+    pub text: String,
+}
+
+impl ReportItem {
+    fn same(text: impl Into<String>) -> ReportItem {
+        ReportItem {
+            changed: false,
+            text: text.into(),
+        }
+    }
+
+    fn changed(text: impl Into<String>) -> ReportItem {
+        ReportItem {
+            changed: true,
+            text: text.into(),
+        }
+    }
+}
+
 impl Changes {
+    /// True when nothing the ADR recorded differs now: the same tree, every answer carried
+    /// over as it was, the same options, weights and choice, the same winner.
+    pub fn is_unchanged(&self) -> bool {
+        !self.tree_changed
+            && self.answers.is_empty()
+            && self.answers_kept == self.answers_recorded
+            && self.options_added.is_empty()
+            && self.options_removed.is_empty()
+            && self.weights_dropped.is_empty()
+            && self.choice_dropped.is_none()
+            && self.pending.is_none()
+            && self.winner_now == self.winner_then
+    }
+
+    /// Why the winner now differs from the ADR's, when it does: the old winner is gone from
+    /// the tree, ruled out now (with the answer's reason), or outscored (both scores).
+    pub fn winner_reason(&self, report: &DecisionReport) -> Option<String> {
+        let then = self.winner_then.as_deref()?;
+        let now = self.winner_now.as_deref()?;
+        if then == now {
+            return None;
+        }
+        let old = report.option(then);
+        let new = report.option(now)?;
+        Some(match old {
+            None => format!("{then} is no longer an option of the tree"),
+            Some(o) => match (&o.rule_out, &o.ruled_out) {
+                (Some(r), _) => format!(
+                    "{} is ruled out now by answer {} (\"{}\" to \"{}\"): {}",
+                    o.name, r.by.number, r.by.answer, r.by.question, r.reason
+                ),
+                (None, Some(why)) => format!("{} is ruled out now: {why}", o.name),
+                (None, None) if report.chosen_by_user => {
+                    format!(
+                        "the deciders chose {} ({} ranks at {})",
+                        new.name, o.name, o.score
+                    )
+                }
+                (None, None) => format!(
+                    "{} now scores {}, {} {}",
+                    new.name, new.score, o.name, o.score
+                ),
+            },
+        })
+    }
+
+    /// The change report in sections for a screen: the ADR, the tree, the answers, the
+    /// options, the weights and choice (only when some were dropped), the decision.
+    pub fn sections(&self, recorded: &Recorded, report: &DecisionReport) -> Vec<ReportSection> {
+        let name = |id: &str| {
+            report
+                .option(id)
+                .map_or_else(|| id.to_string(), |o| o.name.clone())
+        };
+        let mut out = Vec::new();
+        let mut adr = vec![ReportItem::same(format!(
+            "{}, decided with the tree \"{}\"",
+            recorded.adr.label(),
+            self.tree
+        ))];
+        if let Some(st) = &recorded.status {
+            adr.push(ReportItem::same(format!("Its status: {st}")));
+        }
+        out.push(ReportSection {
+            title: "The ADR",
+            items: adr,
+        });
+        out.push(ReportSection {
+            title: "The tree",
+            items: vec![if self.tree_changed {
+                ReportItem::changed(format!(
+                    "Changed since: content hash {} then, {} now",
+                    self.tree_hash_then, self.tree_hash_now
+                ))
+            } else {
+                ReportItem::same(format!(
+                    "Unchanged since (content hash {})",
+                    self.tree_hash_now
+                ))
+            }],
+        });
+        let mut answers = vec![ReportItem {
+            changed: self.answers_kept != self.answers_recorded,
+            text: format!(
+                "Carried over: {} of {}",
+                self.answers_kept, self.answers_recorded
+            ),
+        }];
+        answers.extend(self.answers.iter().map(|a| {
+            ReportItem::changed(format!(
+                "Answer {} (\"{}\" to {}): {}",
+                a.step, a.answer, a.question, a.text
+            ))
+        }));
+        out.push(ReportSection {
+            title: "Answers",
+            items: answers,
+        });
+        let mut options = Vec::new();
+        if !self.options_added.is_empty() {
+            let names: Vec<String> = self.options_added.iter().map(|o| name(o)).collect();
+            options.push(ReportItem::changed(format!("Added: {}", names.join(", "))));
+        }
+        if !self.options_removed.is_empty() {
+            options.push(ReportItem::changed(format!(
+                "Removed: {}",
+                self.options_removed.join(", ")
+            )));
+        }
+        if options.is_empty() {
+            options.push(ReportItem::same("None added or removed"));
+        }
+        out.push(ReportSection {
+            title: "Options",
+            items: options,
+        });
+        let mut dropped = Vec::new();
+        if !self.weights_dropped.is_empty() {
+            dropped.push(ReportItem::changed(format!(
+                "Weights set by hand whose criterion is gone (dropped): {}",
+                self.weights_dropped.join(", ")
+            )));
+        }
+        if let Some(c) = &self.choice_dropped {
+            dropped.push(ReportItem::changed(format!(
+                "The deciders' choice {} cannot be chosen now; the top-ranked option stands in",
+                name(c)
+            )));
+        }
+        if !dropped.is_empty() {
+            out.push(ReportSection {
+                title: "Weights and choice",
+                items: dropped,
+            });
+        }
+        let then = self.winner_then.as_deref().map_or("none".into(), name);
+        let mut decision = vec![ReportItem::same(format!("Then: {then}"))];
+        decision.push(match (&self.winner_now, &self.pending) {
+            (Some(now), _) if Some(now) == self.winner_then.as_ref() => {
+                ReportItem::same(format!("Now: {} (the same)", name(now)))
+            }
+            (Some(now), _) => ReportItem::changed(format!("Now: {}", name(now))),
+            (None, Some(q)) => ReportItem::changed(format!(
+                "Now: open, the walk stops at \"{q}\" (answer it to reach an outcome)"
+            )),
+            (None, None) => ReportItem::changed("Now: no option is in play"),
+        });
+        if let Some(why) = self.winner_reason(report) {
+            decision.push(ReportItem::changed(format!("Why: {why}")));
+        }
+        out.push(ReportSection {
+            title: "Decision",
+            items: decision,
+        });
+        out
+    }
+
     /// The change report in words; option ids are named with `name` where the tree knows them.
     pub fn to_text(&self, recorded: &Recorded, report: &DecisionReport) -> String {
         use std::fmt::Write as _;
@@ -458,6 +645,73 @@ mod tests {
         assert_eq!((ch.answers_kept, ch.answers_recorded), (2, 2));
         assert_eq!(ch.winner_now.as_deref(), Some("sm.b"));
         assert_eq!(ch.winner_now, ch.winner_then);
+    }
+
+    /// The report's items as `+ text` (changed) and `  text` (the same), under their titles.
+    fn shown(sections: &[ReportSection]) -> String {
+        let mut out = String::new();
+        for s in sections {
+            out.push_str(&format!("{}\n", s.title));
+            for i in &s.items {
+                out.push_str(&format!(
+                    "{} {}\n",
+                    if i.changed { "+" } else { " " },
+                    i.text
+                ));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_report_of_an_unchanged_tree_says_so_in_every_section() {
+        let c = catalog(SMALL);
+        let engine = Engine::new(&c);
+        let rv = rebuild(&c, &engine, recorded(), "1", "r", 0).unwrap();
+        let report = engine.evaluate(&c, &rv.session, 0).unwrap();
+        assert!(rv.changes.is_unchanged());
+        assert_eq!(rv.changes.winner_reason(&report), None);
+        let hash = &rv.changes.tree_hash_now;
+        assert_eq!(
+            shown(&rv.changes.sections(&rv.recorded, &report)),
+            format!(
+                "The ADR\n  ADR 1 \"Use Option B\" (0001-use-option-b.md), decided with the tree \"small\"\n  Its status: accepted\nThe tree\n  Unchanged since (content hash {hash})\nAnswers\n  Carried over: 2 of 2\nOptions\n  None added or removed\nDecision\n  Then: Option B\n  Now: Option B (the same)\n"
+            )
+        );
+    }
+
+    #[test]
+    fn a_new_winner_comes_with_its_reason() {
+        let why = |tree: &str| {
+            let c = catalog(tree);
+            let engine = Engine::new(&c);
+            let rv = rebuild(&c, &engine, recorded(), "1", "r", 0).unwrap();
+            let report = engine.evaluate(&c, &rv.session, 0).unwrap();
+            assert!(!rv.changes.is_unchanged());
+            let text = shown(&rv.changes.sections(&rv.recorded, &report));
+            assert!(text.contains("+ Changed since: content hash"), "{text}");
+            assert!(
+                text.contains("  Then: Option B\n+ Now: Option A\n"),
+                "{text}"
+            );
+            rv.changes.winner_reason(&report).unwrap()
+        };
+        // B loses its speed: A outscores it on the same answers and weights.
+        let slower = SMALL.replace(
+            r#""impact": 1, "rationale": "B is fair.""#,
+            r#""impact": -2, "rationale": "B is slow now.""#,
+        );
+        assert_eq!(why(&slower), "Option A now scores 6, Option B -6");
+        // The recorded answer now rules B out.
+        let ruled = SMALL.replace(
+            r#"{ "op": "rule_out", "option": "sm.c", "reason": "C is too slow." }"#,
+            r#"{ "op": "rule_out", "option": "sm.c", "reason": "C is too slow." },
+            { "op": "rule_out", "option": "sm.b", "reason": "B is too slow too." }"#,
+        );
+        assert_eq!(
+            why(&ruled),
+            "Option B is ruled out now by answer 1 (\"Fast\" to \"What matters most?\"): B is too slow too."
+        );
     }
 
     #[test]
