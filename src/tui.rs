@@ -198,6 +198,7 @@ impl Shell {
         let target = adr::locate_in(&self.repo, self.adr_dir.as_deref(), None, self.package(app))?;
         if !target.dir.is_dir() {
             return Ok(crate::log::DecisionLog {
+                index_files: None,
                 dir: target.dir,
                 entries: Vec::new(),
             });

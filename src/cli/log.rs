@@ -34,6 +34,7 @@ pub(super) fn open(place: &LogPlace) -> Result<DecisionLog> {
     }
     if !target.dir.is_dir() {
         return Ok(DecisionLog {
+            index_files: None,
             dir: target.dir,
             entries: Vec::new(),
         });
@@ -151,6 +152,8 @@ fn index(place: &LogPlace, check: bool) -> Result<ExitCode> {
             "{path} is up to date ({} ADRs)",
             log.entries.len()
         ));
+        // Exit frees it all at once (see `list`).
+        std::mem::forget(log);
         return Ok(ExitCode::SUCCESS);
     }
     log::index::write_index(&plan)?;
@@ -163,5 +166,6 @@ fn index(place: &LogPlace, check: bool) -> Result<ExitCode> {
         },
         log.entries.len()
     ));
+    std::mem::forget(log);
     Ok(ExitCode::SUCCESS)
 }

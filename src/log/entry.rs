@@ -255,6 +255,11 @@ impl Entry {
 pub struct DecisionLog {
     pub dir: PathBuf,
     pub entries: Vec<Entry>,
+    /// The names in `dir` that may be its index (`README.md`, `index.md`, `toc.md`, any
+    /// case), when the reader listed the directory anyway; `None` makes the index planner
+    /// list it itself (a second listing of a 1,000-ADR directory costs more than the rest).
+    #[serde(default, skip_serializing)]
+    pub index_files: Option<Vec<String>>,
 }
 
 impl DecisionLog {
@@ -320,8 +325,7 @@ impl DecisionLog {
         let mut by_file: HashMap<&str, usize> = HashMap::with_capacity(self.entries.len());
         // The entry with each number, `None` when the number is taken twice (then a link by
         // number alone names neither).
-        let mut by_number: HashMap<u32, Option<usize>> =
-            HashMap::with_capacity(self.entries.len());
+        let mut by_number: HashMap<u32, Option<usize>> = HashMap::with_capacity(self.entries.len());
         for (i, e) in self.entries.iter().enumerate() {
             by_file.insert(e.file.as_str(), i);
             if let Some(n) = e.number {
@@ -386,6 +390,7 @@ mod tests {
 
     fn log(files: &[(&str, &str)]) -> DecisionLog {
         DecisionLog {
+            index_files: None,
             dir: PathBuf::from("d"),
             entries: files
                 .iter()

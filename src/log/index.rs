@@ -81,27 +81,32 @@ pub fn plan_index(log: &DecisionLog) -> IndexPlan {
         .unwrap_or_else(|| default_style(log));
     let marker = first_item.map_or("* ", list_marker);
     let prefix = first_item.map_or(String::new(), |l| link_prefix(l, log));
-    let items = render_items(log, style, marker, &prefix);
+    let (items, count) = render_items(log, style, marker, &prefix);
     let block = |start: &str, end: &str| {
-        if items.is_empty() {
+        if count == 0 {
             format!("{start}\n\n{end}")
         } else {
-            format!("{start}\n\n{}\n\n{end}", items.join("\n"))
+            format!("{start}\n\n{items}\n\n{end}")
         }
     };
+    // The lines before the list, the new block, the lines after it.
+    let splice = |s: usize, e: usize, block: String| {
+        let mut out = String::with_capacity(current_text.len() + block.len());
+        for l in &lines[..s] {
+            out.push_str(l);
+            out.push('\n');
+        }
+        out.push_str(&block);
+        out.push('\n');
+        for l in &lines[e + 1..] {
+            out.push_str(l);
+            out.push('\n');
+        }
+        out
+    };
     let (wanted, list_line) = match (markers, list) {
-        (Some((s, e)), _) => {
-            let mut out: Vec<String> = lines[..s].iter().map(|l| (*l).to_string()).collect();
-            out.push(block(lines[s], lines[e]));
-            out.extend(lines[e + 1..].iter().map(|l| (*l).to_string()));
-            (out.join("\n") + "\n", s + 1)
-        }
-        (None, Some((s, e))) => {
-            let mut out: Vec<String> = lines[..s].iter().map(|l| (*l).to_string()).collect();
-            out.push(block(START, END));
-            out.extend(lines[e + 1..].iter().map(|l| (*l).to_string()));
-            (out.join("\n") + "\n", s + 1)
-        }
+        (Some((s, e)), _) => (splice(s, e, block(lines[s], lines[e])), s + 1),
+        (None, Some((s, e))) => (splice(s, e, block(START, END)), s + 1),
         (None, None) if current.is_some() => {
             let mut out = current_text.trim_end().to_string();
             if !out.is_empty() {
@@ -115,7 +120,7 @@ pub fn plan_index(log: &DecisionLog) -> IndexPlan {
             1,
         ),
     };
-    let listed: Vec<String> = match (markers, list) {
+    let listed: Vec<&str> = match (markers, list) {
         (Some((s, e)), _) => lines[s + 1..e]
             .iter()
             .filter_map(|l| item_target(l))
@@ -123,20 +128,28 @@ pub fn plan_index(log: &DecisionLog) -> IndexPlan {
         (None, Some((s, e))) => lines[s..=e].iter().filter_map(|l| item_target(l)).collect(),
         _ => Vec::new(),
     };
-    let listed_set: std::collections::HashSet<&str> = listed.iter().map(String::as_str).collect();
-    let in_log: std::collections::HashSet<&str> =
-        log.entries.iter().map(|e| e.file.as_str()).collect();
-    let missing = log
-        .entries
-        .iter()
-        .filter(|e| !listed_set.contains(e.file.as_str()))
-        .map(|e| e.file.clone())
-        .collect();
-    let extra = listed
-        .iter()
-        .filter(|f| !in_log.contains(f.as_str()))
-        .cloned()
-        .collect();
+    // Up to date, the common case: the index lists the log's files in the log's order.
+    let same_files = listed.len() == log.entries.len()
+        && listed.iter().zip(&log.entries).all(|(l, e)| *l == e.file);
+    let (missing, extra) = if same_files {
+        (Vec::new(), Vec::new())
+    } else {
+        let listed_set: std::collections::HashSet<&str> = listed.iter().copied().collect();
+        let in_log: std::collections::HashSet<&str> =
+            log.entries.iter().map(|e| e.file.as_str()).collect();
+        let missing = log
+            .entries
+            .iter()
+            .filter(|e| !listed_set.contains(e.file.as_str()))
+            .map(|e| e.file.clone())
+            .collect();
+        let extra = listed
+            .iter()
+            .filter(|f| !in_log.contains(*f))
+            .map(|f| (*f).to_string())
+            .collect();
+        (missing, extra)
+    };
     IndexPlan {
         path,
         has_list: markers.is_some() || list.is_some(),
@@ -185,35 +198,37 @@ fn find_index(log: &DecisionLog) -> (PathBuf, Option<String>) {
         Some(LogDialect::Madr | LogDialect::Log4brains)
     );
     let mut candidates: Vec<(u8, u8, PathBuf, String)> = Vec::new();
-    if let Ok(rd) = std::fs::read_dir(&log.dir) {
-        for entry in rd.flatten() {
-            let name = entry.file_name();
-            let name = name.as_encoded_bytes();
-            // Most names in the directory are ADRs: rule them out without allocating.
-            if !matches!(name.len(), 6 | 8 | 9) {
-                continue;
-            }
-            let lower = name.to_ascii_lowercase();
-            let name_rank = match (lower.as_slice(), prefer_index_md) {
-                (b"index.md", true) | (b"readme.md", false) => 0,
-                (b"readme.md", true) | (b"index.md", false) => 1,
-                (b"toc.md", _) => 2,
-                _ => continue,
-            };
-            let path = entry.path();
-            let Ok(text) = crate::fileread::read_text(&path, crate::fileread::ADR_LIMIT) else {
-                continue;
-            };
-            let lines: Vec<&str> = text.lines().collect();
-            let content_rank = if find_markers(&lines).is_some() {
-                0
-            } else if find_list(&lines, log).is_some() {
-                1
-            } else {
-                2
-            };
-            candidates.push((content_rank, name_rank, path, text));
-        }
+    let names: Vec<String> = match &log.index_files {
+        Some(names) => names.clone(),
+        None => std::fs::read_dir(&log.dir)
+            .map(|rd| {
+                rd.flatten()
+                    .filter_map(|e| e.file_name().into_string().ok())
+                    .filter(|n| is_index_name(n))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    };
+    for name in names {
+        let lower = name.to_ascii_lowercase();
+        let name_rank = match (lower.as_str(), prefer_index_md) {
+            ("index.md", true) | ("readme.md", false) => 0,
+            ("readme.md", true) | ("index.md", false) => 1,
+            _ => 2,
+        };
+        let path = log.dir.join(&name);
+        let Ok(text) = crate::fileread::read_text(&path, crate::fileread::ADR_LIMIT) else {
+            continue;
+        };
+        let lines: Vec<&str> = text.lines().collect();
+        let content_rank = if find_markers(&lines).is_some() {
+            0
+        } else if find_list(&lines, log).is_some() {
+            1
+        } else {
+            2
+        };
+        candidates.push((content_rank, name_rank, path, text));
     }
     candidates.sort_by(|a, b| (a.0, a.1, &a.2).cmp(&(b.0, b.1, &b.2)));
     match candidates.into_iter().next() {
@@ -247,6 +262,13 @@ fn default_style(log: &DecisionLog) -> ItemStyle {
     }
 }
 
+/// A name the log's index may have: `README.md`, `index.md` or `toc.md`, in any case.
+pub(super) fn is_index_name(name: &str) -> bool {
+    ["readme.md", "index.md", "toc.md"]
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(name))
+}
+
 /// (start, end) line indexes of our markers or adr-log's.
 fn find_markers(lines: &[&str]) -> Option<(usize, usize)> {
     for (open, close) in [(START, END), (ADRLOG_START, ADRLOG_END)] {
@@ -270,7 +292,7 @@ fn find_markers(lines: &[&str]) -> Option<(usize, usize)> {
 fn find_list(lines: &[&str], log: &DecisionLog) -> Option<(usize, usize)> {
     let is_item = |l: &str| {
         item_target(l).is_some_and(|f| {
-            crate::adr::existing::name_number(&f).is_some() || log.by_file(&f).is_some()
+            crate::adr::existing::name_number(f).is_some() || log.by_file(f).is_some()
         })
     };
     let s = lines.iter().position(|l| is_item(l))?;
@@ -279,7 +301,7 @@ fn find_list(lines: &[&str], log: &DecisionLog) -> Option<(usize, usize)> {
 }
 
 /// The file name a list item links to: `* [..](prefix/0001-x.md)` → `0001-x.md`.
-fn item_target(line: &str) -> Option<String> {
+fn item_target(line: &str) -> Option<&str> {
     let t = line.trim_start();
     let rest = ["* ", "- ", "+ "]
         .iter()
@@ -297,7 +319,7 @@ fn item_target(line: &str) -> Option<String> {
     let after = &rest[close + 2..];
     let target = &after[..after.find(')')?];
     let base = target.rsplit('/').next().unwrap_or(target);
-    base.ends_with(".md").then(|| base.to_string())
+    base.ends_with(".md").then_some(base)
 }
 
 fn item_style(line: &str) -> Option<ItemStyle> {
@@ -330,54 +352,81 @@ fn link_prefix(line: &str, log: &DecisionLog) -> String {
     };
     let after = &line[close + 2..];
     let target = &after[..after.find(')').unwrap_or(after.len())];
-    if crate::adr::existing::name_number(&file).is_none() && log.by_file(&file).is_none() {
+    if crate::adr::existing::name_number(file).is_none() && log.by_file(file).is_none() {
         return String::new();
     }
-    target.strip_suffix(file.as_str()).unwrap_or("").to_string()
+    target.strip_suffix(file).unwrap_or("").to_string()
 }
 
-fn escape(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('[', "\\[")
-        .replace(']', "\\]")
+fn escape(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['\\', '[', ']']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.replace('\\', "\\\\")
+            .replace('[', "\\[")
+            .replace(']', "\\]"),
+    )
 }
 
-fn render_items(log: &DecisionLog, style: ItemStyle, marker: &str, prefix: &str) -> Vec<String> {
+/// The list items, one per line (no final newline), and how many there are. Written into one
+/// string: an index of 1,000 ADRs is planned on every `log index` and `lint`.
+fn render_items(
+    log: &DecisionLog,
+    style: ItemStyle,
+    marker: &str,
+    prefix: &str,
+) -> (String, usize) {
+    use std::fmt::Write as _;
     let successors = log.successors();
-    log.entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let m = if marker == "1. " {
-                format!("{}. ", i + 1)
-            } else {
-                marker.to_string()
-            };
-            let head = link(e, style, prefix);
-            let head = match (style, e.number) {
-                (ItemStyle::AdrLog, Some(_)) => format!("{head} - {}", escape(e.title_text())),
-                _ => head,
-            };
-            let status = match (e.status_text(), successors[i].first()) {
-                ("", _) => String::new(),
-                ("superseded", Some(&j)) => {
-                    format!(" (superseded by {})", link(&log.entries[j], style, prefix))
-                }
-                (s, _) => format!(" ({s})"),
-            };
-            format!("{m}{head}{status}")
-        })
-        .collect()
+    let mut out = String::with_capacity(log.entries.len() * 96);
+    for (i, e) in log.entries.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if marker == "1. " {
+            let _ = write!(out, "{}. ", i + 1);
+        } else {
+            out.push_str(marker);
+        }
+        link(&mut out, e, style, prefix);
+        if let (ItemStyle::AdrLog, Some(_)) = (style, e.number) {
+            out.push_str(" - ");
+            out.push_str(&escape(e.title_text()));
+        }
+        match (e.status_text(), successors[i].first()) {
+            ("", _) => {}
+            ("superseded", Some(&j)) => {
+                out.push_str(" (superseded by ");
+                link(&mut out, &log.entries[j], style, prefix);
+                out.push(')');
+            }
+            (s, _) => {
+                let _ = write!(out, " ({s})");
+            }
+        }
+    }
+    (out, log.entries.len())
 }
 
 /// `[N. Title](file)` or `[ADR-NNNN](file)`; `[Title](file)` for an unnumbered ADR.
-fn link(e: &Entry, style: ItemStyle, prefix: &str) -> String {
-    let text = match (style, e.number) {
-        (ItemStyle::AdrTools, Some(n)) => format!("{n}. {}", escape(e.title_text())),
-        (ItemStyle::AdrLog, Some(n)) => format!("ADR-{n:04}"),
-        (_, None) => escape(e.title_text()),
-    };
-    format!("[{text}]({prefix}{})", e.file)
+fn link(out: &mut String, e: &Entry, style: ItemStyle, prefix: &str) {
+    use std::fmt::Write as _;
+    out.push('[');
+    match (style, e.number) {
+        (ItemStyle::AdrTools, Some(n)) => {
+            let _ = write!(out, "{n}. ");
+            out.push_str(&escape(e.title_text()));
+        }
+        (ItemStyle::AdrLog, Some(n)) => {
+            let _ = write!(out, "ADR-{n:04}");
+        }
+        (_, None) => out.push_str(&escape(e.title_text())),
+    }
+    out.push_str("](");
+    out.push_str(prefix);
+    out.push_str(&e.file);
+    out.push(')');
 }
 
 #[cfg(test)]

@@ -397,6 +397,7 @@ mod tests {
 
     fn log(files: &[(&str, &str)]) -> DecisionLog {
         DecisionLog {
+            index_files: None,
             dir: PathBuf::from("/nonexistent"),
             entries: files
                 .iter()

@@ -94,9 +94,10 @@ pub fn render_table(log: &DecisionLog, selected: &[usize]) -> String {
                 ))
             };
             [
-                cell(e.number.map_or(Cow::Borrowed("-"), |n| {
-                    Cow::Owned(format!("{n:04}"))
-                })),
+                cell(
+                    e.number
+                        .map_or(Cow::Borrowed("-"), |n| Cow::Owned(format!("{n:04}"))),
+                ),
                 cell(cut(e.title_text(), TITLE_MAX)),
                 cell(Cow::Borrowed(status)),
                 cell(Cow::Borrowed(
@@ -107,8 +108,8 @@ pub fn render_table(log: &DecisionLog, selected: &[usize]) -> String {
             ]
         })
         .collect();
-    let header = ["NUMBER", "TITLE", "STATUS", "DATE", "FORMAT", ""]
-        .map(|h| (Cow::Borrowed(h), h.len()));
+    let header =
+        ["NUMBER", "TITLE", "STATUS", "DATE", "FORMAT", ""].map(|h| (Cow::Borrowed(h), h.len()));
     let mut widths = [0usize; 6];
     for r in std::iter::once(&header).chain(&rows) {
         for (w, (_, n)) in widths.iter_mut().zip(r) {
@@ -211,6 +212,7 @@ mod tests {
             ("0004-d.md", "notes\n".to_string()),
         ];
         let log = DecisionLog {
+            index_files: None,
             dir: PathBuf::from("d"),
             entries: files
                 .iter()

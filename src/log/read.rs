@@ -39,6 +39,7 @@ pub fn read_log(dir: &Path) -> Result<DecisionLog, AdrError> {
     let mut entries = read_all(&files);
     entries.sort_by(order);
     Ok(DecisionLog {
+        index_files: None,
         dir: dir.to_path_buf(),
         entries,
     })
@@ -53,7 +54,7 @@ pub fn read_log(dir: &Path) -> Result<DecisionLog, AdrError> {
 /// share what is left. The `stat` work allocates nothing, so the second thread never needs a
 /// malloc arena of its own (which costs more than it saves on a log of this size).
 pub fn read_log_cached(dir: &Path, cache_dir: &Path) -> Result<DecisionLog, AdrError> {
-    let Some(listed) = list_candidates(dir)? else {
+    let Some((listed, index_files)) = list_candidates(dir)? else {
         return read_log(dir);
     };
     let mut listed = listed;
@@ -115,6 +116,7 @@ pub fn read_log_cached(dir: &Path, cache_dir: &Path) -> Result<DecisionLog, AdrE
     Ok(DecisionLog {
         dir: dir.to_path_buf(),
         entries,
+        index_files: Some(index_files),
     })
 }
 
@@ -122,6 +124,9 @@ pub fn read_log_cached(dir: &Path, cache_dir: &Path) -> Result<DecisionLog, AdrE
 const PARALLEL_STAT: usize = 256;
 /// Files taken at a time by each `stat` thread.
 const STAT_CHUNK: usize = 64;
+
+/// The candidates, and the names that may be the index.
+type Listing = (Vec<Candidate>, Vec<String>);
 
 /// A directory entry that may be an ADR, with its UTF-8 name.
 struct Candidate {
@@ -148,11 +153,12 @@ fn stat_into(files: &[Candidate], out: &mut [Option<(Key, bool)>]) {
 }
 
 /// The files [`read_log`] reads, not yet `stat`ed: Markdown files that are not an index or a
-/// template. `None` when a Markdown file's name is not UTF-8 (the cache is keyed by names;
-/// such a log is read without it).
-fn list_candidates(dir: &Path) -> Result<Option<Vec<Candidate>>, AdrError> {
+/// template; and the names that may be the log's index. `None` when a Markdown file's name is
+/// not UTF-8 (the cache is keyed by names; such a log is read without it).
+fn list_candidates(dir: &Path) -> Result<Option<Listing>, AdrError> {
     let rd = std::fs::read_dir(dir).map_err(|e| list_failed(dir, &e))?;
     let mut odd_name = false;
+    let mut index_files = Vec::new();
     let candidates: Vec<Candidate> = rd
         .flatten()
         .filter_map(|entry| {
@@ -161,6 +167,9 @@ fn list_candidates(dir: &Path) -> Result<Option<Vec<Candidate>>, AdrError> {
                 odd_name |= os.as_encoded_bytes().ends_with(b".md");
                 return None;
             };
+            if super::index::is_index_name(name) {
+                index_files.push(name.to_string());
+            }
             let skip = name.len() <= 3
                 || !name.ends_with(".md")
                 || RESERVED.iter().any(|r| r.eq_ignore_ascii_case(name))
@@ -171,7 +180,7 @@ fn list_candidates(dir: &Path) -> Result<Option<Vec<Candidate>>, AdrError> {
             })
         })
         .collect();
-    Ok((!odd_name).then_some(candidates))
+    Ok((!odd_name).then_some((candidates, index_files)))
 }
 
 fn list_failed(dir: &Path, e: &std::io::Error) -> AdrError {
@@ -194,6 +203,7 @@ pub fn open_log(start: &Path, adr_dir: Option<&Path>) -> Result<DecisionLog, Adr
     let target = crate::adr::locate_dir(start, adr_dir, None)?;
     if !target.dir.is_dir() {
         return Ok(DecisionLog {
+            index_files: None,
             dir: target.dir,
             entries: Vec::new(),
         });
@@ -263,10 +273,14 @@ mod tests {
         );
         w("README.md", "# Index\n");
         let plain = read_log(dir.path()).unwrap();
-        assert_eq!(read_log_cached(dir.path(), cache.path()).unwrap(), plain);
+        let cached = read_log_cached(dir.path(), cache.path()).unwrap();
+        assert_eq!(cached.entries, plain.entries);
+        // The listing also found the index, so `log index` need not list the directory again.
+        assert_eq!(cached.index_files, Some(vec!["README.md".to_string()]));
+        assert_eq!(plain.index_files, None);
         assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 1);
         // Files written just now are racy: not cached yet, read again, still the same log.
-        assert_eq!(read_log_cached(dir.path(), cache.path()).unwrap(), plain);
+        assert_eq!(read_log_cached(dir.path(), cache.path()).unwrap().entries, plain.entries);
 
         // Make the files old enough to be cached.
         let old = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
@@ -278,7 +292,7 @@ mod tests {
             f.set_modified(old).unwrap();
         }
         let first = read_log_cached(dir.path(), cache.path()).unwrap();
-        assert_eq!(first, read_log(dir.path()).unwrap());
+        assert_eq!(first.entries, read_log(dir.path()).unwrap().entries);
         // An edit of the same size, with the old modification time put back, is still seen
         // (the change time moved).
         w(
@@ -292,7 +306,7 @@ mod tests {
         f.set_modified(old).unwrap();
         let after = read_log_cached(dir.path(), cache.path()).unwrap();
         assert_eq!(after.entries[1].status_text(), "rejected");
-        assert_eq!(after, read_log(dir.path()).unwrap());
+        assert_eq!(after.entries, read_log(dir.path()).unwrap().entries);
         // A deleted file leaves, a new one comes in.
         std::fs::remove_file(dir.path().join("0001-a.md")).unwrap();
         w(
@@ -300,16 +314,16 @@ mod tests {
             "# 3. C\n\nDate: 2020-01-03\n\n## Status\n\nAccepted\n",
         );
         assert_eq!(
-            read_log_cached(dir.path(), cache.path()).unwrap(),
-            read_log(dir.path()).unwrap()
+            read_log_cached(dir.path(), cache.path()).unwrap().entries,
+            read_log(dir.path()).unwrap().entries
         );
         // A corrupt cache is ignored.
         for f in std::fs::read_dir(cache.path()).unwrap() {
             std::fs::write(f.unwrap().path(), "{not json").unwrap();
         }
         assert_eq!(
-            read_log_cached(dir.path(), cache.path()).unwrap(),
-            read_log(dir.path()).unwrap()
+            read_log_cached(dir.path(), cache.path()).unwrap().entries,
+            read_log(dir.path()).unwrap().entries
         );
     }
 

@@ -270,6 +270,7 @@ mod tests {
         ];
         LogView {
             log: Some(Ok(DecisionLog {
+                index_files: None,
                 dir: PathBuf::from("doc/adr"),
                 entries: files
                     .iter()
