@@ -216,6 +216,23 @@ pub fn acceptability_with_limit(
     // In-play options in tie-break order, so "first with the highest score" is the winner.
     let mut play: Vec<usize> = (0..m.options.len()).filter(|&o| in_play[o]).collect();
     play.sort_by_key(|&o| m.tie_rank[o]);
+    // An option that scores below some other option in play at every weight vector of the
+    // box never wins and never ties for the top, so leaving it out changes no share (and no
+    // sampled draw); the enumeration then adds up fewer scores. The lowest value over the box
+    // of a score difference is the sum over criteria of its lower end, weight by weight.
+    let always_below = |j: usize| {
+        play.iter().any(|&k| {
+            k != j
+                && (0..c)
+                    .map(|cr| {
+                        let d = m.impact(k, cr) - m.impact(j, cr);
+                        (lo[cr] * d).min(hi[cr] * d)
+                    })
+                    .sum::<i64>()
+                    > 0
+        })
+    };
+    let play: Vec<usize> = play.iter().copied().filter(|&j| !always_below(j)).collect();
     let mut wins = vec![0u64; m.options.len()];
     let p = play.len();
     if p == 0 {
@@ -224,6 +241,60 @@ pub fn acceptability_with_limit(
             vectors,
             seed: None,
             evaluated: 0,
+        };
+    }
+    if p == 1 {
+        // The one option left wins every vector.
+        let (evaluated, seed) = if vectors <= exact_limit {
+            (vectors, None)
+        } else {
+            (sample, Some(SAMPLE_SEED))
+        };
+        wins[play[0]] = evaluated;
+        return Acceptability {
+            shares: wins.iter().map(|&x| x as f64 / evaluated as f64).collect(),
+            vectors,
+            seed,
+            evaluated,
+        };
+    }
+    if p == 2 && !m.priorities_first && vectors <= exact_limit {
+        // Two options and ties decided by the tree's order alone: the winner depends only on
+        // the score difference, a sum of one independent term per criterion, so counting the
+        // vectors is a convolution over criteria (a few hundred values) instead of visiting
+        // every vector. A tie goes to the first in tie-break order, as below.
+        let (first, second) = (play[0], play[1]);
+        let mut counts: Vec<u64> = vec![1];
+        let mut low = 0i64;
+        for cr in 0..c {
+            let d = m.impact(second, cr) - m.impact(first, cr);
+            let terms: Vec<i64> = (lo[cr]..=hi[cr]).map(|w| w * d).collect();
+            let (tmin, tmax) = (
+                *terms.iter().min().unwrap_or(&0),
+                *terms.iter().max().unwrap_or(&0),
+            );
+            let mut next = vec![0u64; counts.len() + (tmax - tmin) as usize];
+            for (i, &n) in counts.iter().enumerate().filter(|(_, n)| **n > 0) {
+                for t in &terms {
+                    next[i + (t - tmin) as usize] += n;
+                }
+            }
+            counts = next;
+            low += tmin;
+        }
+        let second_wins: u64 = counts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| low + *i as i64 > 0)
+            .map(|(_, n)| n)
+            .sum();
+        wins[second] = second_wins;
+        wins[first] = vectors - second_wins;
+        return Acceptability {
+            shares: wins.iter().map(|&x| x as f64 / vectors as f64).collect(),
+            vectors,
+            seed: None,
+            evaluated: vectors,
         };
     }
     // Column-major impacts of the options in play, flat: cols[k * p + i].
