@@ -97,7 +97,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 no_mouse: cli.no_mouse,
                 adr_dir: cli.tui_adr_dir,
                 package: cli.tui_package,
-                notice: None,
+                revisit: None,
             };
             tradeoffs::tui::run(catalog, tui_options)?;
             Ok(ExitCode::SUCCESS)

@@ -53,6 +53,14 @@ pub struct Changes {
     pub pending: Option<String>,
 }
 
+/// The ADR in a few words: "ADR 3", or `ADR "Title"` in a folder whose files have no number.
+pub fn adr_name(recorded: &Recorded) -> String {
+    match recorded.adr.number {
+        Some(n) => format!("ADR {n}"),
+        None => format!("ADR \"{}\"", recorded.adr.title),
+    }
+}
+
 /// One recorded answer that the tree changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AnswerChange {
@@ -565,6 +573,26 @@ impl Changes {
         s
     }
 
+    /// The report's first line: "Nothing changed since ADR 1: …", or how many of the lines of
+    /// `sections` (this report's) differ from the ADR.
+    pub fn headline(&self, recorded: &Recorded, sections: &[ReportSection]) -> String {
+        let adr = adr_name(recorded);
+        if self.is_unchanged() {
+            return format!(
+                "Nothing changed since {adr}: the same tree, answers, options and decision."
+            );
+        }
+        let n = sections
+            .iter()
+            .flat_map(|s| &s.items)
+            .filter(|i| i.changed)
+            .count();
+        format!(
+            "{n} {} since {adr}.",
+            if n == 1 { "change" } else { "changes" }
+        )
+    }
+
     /// One line for the TUI's notice.
     pub fn summary(&self, recorded: &Recorded) -> String {
         let mut parts = vec![format!("Revisiting {}", recorded.adr.label())];
@@ -671,6 +699,11 @@ mod tests {
         let report = engine.evaluate(&c, &rv.session, 0).unwrap();
         assert!(rv.changes.is_unchanged());
         assert_eq!(rv.changes.winner_reason(&report), None);
+        let sections = rv.changes.sections(&rv.recorded, &report);
+        assert_eq!(
+            rv.changes.headline(&rv.recorded, &sections),
+            "Nothing changed since ADR 1: the same tree, answers, options and decision."
+        );
         let hash = &rv.changes.tree_hash_now;
         assert_eq!(
             shown(&rv.changes.sections(&rv.recorded, &report)),
@@ -694,6 +727,12 @@ mod tests {
                 text.contains("  Then: Option B\n+ Now: Option A\n"),
                 "{text}"
             );
+            let sections = rv.changes.sections(&rv.recorded, &report);
+            let changed = text.lines().filter(|l| l.starts_with('+')).count();
+            assert_eq!(
+                rv.changes.headline(&rv.recorded, &sections),
+                format!("{changed} changes since ADR 1.")
+            );
             rv.changes.winner_reason(&report).unwrap()
         };
         // B loses its speed: A outscores it on the same answers and weights.
@@ -711,6 +750,36 @@ mod tests {
         assert_eq!(
             why(&ruled),
             "Option B is ruled out now by answer 1 (\"Fast\" to \"What matters most?\"): B is too slow too."
+        );
+    }
+
+    #[test]
+    fn an_adr_is_named_by_number_else_by_title() {
+        let mut rec = recorded();
+        assert_eq!(adr_name(&rec), "ADR 1");
+        rec.adr.number = None;
+        assert_eq!(adr_name(&rec), "ADR \"Use Option B\"");
+        // One changed line is "1 change".
+        let changes = Changes {
+            winner_now: Some("sm.a".into()),
+            ..rebuild(
+                &catalog(SMALL),
+                &Engine::new(&catalog(SMALL)),
+                recorded(),
+                "1",
+                "r",
+                0,
+            )
+            .unwrap()
+            .changes
+        };
+        let one = [ReportSection {
+            title: "Decision",
+            items: vec![ReportItem::changed("Now: Option A")],
+        }];
+        assert_eq!(
+            changes.headline(&rec, &one),
+            "1 change since ADR \"Use Option B\"."
         );
     }
 

@@ -289,8 +289,9 @@ pub struct Options {
     pub adr_dir: Option<PathBuf>,
     /// The ADR folder (package) of a repository with several (`--package`).
     pub package: Option<String>,
-    /// A message to show when the TUI opens (what `tradeoffs revisit` found).
-    pub notice: Option<String>,
+    /// What `tradeoffs revisit` found: the ADR replayed into the resumed session and what
+    /// changed since, shown first ([`update::open_revisit`]).
+    pub revisit: Option<(crate::adr::decision_data::Recorded, crate::revisit::Changes)>,
 }
 
 /// Runs the TUI until the user quits. Everything that can fail before the terminal is taken
@@ -327,8 +328,8 @@ pub fn run(catalog: Catalog, options: Options) -> Result<()> {
         shell.hold(&session.id).map_err(anyhow::Error::msg)?;
         update::open_session(&mut app, session);
     }
-    if let Some(n) = options.notice.clone() {
-        app.notice = Some(n);
+    if let Some((recorded, changes)) = &options.revisit {
+        update::open_revisit(&mut app, recorded, changes);
     }
 
     if !options.no_mouse {

@@ -457,10 +457,7 @@ pub(crate) fn mark_superseded(
             // A bare status word (Accepted, Proposed...) gives way to the link, as adr-tools does.
             let word = (h + 1..end)
                 .find(|&i| !lines[i].trim().is_empty())
-                .filter(|&i| {
-                    let t = lines[i].trim();
-                    !t.contains(' ') && !t.contains('[')
-                });
+                .filter(|&i| is_bare_word(&lines[i]));
             match (word, keep_word) {
                 (Some(i), true) => {
                     lines[i] = styled("superseded", entry.status.as_ref(), true);
@@ -531,6 +528,12 @@ pub(super) fn superseded_content(
     }
 }
 
+/// A line of a `## Status` section that is one word ("Accepted"), not a link or a sentence.
+fn is_bare_word(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && !t.contains(' ') && !t.contains('[')
+}
+
 /// A line of a `## Status` section that names the ADR's successor ("Superceded by [2. X](..)",
 /// "Superseded by ADR 2", as a list item too).
 fn says_superseded_by(line: &str) -> bool {
@@ -569,6 +572,15 @@ pub(crate) fn set_status(
             let word = styled(status, current, true);
             let end = section_end(&lines, h, 2);
             let at = current.map(|s| s.line - 1).filter(|&i| i > h && i < end);
+            // The status read may be a supersede link above the bare status word ("Superseded
+            // by [4. X](..)", blank, "Accepted"): the new word takes the word's line, and the
+            // link goes with the others below, so one status word is left.
+            let at = match at {
+                Some(i) if says_superseded_by(&lines[i]) => (h + 1..end)
+                    .find(|&j| j != i && is_bare_word(&lines[j]))
+                    .or(Some(i)),
+                other => other,
+            };
             // A "Superseded by" line left in the section would keep the ADR superseded (the
             // log reads a section holding a supersede link so): the new status replaces it.
             let gone: Vec<usize> = (h + 1..end)
@@ -754,6 +766,28 @@ mod tests {
         // As the last line of the section, and without a link.
         let below = NYGARD.replace("Accepted\n", "Accepted\n\nSuperseded by ADR 4\n");
         let out = set_status(&p("0003-x.md"), &below, "accepted")
+            .unwrap()
+            .unwrap();
+        assert_eq!(out, NYGARD);
+    }
+
+    #[test]
+    fn a_supersede_line_above_the_status_word_gives_way_to_one_word() {
+        // The link first, the bare word after it: the new status is one line, in the word's
+        // place, and the link goes.
+        let above = NYGARD.replace(
+            "Accepted\n",
+            "Superseded by [4. Use Kafka](0004-use-kafka.md)\n\nAccepted\n",
+        );
+        let out = set_status(&p("0003-x.md"), &above, "deprecated")
+            .unwrap()
+            .unwrap();
+        assert_eq!(out, NYGARD.replace("Accepted\n", "Deprecated\n"));
+        assert_eq!(
+            parse_entry(&p("0003-x.md"), &out).status_text(),
+            "deprecated"
+        );
+        let out = set_status(&p("0003-x.md"), &above, "accepted")
             .unwrap()
             .unwrap();
         assert_eq!(out, NYGARD);

@@ -150,8 +150,8 @@ fn export(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Saves the rebuilt session and opens the TUI on it; the change report is printed first, so
-/// it stays on the terminal after the TUI ends, and summed up in the TUI's notice line.
+/// Saves the rebuilt session and opens the TUI on it, on the change report's screen; the
+/// report is printed first too, so it stays on the terminal after the TUI ends.
 fn open_tui(
     catalog: Catalog,
     mut rv: Revisit,
@@ -189,7 +189,7 @@ fn open_tui(
         }),
         // The ADR's own folder (`adr_dir`) already says which package it is.
         package: None,
-        notice: Some(rv.changes.summary(&rv.recorded)),
+        revisit: Some((rv.recorded, rv.changes)),
     };
     tradeoffs::tui::run(catalog, options)?;
     Ok(ExitCode::SUCCESS)

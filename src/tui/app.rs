@@ -27,6 +27,8 @@ pub enum Screen {
     /// The repository's decision log (`super::log_view`).
     Log,
     Review,
+    /// What changed since the ADR `tradeoffs revisit` replays (shown first, then the decision).
+    Revisit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -211,6 +213,20 @@ pub struct PreviewText {
     pub packages: Vec<(String, String)>,
 }
 
+/// The change report `tradeoffs revisit` opens with, laid out by the core
+/// ([`crate::revisit::Changes::sections`]) once, for the decision as it was replayed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevisitView {
+    /// The ADR in a few words ("ADR 3").
+    pub adr: String,
+    /// "Nothing changed since ADR 3: …" or "4 changes since ADR 3."
+    pub headline: String,
+    pub unchanged: bool,
+    pub sections: Vec<crate::revisit::ReportSection>,
+    /// The one-line summary the next screen's notice shows.
+    pub summary: String,
+}
+
 #[derive(Debug)]
 pub struct App {
     pub catalog: Catalog,
@@ -261,6 +277,11 @@ pub struct App {
     pub review: Option<crate::review::Pack>,
     pub review_scroll: u16,
     pub review_return: Screen,
+    /// `tradeoffs revisit`'s change report, its scroll offset, and the screen the replayed
+    /// session opens on (where Enter goes on to).
+    pub revisit: Option<RevisitView>,
+    pub revisit_scroll: u16,
+    pub revisit_return: Screen,
     pub help: bool,
     pub confirm_quit: bool,
     /// One-line message for the user (an error, what just happened); cleared by the next key.
@@ -312,6 +333,9 @@ impl App {
             review: None,
             review_scroll: 0,
             review_return: Screen::Home,
+            revisit: None,
+            revisit_scroll: 0,
+            revisit_return: Screen::Outcome,
             help: false,
             confirm_quit: false,
             notice: None,
@@ -353,6 +377,7 @@ impl App {
             Screen::Log if self.log_view.searching => Context::LogSearch,
             Screen::Log => Context::Log,
             Screen::Review => Context::Review,
+            Screen::Revisit => Context::Revisit,
         }
     }
 

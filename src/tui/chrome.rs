@@ -40,6 +40,7 @@ pub(crate) fn screen_name(s: Screen) -> &'static str {
         Screen::Exported => "Export",
         Screen::Log => "Decision log",
         Screen::Review => "Design review",
+        Screen::Revisit => "Revisit",
     }
 }
 

@@ -80,6 +80,8 @@ pub enum Context {
     LogReader,
     /// The design-review pack, scrollable.
     Review,
+    /// What changed since the ADR `tradeoffs revisit` opened, scrollable.
+    Revisit,
     HelpOverlay,
     ConfirmQuit,
 }
@@ -182,6 +184,7 @@ const NAV: &[Context] = &[
     X::Log,
     X::LogReader,
     X::Review,
+    X::Revisit,
 ];
 const BACK: &[Context] = &[
     X::HomeAdding,
@@ -332,7 +335,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::PageUp,
         short: "page up",
         help: "Scroll a page up",
-        contexts: &[X::Preview, X::Log, X::LogReader, X::Review],
+        contexts: &[X::Preview, X::Log, X::LogReader, X::Review, X::Revisit],
         bar: false,
     },
     Binding {
@@ -340,7 +343,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::PageDown,
         short: "page down",
         help: "Scroll a page down",
-        contexts: &[X::Preview, X::Log, X::LogReader, X::Review],
+        contexts: &[X::Preview, X::Log, X::LogReader, X::Review, X::Revisit],
         bar: false,
     },
     Binding {
@@ -432,6 +435,14 @@ pub static BINDINGS: &[Binding] = &[
         bar: true,
     },
     Binding {
+        keys: &[k(KeyCode::Enter), k(KeyCode::Esc)],
+        action: Action::Select,
+        short: "go on",
+        help: "Go on to the replayed decision: its outcome, or the question where the walk now stops",
+        contexts: &[X::Revisit],
+        bar: true,
+    },
+    Binding {
         keys: &[k(KeyCode::Enter)],
         action: Action::Select,
         short: "decide & record",
@@ -452,7 +463,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::First,
         short: "top",
         help: "Jump to the top",
-        contexts: &[X::Preview, X::Log, X::LogReader, X::Review],
+        contexts: &[X::Preview, X::Log, X::LogReader, X::Review, X::Revisit],
         bar: false,
     },
     Binding {
@@ -460,7 +471,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::Last,
         short: "end",
         help: "Jump to the end",
-        contexts: &[X::Preview, X::Log, X::LogReader, X::Review],
+        contexts: &[X::Preview, X::Log, X::LogReader, X::Review, X::Revisit],
         bar: false,
     },
     Binding {
@@ -843,6 +854,7 @@ mod tests {
             Context::Log,
             Context::LogReader,
             Context::Review,
+            Context::Revisit,
         ] {
             let actions: Vec<Action> = bindings_for(ctx).iter().map(|b| b.action).collect();
             assert!(actions.contains(&Action::Help), "{ctx:?}");
@@ -865,6 +877,7 @@ mod tests {
             Context::LogSearch,
             Context::LogReader,
             Context::Review,
+            Context::Revisit,
             Context::HelpOverlay,
             Context::ConfirmQuit,
         ] {

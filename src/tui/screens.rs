@@ -11,3 +11,4 @@ pub mod priorities;
 pub mod question;
 pub mod record;
 pub mod review;
+pub mod revisit;

@@ -191,6 +191,18 @@ pub fn open_session(app: &mut App, session: Session) {
     };
 }
 
+/// Shows what `tradeoffs revisit` found before the replayed session (opened with
+/// [`open_session`]): the change report, laid out by the core for the decision as it stands.
+/// Going on from it lands where the session opened. Without an evaluated decision there is
+/// nothing to compare: the summary goes to the notice instead.
+pub fn open_revisit(
+    app: &mut App,
+    recorded: &crate::adr::decision_data::Recorded,
+    changes: &crate::revisit::Changes,
+) {
+    screens::revisit::open(app, recorded, changes);
+}
+
 pub(crate) fn active_mut(app: &mut App) -> Option<&mut Decision> {
     let s = app.session.as_mut()?;
     let i = s.active;
@@ -289,6 +301,7 @@ fn key(app: &mut App, ev: KeyEvent) -> Vec<Effect> {
         Screen::Exported => screens::exported::update(app, action),
         Screen::Log => screens::log::update(app, action),
         Screen::Review => screens::review::update(app, action),
+        Screen::Revisit => screens::revisit::update(app, action),
     }
 }
 

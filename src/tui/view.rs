@@ -27,6 +27,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Exported => screens::exported::draw(app, a.body, frame.buffer_mut()),
         Screen::Log => screens::log::draw(app, a.body, frame.buffer_mut()),
         Screen::Review => screens::review::draw(app, a.body, frame.buffer_mut()),
+        Screen::Revisit => screens::revisit::draw(app, a.body, frame.buffer_mut()),
     }
     chrome::notice(app, a.notice, frame.buffer_mut());
     chrome::status_bar(app, a.status, frame.buffer_mut());

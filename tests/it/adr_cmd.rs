@@ -404,6 +404,25 @@ fn status_changes_each_dialect_in_its_own_wording() {
 }
 
 #[test]
+fn status_under_a_supersede_line_with_the_word_below_leaves_one_word() {
+    // A hand edit put the link above the old status word: the new status is one word line.
+    let r = Repo::fixture("adr-tools");
+    let file = "doc/adr/0002-use-mysql-for-payments.md";
+    let link =
+        "Superceded by [3. Use PostgreSQL for payments](0003-use-postgresql-for-payments.md)";
+    let text = r.read(file).replace(link, &format!("{link}\n\nAccepted"));
+    std::fs::write(r.path(file), text).unwrap();
+    ok(&r.run(&["adr", "status", "2", "deprecated"]));
+    let text = r.read(file);
+    assert!(
+        text.contains("## Status\n\nDeprecated\n\n## Context"),
+        "{text}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.run(&["log", "--json"]).stdout).unwrap();
+    assert_eq!(v[1]["status"], "deprecated");
+}
+
+#[test]
 fn status_superseded_links_the_replacement_and_other_statuses_are_refused() {
     let r = Repo::fixture("adrs");
     let run = r.run(&["adr", "status", "1", "superseded", "--by", "3"]);

@@ -24,5 +24,6 @@ mod trees_validation;
 mod tui_area;
 mod tui_log;
 mod tui_pty;
+mod tui_revisit;
 mod tui_snapshots;
 mod tui_state;

@@ -535,8 +535,10 @@ fn revisit_opens_the_recorded_decision_and_its_export_supersedes_the_adr() {
         config.path(),
         &["--trees", trees, "revisit", "1"],
     );
-    // It opens at the outcome, with what revisit found in the notice line.
-    t.wait_text("Revisiting ADR 1");
+    // It opens on what revisit found; Enter goes on to the outcome.
+    t.wait_text("Revisiting ADR 1: what changed");
+    t.wait_text("Nothing changed since ADR 1");
+    t.send("\r");
     t.wait_text("Ranking: Use A or B");
     t.send("\r");
     t.wait_text("Record: Option B");

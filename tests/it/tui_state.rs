@@ -500,7 +500,7 @@ fn several_adr_folders_are_chosen_in_the_preview_and_the_style_is_named() {
 }
 
 #[test]
-fn a_revisited_decision_opens_at_its_outcome_and_its_export_supersedes_the_adr() {
+fn a_revisited_decision_opens_on_its_report_then_its_outcome_and_its_export_supersedes_the_adr() {
     let repo = tempfile::TempDir::new().unwrap();
     let data = tempfile::TempDir::new().unwrap();
     let shell = shell_in(repo.path(), data.path(), Some(PathBuf::from("adr")));
@@ -527,7 +527,11 @@ fn a_revisited_decision_opens_at_its_outcome_and_its_export_supersedes_the_adr()
     assert!(!rv.changes.tree_changed);
     assert_eq!(rv.session.decisions[0].answers, first_answers);
     tradeoffs::tui::update::open_session(&mut b, rv.session);
+    tradeoffs::tui::update::open_revisit(&mut b, &rv.recorded, &rv.changes);
+    assert_eq!(b.screen, Screen::Revisit);
+    keys_via(&shell, &mut b, "<ret>");
     assert_eq!(b.screen, Screen::Outcome);
+    assert_eq!(b.active().unwrap().1.answers, first_answers);
     assert_eq!(
         b.report.as_ref().unwrap().chosen.as_deref(),
         Some("store.postgresql")
