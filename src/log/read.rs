@@ -280,7 +280,10 @@ mod tests {
         assert_eq!(plain.index_files, None);
         assert_eq!(std::fs::read_dir(cache.path()).unwrap().count(), 1);
         // Files written just now are racy: not cached yet, read again, still the same log.
-        assert_eq!(read_log_cached(dir.path(), cache.path()).unwrap().entries, plain.entries);
+        assert_eq!(
+            read_log_cached(dir.path(), cache.path()).unwrap().entries,
+            plain.entries
+        );
 
         // Make the files old enough to be cached.
         let old = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
