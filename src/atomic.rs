@@ -29,6 +29,16 @@ pub enum Visibility {
 }
 
 fn write_temp(dir: &Path, content: &[u8], vis: Visibility) -> Result<NamedTempFile, WriteError> {
+    let tmp = write_temp_unsynced(dir, content, vis)?;
+    tmp.as_file().sync_all().map_err(WriteError::Temp)?;
+    Ok(tmp)
+}
+
+fn write_temp_unsynced(
+    dir: &Path,
+    content: &[u8],
+    vis: Visibility,
+) -> Result<NamedTempFile, WriteError> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(".tradeoffs-").suffix(".tmp");
     #[cfg(unix)]
@@ -42,7 +52,6 @@ fn write_temp(dir: &Path, content: &[u8], vis: Visibility) -> Result<NamedTempFi
     let _ = vis;
     let mut tmp = builder.tempfile_in(dir).map_err(WriteError::Temp)?;
     tmp.write_all(content).map_err(WriteError::Temp)?;
-    tmp.as_file().sync_all().map_err(WriteError::Temp)?;
     Ok(tmp)
 }
 
@@ -89,6 +98,20 @@ pub fn replace(path: &Path, content: &[u8], vis: Visibility) -> Result<(), Write
     Ok(())
 }
 
+/// [`replace`] for a cache, owner-only: never half a file under the final name while running,
+/// but not synced to disk, which spares the first `tradeoffs log` of a large log two disk
+/// flushes. After a crash the cache may be old or empty; that is safe, because its entries
+/// are keyed by the files' identity and a cache that does not decode is ignored.
+pub fn replace_cache(path: &Path, content: &[u8]) -> Result<(), WriteError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let tmp = write_temp_unsynced(dir, content, Visibility::Private)?;
+    tmp.persist(path).map_err(|e| WriteError::Commit(e.error))?;
+    Ok(())
+}
+
 /// An io::Error's message without the " at path ..." that `tempfile` adds (the temporary
 /// name is random and means nothing to the user).
 pub fn without_temp_path(e: &io::Error) -> String {
@@ -102,6 +125,22 @@ pub fn without_temp_path(e: &io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cache_is_replaced_whole_and_stays_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.cache");
+        replace_cache(&path, b"one").unwrap();
+        replace_cache(&path, b"two").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "two");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
 
     #[test]
     fn create_new_never_replaces_and_replace_does() {

@@ -170,11 +170,7 @@ impl Cache {
         if let Some(parent) = self.path.parent()
             && std::fs::create_dir_all(parent).is_ok()
         {
-            let _ = crate::atomic::replace(
-                &self.path,
-                text.as_bytes(),
-                crate::atomic::Visibility::Private,
-            );
+            let _ = crate::atomic::replace_cache(&self.path, text.as_bytes());
         }
     }
 }
