@@ -18,6 +18,6 @@ pub mod list;
 mod parse;
 mod read;
 
-pub use entry::{DecisionLog, Entry, EntryLink, Field, LinkKind, LogDialect, StatusField};
+pub use entry::{Decided, DecisionLog, Entry, EntryLink, Field, LinkKind, LogDialect, StatusField};
 pub use parse::{KNOWN_STATUSES, normalize_status, parse_entry, status_of};
 pub use read::{is_index_or_template, open_log, read_log, read_log_cached};

@@ -271,7 +271,7 @@ pub fn decode(text: &str) -> Result<Option<DecisionData>, DataError> {
 
 /// The tree and chosen option of the decision data in `text`, reading nothing else of it (the conflict
 /// check over a whole log needs only that).
-fn chosen_in(text: &str) -> Option<(String, String)> {
+pub(crate) fn chosen_in(text: &str) -> Option<(String, String)> {
     #[derive(Deserialize)]
     struct Chosen {
         format: u32,
@@ -343,10 +343,39 @@ pub fn read_recorded(path: &Path) -> Result<Option<Recorded>, super::AdrError> {
 /// Every `decide` runs this over the whole log, so it reads little: the head of each file for
 /// its status (and title), and only for accepted ones the tail, where the data is.
 pub fn accepted_choices(dir: &Path) -> Vec<AcceptedChoice> {
+    if let Some(cache) = crate::config::log_cache_dir()
+        && dir.is_dir()
+        && let Ok(log) = crate::log::read_log_cached(dir, &cache)
+    {
+        // The log's parse cache knows each file's status and recorded choice: a log of 1,000
+        // ADRs costs one `stat` per file instead of reading every one.
+        return accepted_in_log(&log);
+    }
     let Ok(files) = adr_files(dir) else {
         return Vec::new();
     };
     files.iter().filter_map(|f| accepted_choice(f)).collect()
+}
+
+/// The choices of the accepted ADRs of a log that record one (what [`accepted_choices`] finds
+/// by reading the files).
+pub fn accepted_in_log(log: &crate::log::DecisionLog) -> Vec<AcceptedChoice> {
+    log.entries
+        .iter()
+        .filter(|e| e.status_text() == "accepted")
+        .filter_map(|e| {
+            let d = e.decided.as_ref()?;
+            Some(AcceptedChoice {
+                tree: d.tree.clone(),
+                option: d.option.clone(),
+                adr: AdrRef {
+                    number: e.number,
+                    title: e.title_text().to_string(),
+                    file: e.file.clone(),
+                },
+            })
+        })
+        .collect()
 }
 
 /// Bytes read from the start of an ADR for its status and title, and from its end for the data.
@@ -398,6 +427,56 @@ fn accepted_choice(path: &Path) -> Option<AcceptedChoice> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_log_gives_the_same_accepted_choices_as_reading_the_files() {
+        let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+        let dir = tempfile::tempdir().unwrap();
+        let put = |name: &str, from: &str, status: (&str, &str)| {
+            let text = std::fs::read_to_string(golden.join(from)).unwrap();
+            std::fs::write(dir.path().join(name), text.replacen(status.0, status.1, 1)).unwrap();
+        };
+        put(
+            "0001-cache.md",
+            "data-caching.nygard.md",
+            ("\nProposed\n", "\nAccepted\n"),
+        );
+        put(
+            "0002-store.md",
+            "data-store.madr.md",
+            ("status: \"proposed\"", "status: accepted"),
+        );
+        put("0003-login.md", "security-identity.madr.md", ("", ""));
+        put(
+            "0004-keys.md",
+            "data-store.nygard.md",
+            ("\nProposed\n", "\nRejected\n"),
+        );
+        let hand =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/logs/hand-edited/doc/adr");
+        for f in std::fs::read_dir(&hand).unwrap() {
+            let f = f.unwrap();
+            std::fs::copy(
+                f.path(),
+                dir.path()
+                    .join(format!("h-{}", f.file_name().to_string_lossy())),
+            )
+            .unwrap();
+        }
+        let files = adr_files(dir.path()).unwrap();
+        let read: Vec<AcceptedChoice> = files.iter().filter_map(|f| accepted_choice(f)).collect();
+        let log = crate::log::read_log(dir.path()).unwrap();
+        let mut from_log = accepted_in_log(&log);
+        let mut read = read;
+        from_log.sort_by(|a, b| a.adr.file.cmp(&b.adr.file));
+        read.sort_by(|a, b| a.adr.file.cmp(&b.adr.file));
+        assert_eq!(from_log, read);
+        assert_eq!(
+            read.iter().map(|a| a.adr.file.as_str()).collect::<Vec<_>>(),
+            ["0001-cache.md", "0002-store.md"],
+            "the accepted ones with decision data"
+        );
+    }
 
     fn sample() -> DecisionData {
         DecisionData {

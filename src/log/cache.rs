@@ -10,10 +10,10 @@
 
 use std::path::{Path, PathBuf};
 
-use super::entry::{Entry, EntryLink, Field, LinkKind, LogDialect, StatusField};
+use super::entry::{Decided, Entry, EntryLink, Field, LinkKind, LogDialect, StatusField};
 
 /// Bumped whenever [`Entry`] or the parser changes what it reads, so old caches are ignored.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// What identifies one version of a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,7 +194,8 @@ fn field(f: Option<&Field>) -> Option<String> {
 }
 
 /// One entry as a line: file, key, number, number line, title, status, date, dialect,
-/// problem, links, local targets. `None` when a text holds a character the format uses.
+/// problem, links, local targets, recorded decision. `None` when a text holds a character the
+/// format uses.
 fn encode(k: Key, e: &Entry) -> Option<String> {
     let status = match &e.status {
         None => "-".into(),
@@ -245,6 +246,10 @@ fn encode(k: Key, e: &Entry) -> Option<String> {
             field(e.problem.as_ref())?,
             links,
             targets,
+            match &e.decided {
+                None => "-".to_string(),
+                Some(d) => format!("={}{PART}{}", clean(&d.tree)?, clean(&d.option)?),
+            },
         ]
         .join("\t"),
     )
@@ -314,6 +319,16 @@ fn decode(text: &str, dir: &Path) -> Option<Vec<Option<(Key, Entry)>>> {
             next()?,
             next()?,
         );
+        let decided = match next()? {
+            "-" => None,
+            d => {
+                let (tree, option) = d.strip_prefix('=')?.split_once(PART)?;
+                Some(Decided {
+                    tree: tree.to_string(),
+                    option: option.to_string(),
+                })
+            }
+        };
         let mut k = fields(key, b',');
         let (len, ms, mn, cs, cn, ino) = (
             k.next()?,
@@ -387,6 +402,7 @@ fn decode(text: &str, dir: &Path) -> Option<Vec<Option<(Key, Entry)>>> {
             links,
             problem: parse_field(problem)?,
             local_targets,
+            decided,
         };
         out.push(Some((key, entry)));
     }
@@ -413,9 +429,17 @@ mod tests {
             "adrs-ng/doc/adr",
             "rules/broken-link/pass/adr",
             "rules/unparseable/fail",
+            // Exported ADRs, with decision data.
+            "../../golden",
         ] {
             let dir = root.join(d);
             let log = super::super::read_log(&dir).unwrap();
+            if d.ends_with("golden") {
+                assert!(
+                    log.entries.iter().filter(|e| e.decided.is_some()).count() >= 9,
+                    "the golden ADRs record their decisions"
+                );
+            }
             let mut text = header(&dir) + "\n";
             for e in &log.entries {
                 text.push_str(&encode(key, e).unwrap());

@@ -209,6 +209,17 @@ pub struct Entry {
     /// Relative link destinations in the file (for the broken-link check), with their lines.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub local_targets: Vec<Field>,
+    /// What an ADR tradeoffs wrote records in its decision data: the tree and the option
+    /// chosen (what `decide` checks a new decision against when the ADR is accepted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided: Option<Decided>,
+}
+
+/// The tree and chosen option of a tradeoffs ADR's decision data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decided {
+    pub tree: String,
+    pub option: String,
 }
 
 impl Entry {

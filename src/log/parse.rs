@@ -244,6 +244,8 @@ pub fn parse_entry(path: &Path, text: &str) -> Entry {
         e.dialect = Some(LogDialect::Madr);
     }
     e.local_targets = local_targets(body);
+    e.decided = crate::adr::decision_data::chosen_in(text)
+        .map(|(tree, option)| super::entry::Decided { tree, option });
     if e.problem.is_none() {
         if e.title.is_none() {
             e.problem = Some(Field {
@@ -308,6 +310,7 @@ fn blank_entry(path: &Path) -> Entry {
         links: Vec::new(),
         problem: None,
         local_targets: Vec::new(),
+        decided: None,
     }
 }
 
