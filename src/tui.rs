@@ -12,6 +12,7 @@ pub mod keys;
 mod layout;
 pub mod log_view;
 mod screens;
+mod scroll;
 mod signals;
 mod theme;
 pub mod update;

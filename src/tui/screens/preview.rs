@@ -93,14 +93,13 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if choosing(app) {
         return choose(app, action);
     }
-    let page = app.size.1.saturating_sub(8).max(1);
+    // A scroll key moves the offset here; it is kept within the text below.
+    crate::tui::scroll::apply(
+        &mut app.preview_scroll,
+        action,
+        crate::tui::scroll::page(app.size.1),
+    );
     match action {
-        Action::Up => app.preview_scroll = app.preview_scroll.saturating_sub(1),
-        Action::Down => app.preview_scroll = app.preview_scroll.saturating_add(1),
-        Action::PageUp => app.preview_scroll = app.preview_scroll.saturating_sub(page),
-        Action::PageDown => app.preview_scroll = app.preview_scroll.saturating_add(page),
-        Action::First => app.preview_scroll = 0,
-        Action::Last => app.preview_scroll = u16::MAX,
         Action::Export | Action::UpdateAdr | Action::NewAdr => {
             if !matches!(app.preview, Some(Ok(_))) {
                 app.notice = Some("nothing to export: the preview could not be rendered".into());

@@ -13,6 +13,7 @@ use crate::session::Session;
 use crate::text::sanitize as plain;
 use crate::tui::app::{App, Screen};
 use crate::tui::keys::{self, Action, Context};
+use crate::tui::scroll;
 use crate::tui::theme::{accent, bold, good, muted, warn};
 use crate::tui::update::Effect;
 use crate::tui::widgets::{panel, wrap};
@@ -238,29 +239,22 @@ pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
         return;
     };
     let all = lines(pack, body.width.saturating_sub(2) as usize);
-    let total = all.len();
-    let visible = body.height.saturating_sub(2) as usize;
-    let top = (app.review_scroll as usize).min(total.saturating_sub(visible.max(1)));
-    let title = format!(
-        "Design review: session {} (line {}/{total})",
-        plain(&pack.session),
-        (top + 1).min(total)
+    scroll::draw(
+        all,
+        app.review_scroll,
+        |top, total| {
+            format!(
+                "Design review: session {} (line {top}/{total})",
+                plain(&pack.session)
+            )
+        },
+        body,
+        buf,
     );
-    Paragraph::new(all.into_iter().skip(top).take(visible).collect::<Vec<_>>())
-        .block(panel(&title, true))
-        .render(body, buf);
 }
 
 pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    let page = app.size.1.saturating_sub(8).max(1);
-    let s = &mut app.review_scroll;
     match action {
-        Action::Up => *s = s.saturating_sub(1),
-        Action::Down => *s = s.saturating_add(1),
-        Action::PageUp => *s = s.saturating_sub(page),
-        Action::PageDown => *s = s.saturating_add(page),
-        Action::First => *s = 0,
-        Action::Last => *s = u16::MAX,
         Action::Back => {
             app.screen = app.review_return;
             return Vec::new();
@@ -269,14 +263,11 @@ pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::WriteReviewHtml => return vec![Effect::WriteReview(Format::Html)],
         _ => {}
     }
-    // Keep the offset within the text, so scrolling back up starts moving at once.
+    scroll::apply(&mut app.review_scroll, action, scroll::page(app.size.1));
     let total = app
         .review
         .as_ref()
         .map_or(0, |p| lines(p, inner_width(app)).len());
-    // Header, notice and status bar take three rows, the panel's border two.
-    let visible = app.size.1.saturating_sub(5) as usize;
-    let max = total.saturating_sub(visible.max(1));
-    app.review_scroll = app.review_scroll.min(max.min(u16::MAX as usize) as u16);
+    app.review_scroll = scroll::clamp(app.review_scroll, total, app.size.1);
     Vec::new()
 }

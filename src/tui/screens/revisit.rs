@@ -15,6 +15,7 @@ use crate::revisit::{Changes, adr_name};
 use crate::text::sanitize as plain;
 use crate::tui::app::{App, RevisitView, Screen};
 use crate::tui::keys::{self, Action, Context};
+use crate::tui::scroll;
 use crate::tui::theme::{accent, bold, good, muted, warn};
 use crate::tui::update::Effect;
 use crate::tui::widgets::{panel, wrap};
@@ -125,58 +126,27 @@ pub(crate) fn draw(app: &App, body: Rect, buf: &mut Buffer) {
         app.revisit_return,
         body.width.saturating_sub(2) as usize,
     );
-    let total = all.len();
-    let visible = body.height.saturating_sub(2) as usize;
-    let top = (app.revisit_scroll as usize).min(total.saturating_sub(visible.max(1)));
-    let title = format!(
-        "Revisiting {}: what changed (line {}/{total})",
-        view.adr,
-        (top + 1).min(total)
+    scroll::draw(
+        all,
+        app.revisit_scroll,
+        |top, total| format!("Revisiting {}: what changed (line {top}/{total})", view.adr),
+        body,
+        buf,
     );
-    Paragraph::new(all.into_iter().skip(top).take(visible).collect::<Vec<_>>())
-        .block(panel(&title, true))
-        .render(body, buf);
-    // On the frame, at the right: the report goes on above or below what is shown.
-    let mark = |y: u16, text: &str, buf: &mut Buffer| {
-        let w = text.chars().count() as u16;
-        if body.width > w + 2 {
-            buf.set_string(body.right() - w - 1, y, text, muted());
-        }
-    };
-    if top > 0 {
-        mark(body.y, " ▲ more ", buf);
-    }
-    if top + visible < total && body.height > 0 {
-        mark(body.bottom() - 1, " ▼ more ", buf);
-    }
 }
 
 pub(crate) fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    let page = app.size.1.saturating_sub(8).max(1);
-    let s = &mut app.revisit_scroll;
-    match action {
-        Action::Up => *s = s.saturating_sub(1),
-        Action::Down => *s = s.saturating_add(1),
-        Action::PageUp => *s = s.saturating_sub(page),
-        Action::PageDown => *s = s.saturating_add(page),
-        Action::First => *s = 0,
-        Action::Last => *s = u16::MAX,
-        Action::Select => {
-            app.screen = app.revisit_return;
-            // The notice keeps what the report said in one line, and that exporting supersedes.
-            app.notice = app.revisit.as_ref().map(|v| v.summary.clone());
-            return Vec::new();
-        }
-        _ => {}
+    if matches!(action, Action::Select) {
+        app.screen = app.revisit_return;
+        // The notice keeps what the report said in one line, and that exporting supersedes.
+        app.notice = app.revisit.as_ref().map(|v| v.summary.clone());
+        return Vec::new();
     }
-    // Keep the offset within the text, so scrolling back up starts moving at once.
+    scroll::apply(&mut app.revisit_scroll, action, scroll::page(app.size.1));
     let total = app
         .revisit
         .as_ref()
         .map_or(0, |v| lines(v, app.revisit_return, inner_width(app)).len());
-    // Header, notice and status bar take three rows, the panel's border two.
-    let visible = app.size.1.saturating_sub(5) as usize;
-    let max = total.saturating_sub(visible.max(1));
-    app.revisit_scroll = app.revisit_scroll.min(max.min(u16::MAX as usize) as u16);
+    app.revisit_scroll = scroll::clamp(app.revisit_scroll, total, app.size.1);
     Vec::new()
 }
