@@ -20,6 +20,19 @@ use portable_pty::{ChildKiller, CommandBuilder, PtySize, native_pty_system};
 /// only fires on a hang, even on a loaded CI machine; not a performance assertion.
 const WAIT: Duration = Duration::from_secs(60);
 
+/// The tests of this file run one at a time. `openpty` makes its two descriptors
+/// close-on-exec only after opening them, so a program another test starts in that instant
+/// inherits them; if that program is a TUI under test, it holds this test's terminal open
+/// and a test that closes the terminal (or waits for the program's end) hangs until it
+/// quits. Seen once in a full `cargo test` run under load.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 struct Term {
     parser: vt100::Parser,
     rx: Receiver<Vec<u8>>,
@@ -80,6 +93,7 @@ impl Term {
 
 #[test]
 fn full_walk_edit_export_and_quit_in_a_real_terminal() {
+    let _serial = one_at_a_time();
     let repo = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
     let config = tempfile::tempdir().unwrap();
@@ -234,6 +248,7 @@ fn full_walk_edit_export_and_quit_in_a_real_terminal() {
 
 #[test]
 fn without_a_terminal_it_points_to_decide_and_fails() {
+    let _serial = one_at_a_time();
     let out = Command::new(env!("CARGO_BIN_EXE_tradeoffs"))
         .stdin(std::process::Stdio::null())
         .output()
@@ -376,6 +391,7 @@ fn saved_record(data: &std::path::Path) -> serde_json::Value {
 #[cfg(unix)]
 #[test]
 fn each_signal_restores_the_terminal_and_saves_the_typed_form() {
+    let _serial = one_at_a_time();
     for (name, sig) in [
         ("SIGTERM", libc::SIGTERM),
         ("SIGHUP", libc::SIGHUP),
@@ -418,6 +434,7 @@ fn each_signal_restores_the_terminal_and_saves_the_typed_form() {
 #[cfg(unix)]
 #[test]
 fn a_closed_terminal_ends_the_program_with_the_form_saved() {
+    let _serial = one_at_a_time();
     let repo = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
     let config = tempfile::tempdir().unwrap();
@@ -450,6 +467,7 @@ fn a_closed_terminal_ends_the_program_with_the_form_saved() {
 
 #[test]
 fn no_escape_from_a_hostile_tree_reaches_the_terminal_from_the_tui() {
+    let _serial = one_at_a_time();
     let repo = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
     let config = tempfile::tempdir().unwrap();
@@ -504,6 +522,7 @@ fn no_escape_from_a_hostile_tree_reaches_the_terminal_from_the_tui() {
 
 #[test]
 fn revisit_opens_the_recorded_decision_and_its_export_supersedes_the_adr() {
+    let _serial = one_at_a_time();
     let repo = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
     let config = tempfile::tempdir().unwrap();
