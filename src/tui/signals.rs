@@ -71,6 +71,24 @@ mod imp {
         }
         PIPE_READ.store(fds[0], Ordering::SeqCst);
         PIPE_WRITE.store(fds[1], Ordering::SeqCst);
+        // The watchdog gets its own pipe, whose write end stays open: its read end never has
+        // data and is never at end-of-file.
+        let mut quiet = [0 as libc::c_int; 2];
+        // SAFETY: pipe(2) fills the two-element array.
+        if unsafe { libc::pipe(quiet.as_mut_ptr()) } == 0 {
+            for fd in quiet {
+                // SAFETY: fcntl on descriptors we just created.
+                unsafe {
+                    let fl = libc::fcntl(fd, libc::F_GETFL);
+                    libc::fcntl(fd, libc::F_SETFL, fl | libc::O_NONBLOCK);
+                    libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC);
+                }
+            }
+            let quiet_read = quiet[0];
+            let _ = std::thread::Builder::new()
+                .name("hang-up watchdog".into())
+                .spawn(move || watch_for_hang_up(quiet_read));
+        }
         for sig in SIGNALS {
             // SAFETY: a zeroed sigaction with our handler, no SA_RESTART (so poll returns).
             unsafe {
@@ -80,6 +98,50 @@ mod imp {
                 libc::sigaction(sig, &raw const sa, std::ptr::null_mut());
             }
         }
+    }
+
+    /// How long the event loop gets to notice a hang-up by itself before the watchdog steps in.
+    const GRACE: std::time::Duration = std::time::Duration::from_millis(300);
+
+    /// Waits for the terminal to hang up, then makes sure the event loop learns of it.
+    ///
+    /// [`wait`] checks for a hang-up before every crossterm call, but the terminal can close in
+    /// the instant between that check and crossterm's read. crossterm 0.29 then reads
+    /// end-of-file in a loop that only a "would block" ends (its `UnixInternalEventSource`),
+    /// at 100 % CPU, and never returns to the event loop (seen in the pty test of a closed
+    /// terminal). So this thread, blocked in `poll(2)` for hang-up only, notes SIGHUP as
+    /// pending and wakes the loop; if the loop has not ended the program after [`GRACE`], it
+    /// puts an empty non-blocking pipe in place of the terminal on standard input and sends
+    /// the program SIGWINCH, so crossterm returns, and the loop sees the pending hang-up,
+    /// saves the session and the form, and ends.
+    fn watch_for_hang_up(quiet_read: libc::c_int) {
+        let mut fd = libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: 0,
+            revents: 0,
+        };
+        loop {
+            // SAFETY: poll(2) on one valid pollfd; with no events asked, it returns only on
+            // POLLHUP, POLLERR or POLLNVAL.
+            let r = unsafe { libc::poll(&raw mut fd, 1, -1) };
+            if r > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+                break;
+            }
+            if r < 0 && std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
+                return;
+            }
+        }
+        on_signal(libc::SIGHUP);
+        std::thread::sleep(GRACE);
+        // Still running: the loop is stuck in crossterm. Its read loop ends on "would block";
+        // then its own poll, which no longer watches standard input, wakes on SIGWINCH (it
+        // reports a resize, or fails to measure the dead terminal: either returns to the loop).
+        // SAFETY: dup2(2) of a descriptor we own onto standard input; kill(2) to ourselves.
+        unsafe {
+            libc::dup2(quiet_read, libc::STDIN_FILENO);
+            libc::kill(libc::getpid(), libc::SIGWINCH);
+        }
+        on_signal(libc::SIGHUP);
     }
 
     /// A terminating signal that arrived, if any (taken once).
@@ -124,10 +186,21 @@ mod imp {
         (tty & libc::POLLIN != 0).then_some(Wake::Input)
     }
 
+    /// Fault injection for the pty test of the watchdog: with `TRADEOFFS_FAULT_LATE_HANGUP`
+    /// set, [`wait`] leaves the terminal to crossterm at once, as if it had hung up just after
+    /// the check, so a closed terminal reaches crossterm's read loop every time.
+    fn late_hang_up() -> bool {
+        static LATE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        *LATE.get_or_init(|| std::env::var_os("TRADEOFFS_FAULT_LATE_HANGUP").is_some())
+    }
+
     pub fn wait() -> Wake {
         loop {
             if let Some(sig) = pending() {
                 return Wake::Signal(sig);
+            }
+            if late_hang_up() {
+                return Wake::Input;
             }
             if poll_once(0) == Some(Wake::HangUp) {
                 return Wake::HangUp;
