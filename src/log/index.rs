@@ -67,7 +67,12 @@ pub fn plan_index(log: &DecisionLog) -> IndexPlan {
     let current_text = current.as_deref().unwrap_or("");
     let lines: Vec<&str> = current_text.lines().collect();
     let markers = find_markers(&lines);
-    let list = find_list(&lines, log);
+    // Markers, where there are some, say where the list is.
+    let list = if markers.is_some() {
+        None
+    } else {
+        find_list(&lines, log)
+    };
     let first_item = match (markers, list) {
         (Some((s, e)), _) => lines[s + 1..e]
             .iter()
@@ -209,6 +214,7 @@ fn find_index(log: &DecisionLog) -> (PathBuf, Option<String>) {
             })
             .unwrap_or_default(),
     };
+    let several = names.len() > 1;
     for name in names {
         let lower = name.to_ascii_lowercase();
         let name_rank = match (lower.as_str(), prefer_index_md) {
@@ -220,13 +226,19 @@ fn find_index(log: &DecisionLog) -> (PathBuf, Option<String>) {
         let Ok(text) = crate::fileread::read_text(&path, crate::fileread::ADR_LIMIT) else {
             continue;
         };
-        let lines: Vec<&str> = text.lines().collect();
-        let content_rank = if find_markers(&lines).is_some() {
+        // What the file holds ranks it among several; one needs no ranking (and planning reads
+        // it again anyway).
+        let content_rank = if !several {
             0
-        } else if find_list(&lines, log).is_some() {
-            1
         } else {
-            2
+            let lines: Vec<&str> = text.lines().collect();
+            if find_markers(&lines).is_some() {
+                0
+            } else if find_list(&lines, log).is_some() {
+                1
+            } else {
+                2
+            }
         };
         candidates.push((content_rank, name_rank, path, text));
     }

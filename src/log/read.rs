@@ -58,8 +58,10 @@ pub fn read_log_cached(dir: &Path, cache_dir: &Path) -> Result<DecisionLog, AdrE
         return read_log(dir);
     };
     let mut listed = listed;
-    // By name, to merge with the cache (which is sorted the same way).
-    listed.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+    // By name, to merge with the cache (which is sorted the same way). The directory lists
+    // names in hash order; comparing their first eight bytes as one number settles almost
+    // every comparison (`0042-use-…`) without a string compare.
+    listed.sort_unstable_by(|a, b| a.prefix.cmp(&b.prefix).then_with(|| a.name.cmp(&b.name)));
     let mut keys: Vec<Option<(Key, bool)>> = vec![None; listed.len()];
     let mut cache = if listed.len() >= PARALLEL_STAT {
         let work =
@@ -120,6 +122,15 @@ pub fn read_log_cached(dir: &Path, cache_dir: &Path) -> Result<DecisionLog, AdrE
     })
 }
 
+/// The first eight bytes of a name as a number that orders like the bytes (shorter names
+/// padded with zeros, which order first, as a prefix does; names hold no NUL byte).
+fn name_prefix(name: &str) -> u64 {
+    let mut b = [0u8; 8];
+    let n = name.len().min(8);
+    b[..n].copy_from_slice(&name.as_bytes()[..n]);
+    u64::from_be_bytes(b)
+}
+
 /// Logs this long get the second thread (below it, starting one costs more than it saves).
 const PARALLEL_STAT: usize = 256;
 /// Files taken at a time by each `stat` thread.
@@ -132,6 +143,8 @@ type Listing = (Vec<Candidate>, Vec<String>);
 struct Candidate {
     entry: std::fs::DirEntry,
     name: String,
+    /// [`name_prefix`] of `name`, for sorting.
+    prefix: u64,
 }
 
 impl Candidate {
@@ -175,6 +188,7 @@ fn list_candidates(dir: &Path) -> Result<Option<Listing>, AdrError> {
                 || RESERVED.iter().any(|r| r.eq_ignore_ascii_case(name))
                 || is_index_or_template(name);
             (!skip).then(|| Candidate {
+                prefix: name_prefix(name),
                 name: name.to_string(),
                 entry,
             })
