@@ -67,12 +67,25 @@ pub struct AnswerChange {
     /// 1-based position in the recorded walk.
     pub step: usize,
     pub question: String,
+    /// The question as the tree asks it now, when it still has that question (the report
+    /// shows it instead of the id).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<String>,
     /// The recorded label(s), joined with "; ".
     pub answer: String,
     /// `question_gone`, `not_on_path`, `answer_gone`, `path_ends`, `not_replayed` (after an
     /// answer that could not be replayed), `consequence_changed`, `effects_changed`.
     pub kind: &'static str,
     pub text: String,
+}
+
+impl AnswerChange {
+    /// The question in quotes as the tree asks it now, else its id (it is gone from the tree).
+    pub fn asked(&self) -> String {
+        self.prompt
+            .as_ref()
+            .map_or_else(|| self.question.clone(), |p| format!("\"{p}\""))
+    }
 }
 
 /// The ADR file `which` names: a path to a file, else a number or file name in `dir`.
@@ -198,10 +211,17 @@ fn replay(tree: &LoadedTree, recorded: &Recorded) -> (Decision, Vec<AnswerChange
     let mut broken = false;
     for (i, step) in data.answers.iter().enumerate() {
         let labels = step.labels();
+        let prompt = tree
+            .node_ix(&step.question)
+            .and_then(|ix| match tree.node(ix) {
+                Node::Question(q) => Some(q.prompt.clone()),
+                Node::Outcome(_) => None,
+            });
         let mut change = |kind: &'static str, text: String| {
             changes.push(AnswerChange {
                 step: i + 1,
                 question: step.question.clone(),
+                prompt: prompt.clone(),
                 answer: labels.join("; "),
                 kind,
                 text,
@@ -262,9 +282,9 @@ fn replay(tree: &LoadedTree, recorded: &Recorded) -> (Decision, Vec<AnswerChange
             broken = true;
             change(
                 "answer_gone",
+                // The report shows the question beside it.
                 format!(
-                    "\"{}\" no longer has this answer (answers now: {})",
-                    q.prompt,
+                    "the question no longer has this answer (answers now: {})",
                     list_answers(q)
                 ),
             );
@@ -418,7 +438,10 @@ impl Changes {
         answers.extend(self.answers.iter().map(|a| {
             ReportItem::changed(format!(
                 "Answer {} (\"{}\" to {}): {}",
-                a.step, a.answer, a.question, a.text
+                a.step,
+                a.answer,
+                a.asked(),
+                a.text
             ))
         }));
         out.push(ReportSection {
@@ -520,7 +543,10 @@ impl Changes {
             let _ = writeln!(
                 s,
                 "  ! answer {} (\"{}\" to {}): {}",
-                a.step, a.answer, a.question, a.text
+                a.step,
+                a.answer,
+                a.asked(),
+                a.text
             );
         }
         if !self.options_added.is_empty() {

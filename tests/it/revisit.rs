@@ -306,11 +306,13 @@ fn a_changed_tree_is_reported_and_the_walk_stops_where_it_no_longer_fits() {
     );
     assert!(report.contains("Answers carried over: 1 of 2."), "{report}");
     assert!(
-        report.contains("  ! answer 1 (\"Fast\" to q-first): the answer's consequence changed\n"),
+        report.contains(
+            "  ! answer 1 (\"Fast\" to \"What matters most?\"): the answer's consequence changed\n"
+        ),
         "{report}"
     );
     assert!(
-        report.contains("  ! answer 2 (\"One\" to q-second): \"Which shortlist?\" no longer has this answer (answers now: 1) Uno  2) Two)\n"),
+        report.contains("  ! answer 2 (\"One\" to \"Which shortlist?\"): the question no longer has this answer (answers now: 1) Uno  2) Two)\n"),
         "{report}"
     );
     assert!(
@@ -329,6 +331,9 @@ fn a_changed_tree_is_reported_and_the_walk_stops_where_it_no_longer_fits() {
         .map(|a| a["kind"].as_str().unwrap())
         .collect();
     assert_eq!(kinds, ["consequence_changed", "answer_gone"]);
+    // The question as the tree asks it now, beside its id.
+    assert_eq!(v["changes"]["answers"][0]["question"], "q-first");
+    assert_eq!(v["changes"]["answers"][0]["prompt"], "What matters most?");
     assert_eq!(v["changes"]["options_added"], serde_json::json!(["sm.d"]));
     assert_eq!(v["changes"]["winner_now"], Value::Null);
 
