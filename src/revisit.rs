@@ -642,20 +642,11 @@ mod tests {
     use super::*;
     use crate::adr::decision_data::DecisionData;
     use crate::report::AdrRef;
-    use crate::tree::Source;
 
-    const SMALL: &str = include_str!("../tests/fixtures/valid/small.json");
+    use crate::tree::fixtures::SMALL;
 
     fn catalog(text: &str) -> Catalog {
-        let (c, problems) = Catalog::build(
-            vec![Source {
-                label: "small.json".into(),
-                text: text.into(),
-            }],
-            0,
-        );
-        assert!(problems.is_empty(), "{problems:?}");
-        c
+        crate::tree::fixtures::catalog_of(&[("small.json", text)])
     }
 
     /// The decision data of small, answers (Fast, One), cost set to 4 by hand.

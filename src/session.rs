@@ -773,15 +773,7 @@ mod tests {
     use super::*;
 
     fn tree() -> LoadedTree {
-        let (catalog, problems) = Catalog::build(
-            vec![crate::tree::Source {
-                label: "t.json".into(),
-                text: include_str!("../tests/fixtures/valid/small.json").into(),
-            }],
-            0,
-        );
-        assert!(problems.is_empty(), "{problems:?}");
-        catalog.get("small").unwrap().clone()
+        crate::tree::fixtures::small().get("small").unwrap().clone()
     }
 
     #[test]

@@ -269,18 +269,9 @@ pub fn new_id(now: u64, taken: &[&str]) -> String {
 mod tests {
     use super::*;
     use crate::session::Decision;
-    use crate::tree::Source;
 
     fn catalog() -> Catalog {
-        let (c, p) = Catalog::build(
-            vec![Source {
-                label: "small.json".into(),
-                text: include_str!("../tests/fixtures/valid/small.json").into(),
-            }],
-            0,
-        );
-        assert!(p.is_empty(), "{p:?}");
-        c
+        crate::tree::fixtures::small()
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! program can index into them without re-checking.
 
 pub mod analyze;
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod load;
 pub mod model;
 pub mod render;

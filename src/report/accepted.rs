@@ -173,25 +173,10 @@ mod tests {
     use super::*;
     use crate::engine::Engine;
     use crate::session::{Decision, Session};
-    use crate::tree::Source;
 
     /// The `small` and `other` fixtures: X conflicts with A; Y requires B.
     fn catalog() -> Catalog {
-        let (catalog, problems) = Catalog::build(
-            vec![
-                Source {
-                    label: "small.json".into(),
-                    text: include_str!("../../tests/fixtures/valid/small.json").into(),
-                },
-                Source {
-                    label: "other.json".into(),
-                    text: include_str!("../../tests/fixtures/valid/other.json").into(),
-                },
-            ],
-            0,
-        );
-        assert!(problems.is_empty(), "{problems:?}");
-        catalog
+        crate::tree::fixtures::small_and_other()
     }
 
     fn accepted(option: &str, file: &str) -> AcceptedChoice {

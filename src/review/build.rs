@@ -1155,24 +1155,9 @@ impl Builder<'_> {
 mod tests {
     use super::*;
     use crate::session::Decision;
-    use crate::tree::Source;
 
     fn catalog() -> Catalog {
-        let (c, p) = Catalog::build(
-            vec![
-                Source {
-                    label: "small.json".into(),
-                    text: include_str!("../../tests/fixtures/valid/small.json").into(),
-                },
-                Source {
-                    label: "other.json".into(),
-                    text: include_str!("../../tests/fixtures/valid/other.json").into(),
-                },
-            ],
-            0,
-        );
-        assert!(p.is_empty(), "{p:?}");
-        c
+        crate::tree::fixtures::small_and_other()
     }
 
     /// D1 small: A by 1 over B (fragile); D2 other: X, which conflicts with A; D3 other: Y
