@@ -81,13 +81,18 @@ pub fn create_new(
     }
 }
 
+/// The directory `path` is in (`.` for a bare file name), where its temporary file goes.
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
 /// Replaces (or creates) a file's content atomically; a replaced file keeps its permissions, a
 /// new one gets `vis`'s.
 pub fn replace(path: &Path, content: &[u8], vis: Visibility) -> Result<(), WriteError> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let dir = parent_dir(path);
     let tmp = write_temp(dir, content, vis)?;
     // The replacement keeps the replaced file's permissions (the temporary file is 0600).
     if let Ok(meta) = std::fs::metadata(path) {
@@ -103,10 +108,7 @@ pub fn replace(path: &Path, content: &[u8], vis: Visibility) -> Result<(), Write
 /// flushes. After a crash the cache may be old or empty; that is safe, because its entries
 /// are keyed by the files' identity and a cache that does not decode is ignored.
 pub fn replace_cache(path: &Path, content: &[u8]) -> Result<(), WriteError> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let dir = parent_dir(path);
     let tmp = write_temp_unsynced(dir, content, Visibility::Private)?;
     tmp.persist(path).map_err(|e| WriteError::Commit(e.error))?;
     Ok(())

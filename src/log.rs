@@ -20,4 +20,4 @@ mod read;
 
 pub use entry::{Decided, DecisionLog, Entry, EntryLink, Field, LinkKind, LogDialect, StatusField};
 pub use parse::{KNOWN_STATUSES, normalize_status, parse_entry, status_of};
-pub use read::{is_index_or_template, open_log, read_log, read_log_cached};
+pub use read::{is_index_or_template, read_log, read_log_cached, read_log_through_cache};

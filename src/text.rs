@@ -13,9 +13,7 @@ pub fn sanitize(s: &str) -> String {
 /// [`sanitize`] without a copy when there is nothing to replace (almost every line: printing
 /// a 1,000-ADR log copied each line for nothing).
 pub fn sanitized(s: &str) -> std::borrow::Cow<'_, str> {
-    let clean = s.bytes().all(|b| (0x20..0x7f).contains(&b))
-        || !s.chars().any(|c| c.is_control() || is_invisible_format(c));
-    if clean {
+    if !s.chars().any(is_unsafe_char) {
         return std::borrow::Cow::Borrowed(s);
     }
     std::borrow::Cow::Owned(

@@ -199,12 +199,12 @@ impl Shell {
         let target = adr::locate_in(&self.repo, self.adr_dir.as_deref(), None, self.package(app))?;
         if !target.dir.is_dir() {
             return Ok(crate::log::DecisionLog {
-                index_files: None,
                 dir: target.dir,
                 entries: Vec::new(),
+                index_files: None,
             });
         }
-        crate::log::read_log(&target.dir)
+        crate::log::read_log_through_cache(&target.dir)
     }
 
     /// The ADR folder picked: in the TUI, else by `--package`.

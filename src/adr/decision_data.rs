@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::existing::{adr_files, existing_from_text};
+use super::existing::existing_from_text;
 use crate::report::{AcceptedChoice, AdrRef, DecisionReport};
 use crate::session::Step;
 
@@ -337,28 +337,21 @@ pub fn read_recorded(path: &Path) -> Result<Option<Recorded>, super::AdrError> {
 }
 
 /// The choices of the accepted ADRs with decision data in `dir` (none when it does not exist).
-/// Files that cannot be read, or whose data is damaged, are skipped: `tradeoffs revisit` names
+/// Files that cannot be read, or whose data is damaged, are left out: `tradeoffs revisit` names
 /// them; a conflict check must not fail on them.
 ///
-/// Every `decide` runs this over the whole log, so it reads little: the head of each file for
-/// its status (and title), and only for accepted ones the tail, where the data is.
+/// Every `decide` runs this over the whole log, so it goes through the log's parse cache,
+/// which keeps each ADR's status and recorded choice: a stat per file, not a read.
 pub fn accepted_choices(dir: &Path) -> Vec<AcceptedChoice> {
-    if let Some(cache) = crate::config::log_cache_dir()
-        && dir.is_dir()
-        && let Ok(log) = crate::log::read_log_cached(dir, &cache)
-    {
-        // The log's parse cache knows each file's status and recorded choice: a log of 1,000
-        // ADRs costs one `stat` per file instead of reading every one.
-        return accepted_in_log(&log);
-    }
-    let Ok(files) = adr_files(dir) else {
+    if !dir.is_dir() {
         return Vec::new();
-    };
-    files.iter().filter_map(|f| accepted_choice(f)).collect()
+    }
+    crate::log::read_log_through_cache(dir)
+        .map(|log| accepted_in_log(&log))
+        .unwrap_or_default()
 }
 
-/// The choices of the accepted ADRs of a log that record one (what [`accepted_choices`] finds
-/// by reading the files).
+/// The choices of the accepted ADRs of a log that record one.
 pub fn accepted_in_log(log: &crate::log::DecisionLog) -> Vec<AcceptedChoice> {
     log.entries
         .iter()
@@ -378,58 +371,12 @@ pub fn accepted_in_log(log: &crate::log::DecisionLog) -> Vec<AcceptedChoice> {
         .collect()
 }
 
-/// Bytes read from the start of an ADR for its status and title, and from its end for the data.
-const HEAD: usize = 2048;
-const TAIL: u64 = 16 * 1024;
-
-fn accepted_choice(path: &Path) -> Option<AcceptedChoice> {
-    use std::io::{Read as _, Seek as _, SeekFrom};
-    let mut file = std::fs::File::open(path).ok()?;
-    let len = file
-        .metadata()
-        .ok()
-        .filter(std::fs::Metadata::is_file)?
-        .len();
-    let mut bytes = vec![0u8; HEAD];
-    let n = file.read(&mut bytes).ok()?;
-    bytes.truncate(n);
-    let head = String::from_utf8_lossy(&bytes).into_owned();
-    if crate::log::status_of(&head).as_deref() != Some("accepted") {
-        return None;
-    }
-    let (tree, option) = if len <= TAIL {
-        // Small: the rest of the file, from where the head ended.
-        file.take(TAIL).read_to_end(&mut bytes).ok()?;
-        chosen_in(&String::from_utf8_lossy(&bytes))?
-    } else {
-        file.seek(SeekFrom::Start(len - TAIL)).ok()?;
-        let mut tail = Vec::new();
-        file.take(TAIL).read_to_end(&mut tail).ok()?;
-        let tail = String::from_utf8_lossy(&tail);
-        match locate_block(&tail) {
-            Some(_) => chosen_in(&tail)?,
-            // The block may start before the tail (much text added after it): read it all.
-            None => chosen_in(&crate::fileread::read_text(path, crate::fileread::ADR_LIMIT).ok()?)?,
-        }
-    };
-    let e = existing_from_text(path, &head);
-    Some(AcceptedChoice {
-        tree,
-        option,
-        adr: AdrRef {
-            number: e.number,
-            title: e.title.clone(),
-            file: e.file_name(),
-        },
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn the_log_gives_the_same_accepted_choices_as_reading_the_files() {
+    fn the_accepted_adrs_tradeoffs_wrote_give_their_choices() {
         let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
         let dir = tempfile::tempdir().unwrap();
         let put = |name: &str, from: &str, status: (&str, &str)| {
@@ -463,19 +410,29 @@ mod tests {
             )
             .unwrap();
         }
-        let files = adr_files(dir.path()).unwrap();
-        let read: Vec<AcceptedChoice> = files.iter().filter_map(|f| accepted_choice(f)).collect();
         let log = crate::log::read_log(dir.path()).unwrap();
-        let mut from_log = accepted_in_log(&log);
-        let mut read = read;
-        from_log.sort_by(|a, b| a.adr.file.cmp(&b.adr.file));
-        read.sort_by(|a, b| a.adr.file.cmp(&b.adr.file));
-        assert_eq!(from_log, read);
+        let choices = accepted_in_log(&log);
+        let got: Vec<(&str, &str)> = choices
+            .iter()
+            .map(|a| (a.adr.file.as_str(), a.tree.as_str()))
+            .collect();
+        // Accepted and written by tradeoffs: the proposed, rejected and hand-made ADRs are not.
         assert_eq!(
-            read.iter().map(|a| a.adr.file.as_str()).collect::<Vec<_>>(),
-            ["0001-cache.md", "0002-store.md"],
-            "the accepted ones with decision data"
+            got,
+            [
+                ("0001-cache.md", "data-caching"),
+                ("0002-store.md", "data-store")
+            ]
         );
+        for a in &choices {
+            let text = std::fs::read_to_string(dir.path().join(&a.adr.file)).unwrap();
+            assert_eq!(chosen_in(&text).unwrap().1, a.option, "{}", a.adr.file);
+            assert_eq!(a.adr.number, Some(a.adr.file[..4].parse().unwrap()));
+        }
+        // Through the parse cache, the same.
+        let cache = tempfile::tempdir().unwrap();
+        let cached = crate::log::read_log_cached(dir.path(), cache.path()).unwrap();
+        assert_eq!(accepted_in_log(&cached), choices);
     }
 
     fn sample() -> DecisionData {

@@ -141,7 +141,7 @@ fn index_note(dir: &Path) {
     if !has_index {
         return;
     }
-    let Ok(log) = tradeoffs::log::read_log(dir) else {
+    let Ok(log) = tradeoffs::log::read_log_through_cache(dir) else {
         return;
     };
     let plan = tradeoffs::log::index::plan_index(&log);

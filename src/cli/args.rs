@@ -464,8 +464,22 @@ impl RecordFlags {
         self.deciders.is_empty().then_some(start)
     }
 
-    /// The flags given, over `meta` (the session's draft or the defaults). The caller checks
-    /// the title once everything is applied ([`adr::write::check_title`]).
+    /// The record's metadata for an export: the session's draft (the decider from git when
+    /// `--decider` names none), then these flags, and the title checked.
+    pub fn meta_for(
+        &self,
+        report: &tradeoffs::report::DecisionReport,
+        draft: &tradeoffs::session::RecordDraft,
+        start: &std::path::Path,
+    ) -> Result<adr::RecordMeta, adr::AdrError> {
+        let mut meta = adr::RecordMeta::for_decision_in(report, draft, self.ask_git(start))?;
+        self.apply(&mut meta)?;
+        adr::write::check_title(&meta.title)?;
+        Ok(meta)
+    }
+
+    /// The flags given, over `meta` (the session's draft or the defaults); [`Self::meta_for`]
+    /// then checks the title.
     pub fn apply(&self, meta: &mut adr::RecordMeta) -> Result<(), adr::AdrError> {
         meta.detail = self.detail;
         if let Some(t) = &self.title {

@@ -157,7 +157,7 @@ pub fn run(
     let metas: Vec<RecordMeta> = reports
         .iter()
         .zip(&session.decisions)
-        .map(|(r, d)| record_meta(r, d, args, &start))
+        .map(|(r, d)| Ok(args.record.meta_for(r, &d.record, &start)?))
         .collect::<Result<_>>()?;
     let mut target = adr::locate_in(
         &start,
@@ -271,18 +271,4 @@ fn start_dir(args: &DecideArgs) -> Result<PathBuf> {
         Some(d) => Ok(d.clone()),
         None => std::env::current_dir().context("cannot read the current directory"),
     }
-}
-
-/// The record's metadata: session draft, then command-line flags.
-fn record_meta(
-    report: &DecisionReport,
-    decision: &Decision,
-    args: &DecideArgs,
-    start: &Path,
-) -> Result<RecordMeta> {
-    let ask_git = args.record.ask_git(start);
-    let mut meta = RecordMeta::for_decision_in(report, &decision.record, ask_git)?;
-    args.record.apply(&mut meta)?;
-    adr::write::check_title(&meta.title)?;
-    Ok(meta)
 }

@@ -34,15 +34,12 @@ pub(super) fn open(place: &LogPlace) -> Result<DecisionLog> {
     }
     if !target.dir.is_dir() {
         return Ok(DecisionLog {
-            index_files: None,
             dir: target.dir,
             entries: Vec::new(),
+            index_files: None,
         });
     }
-    Ok(match tradeoffs::config::log_cache_dir() {
-        Some(cache) => log::read_log_cached(&target.dir, &cache)?,
-        None => log::read_log(&target.dir)?,
-    })
+    Ok(log::read_log_through_cache(&target.dir)?)
 }
 
 /// A path as the user reads it: relative to the current directory when it is below it.

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
-use tradeoffs::adr::{self, RecordMeta};
+use tradeoffs::adr;
 use tradeoffs::engine::Engine;
 use tradeoffs::report::DecisionReport;
 use tradeoffs::revisit::{self, Revisit};
@@ -131,10 +131,7 @@ fn export(
     }
     report.check_option_in_play()?;
     let decision = &rv.session.decisions[0];
-    let ask_git = args.record.ask_git(start);
-    let mut meta = RecordMeta::for_decision_in(report, &decision.record, ask_git)?;
-    args.record.apply(&mut meta)?;
-    adr::write::check_title(&meta.title)?;
+    let meta = args.record.meta_for(report, &decision.record, start)?;
     for c in &report.accepted_conflicts {
         out::warn(&format!("conflict with an accepted decision: {}", c.text));
     }

@@ -98,26 +98,19 @@ impl Cache {
     }
 
     fn new(path: PathBuf, dir: PathBuf, mut entries: Vec<Option<(Key, Entry)>>) -> Cache {
-        let same = |a: &Option<(Key, Entry)>, b: &Option<(Key, Entry)>| matches!((a, b), (Some((_, x)), Some((_, y))) if x.file == y.file);
         // In place: every entry is moved as few times as possible (see `entries`).
         entries.sort_unstable_by(|a, b| {
             let (a, b) = (a.as_ref().map(|x| &x.1.file), b.as_ref().map(|x| &x.1.file));
             a.cmp(&b)
         });
         // Two entries for one name (only in a damaged file): neither is trusted.
-        let mut i = 1;
-        while i < entries.len() {
-            if same(&entries[i], &entries[i - 1]) {
-                let mut j = i;
-                while j < entries.len() && same(&entries[j], &entries[i - 1]) {
-                    j += 1;
-                }
-                for slot in &mut entries[i - 1..j] {
-                    *slot = None;
-                }
-                i = j;
-            }
-            i += 1;
+        let name = |i: usize| entries[i].as_ref().map(|(_, e)| e.file.as_str());
+        let doubled: Vec<usize> = (1..entries.len())
+            .filter(|&i| name(i).is_some() && name(i) == name(i - 1))
+            .flat_map(|i| [i - 1, i])
+            .collect();
+        for i in doubled {
+            entries[i] = None;
         }
         let left = entries.iter().flatten().count();
         Cache {
@@ -137,8 +130,7 @@ impl Cache {
                 Some(std::cmp::Ordering::Greater) => return None,
                 Some(std::cmp::Ordering::Equal) => {
                     self.cursor += 1;
-                    let (k, mut e) = slot.take_if(|(k, _)| *k == key)?;
-                    debug_assert!(k == key);
+                    let (_, mut e) = slot.take_if(|(k, _)| *k == key)?;
                     self.left -= 1;
                     e.path = path;
                     return Some(e);

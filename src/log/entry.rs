@@ -401,12 +401,12 @@ mod tests {
 
     fn log(files: &[(&str, &str)]) -> DecisionLog {
         DecisionLog {
-            index_files: None,
             dir: PathBuf::from("d"),
             entries: files
                 .iter()
                 .map(|(n, t)| super::super::parse_entry(Path::new(n), t))
                 .collect(),
+            index_files: None,
         }
     }
 

@@ -397,12 +397,12 @@ mod tests {
 
     fn log(files: &[(&str, &str)]) -> DecisionLog {
         DecisionLog {
-            index_files: None,
             dir: PathBuf::from("/nonexistent"),
             entries: files
                 .iter()
                 .map(|(n, t)| super::super::parse_entry(&Path::new("/nonexistent").join(n), t))
                 .collect(),
+            index_files: None,
         }
     }
 

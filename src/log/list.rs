@@ -212,12 +212,12 @@ mod tests {
             ("0004-d.md", "notes\n".to_string()),
         ];
         let log = DecisionLog {
-            index_files: None,
             dir: PathBuf::from("d"),
             entries: files
                 .iter()
                 .map(|(f, t)| super::super::parse_entry(Path::new(f), t))
                 .collect(),
+            index_files: None,
         };
         let all = select(&log, None);
         assert_eq!(

@@ -39,9 +39,9 @@ pub fn read_log(dir: &Path) -> Result<DecisionLog, AdrError> {
     let mut entries = read_all(&files);
     entries.sort_by(order);
     Ok(DecisionLog {
-        index_files: None,
         dir: dir.to_path_buf(),
         entries,
+        index_files: None,
     })
 }
 
@@ -131,6 +131,16 @@ fn name_prefix(name: &str) -> u64 {
     u64::from_be_bytes(b)
 }
 
+/// The log of `dir`, read through the user's parse cache (`<data>/log-cache`) when there is a
+/// data directory: what `tradeoffs log`, `log index`, `lint` and the check against accepted
+/// ADRs all read.
+pub fn read_log_through_cache(dir: &Path) -> Result<DecisionLog, AdrError> {
+    match crate::config::log_cache_dir() {
+        Some(cache) => read_log_cached(dir, &cache),
+        None => read_log(dir),
+    }
+}
+
 /// Logs this long get the second thread (below it, starting one costs more than it saves).
 const PARALLEL_STAT: usize = 256;
 /// Files taken at a time by each `stat` thread.
@@ -208,21 +218,6 @@ fn list_failed(dir: &Path, e: &std::io::Error) -> AdrError {
 /// Log order: by number, unnumbered ADRs after the numbered ones, then by file name.
 fn order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
     (a.number.is_none(), a.number, &a.file).cmp(&(b.number.is_none(), b.number, &b.file))
-}
-
-/// The log of the repository containing `start`: its ADR directory found as exports find it
-/// ([`crate::adr::locate`]; `adr_dir` is the `--adr-dir` flag), then read. A directory that
-/// does not exist yet is an empty log.
-pub fn open_log(start: &Path, adr_dir: Option<&Path>) -> Result<DecisionLog, AdrError> {
-    let target = crate::adr::locate_dir(start, adr_dir, None)?;
-    if !target.dir.is_dir() {
-        return Ok(DecisionLog {
-            index_files: None,
-            dir: target.dir,
-            entries: Vec::new(),
-        });
-    }
-    read_log(&target.dir)
 }
 
 /// Reads and parses the files on two threads when there are many (the machine's cores read

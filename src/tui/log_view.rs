@@ -270,12 +270,12 @@ mod tests {
         ];
         LogView {
             log: Some(Ok(DecisionLog {
-                index_files: None,
                 dir: PathBuf::from("doc/adr"),
                 entries: files
                     .iter()
                     .map(|(n, t)| parse_entry(Path::new(n), t))
                     .collect(),
+                index_files: None,
             })),
             ..LogView::default()
         }
